@@ -1,0 +1,77 @@
+package dev.anneal.schedule;
+
+/**
+ * The one checking helper: every rejected value gets the same message formula, {@code name (value) rule}.
+ * Checks are written so that NaN fails them.
+ */
+public final class Checks {
+    private Checks() {}
+
+    public static double finite(String name, double value) {
+        if (!Double.isFinite(value)) throw fail(name, value, "must be finite");
+        return value;
+    }
+
+    public static double positive(String name, double value) {
+        if (!(value > 0) || value == Double.POSITIVE_INFINITY) throw fail(name, value, "must be > 0 and finite");
+        return value;
+    }
+
+    public static long positive(String name, long value) {
+        if (value <= 0) throw fail(name, value, "must be > 0");
+        return value;
+    }
+
+    public static double nonNegative(String name, double value) {
+        if (!(value >= 0) || value == Double.POSITIVE_INFINITY) throw fail(name, value, "must be >= 0 and finite");
+        return value;
+    }
+
+    public static long nonNegative(String name, long value) {
+        if (value < 0) throw fail(name, value, "must be >= 0");
+        return value;
+    }
+
+    public static long atLeast(String name, long value, long min) {
+        if (value < min) throw fail(name, value, "must be >= " + min);
+        return value;
+    }
+
+    public static double atLeast(String name, double value, double min) {
+        if (!(value >= min) || value == Double.POSITIVE_INFINITY) throw fail(name, value, "must be >= " + format(min) + " and finite");
+        return value;
+    }
+
+    /** Closed interval [lo, hi]. */
+    public static double inClosed(String name, double value, double lo, double hi) {
+        if (!(value >= lo && value <= hi)) throw fail(name, value, "must be in [" + format(lo) + ", " + format(hi) + "]");
+        return value;
+    }
+
+    /** Half-open interval [lo, hi). */
+    public static double inHalfOpen(String name, double value, double lo, double hi) {
+        if (!(value >= lo && value < hi)) throw fail(name, value, "must be in [" + format(lo) + ", " + format(hi) + ")");
+        return value;
+    }
+
+    /** Left-open interval (lo, hi]. */
+    public static double inLeftOpen(String name, double value, double lo, double hi) {
+        if (!(value > lo && value <= hi)) throw fail(name, value, "must be in (" + format(lo) + ", " + format(hi) + "]");
+        return value;
+    }
+
+    /** A rule between several settings; the message states it in full. */
+    public static void state(boolean holds, String message) {
+        if (!holds) throw new IllegalArgumentException(message);
+    }
+
+    public static IllegalArgumentException fail(String name, Object value, String rule) {
+        return new IllegalArgumentException(name + " (" + format(value) + ") " + rule);
+    }
+
+    /** Numbers as the spec language prints them: whole doubles without a trailing ".0". */
+    public static String format(Object value) {
+        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString(d.longValue());
+        return String.valueOf(value);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.anneal.schedule;
+
+import dev.anneal.spec.Spec;
+
+import java.util.OptionalLong;
+
+/** {@code clamp(schedule, min=a, max=b)}: min(max(schedule(t), a), b). Either bound may be left out (infinite). */
+public record Clamp(Schedule schedule, double min, double max) implements Schedule {
+    public Clamp {
+        if (schedule == null) throw new IllegalArgumentException("clamp needs a schedule");
+        if (Double.isNaN(min)) throw Checks.fail("min", min, "must be a number");
+        if (Double.isNaN(max)) throw Checks.fail("max", max, "must be a number");
+        if (!(min <= max)) throw Checks.fail("max", max, "must be >= min (" + Checks.format(min) + ")");
+    }
+
+    @Override
+    public double at(long step) {
+        return Math.min(Math.max(schedule.at(step), min), max);
+    }
+
+    @Override
+    public OptionalLong duration() {
+        return schedule.duration();
+    }
+
+    @Override
+    public OptionalLong period() {
+        return schedule.period();
+    }
+
+    @Override
+    public Range range() {
+        return schedule.range().clamp(min, max);
+    }
+
+    @Override
+    public String toString() {
+        return Spec.print(this);
+    }
+}

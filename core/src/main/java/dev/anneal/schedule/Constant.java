@@ -1,0 +1,25 @@
+package dev.anneal.schedule;
+
+import dev.anneal.spec.Spec;
+
+/** {@code constant(value)}: the same value at every step. */
+public record Constant(double value) implements Schedule {
+    public Constant {
+        Checks.finite("value", value);
+    }
+
+    @Override
+    public double at(long step) {
+        return value;
+    }
+
+    @Override
+    public Range range() {
+        return Range.point(value);
+    }
+
+    @Override
+    public String toString() {
+        return Spec.print(this);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.anneal.schedule;
+
+import dev.anneal.spec.Spec;
+
+import java.util.OptionalLong;
+
+/**
+ * {@code counter(schedule)}: lo + hi − schedule(t) for a schedule with range [lo, hi], its mirror image: high
+ * where the schedule is low. The classic use is momentum in counter-phase with a cyclical learning rate.
+ */
+public record Counter(Schedule schedule) implements Schedule {
+    public Counter {
+        if (schedule == null) throw new IllegalArgumentException("counter needs a schedule");
+        if (!schedule.range().bounded()) {
+            throw new IllegalArgumentException("counter: the schedule (" + schedule + ") is unbounded (range "
+                    + schedule.range() + "); counter needs a periodic or bounded schedule");
+        }
+    }
+
+    @Override
+    public double at(long step) {
+        Range r = schedule.range();
+        return r.min() + r.max() - schedule.at(step);
+    }
+
+    @Override
+    public OptionalLong duration() {
+        return schedule.duration();
+    }
+
+    @Override
+    public OptionalLong period() {
+        return schedule.period();
+    }
+
+    @Override
+    public Range range() {
+        return schedule.range();
+    }
+
+    @Override
+    public String toString() {
+        return Spec.print(this);
+    }
+}

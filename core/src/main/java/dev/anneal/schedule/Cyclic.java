@@ -1,0 +1,63 @@
+package dev.anneal.schedule;
+
+import dev.anneal.spec.Spec;
+
+import java.util.OptionalLong;
+
+/**
+ * {@code cyclic(lo, hi, up=u, down=d, mode=triangular|triangular2|exp_range, gamma=g)}: a triangular wave from lo
+ * up to hi in u steps and back in d steps (Smith, Cyclical Learning Rates, 2017; PyTorch CyclicLR). triangular2
+ * halves the amplitude every cycle; exp_range multiplies it by g^t. Example: cyclic(0, 1, up=2) at 1 is 0.5.
+ */
+public record Cyclic(double lo, double hi, long up, long down, Mode mode, double gamma) implements Schedule {
+
+    public enum Mode {
+        TRIANGULAR, TRIANGULAR2, EXP_RANGE;
+
+        /** The spec language's name. */
+        public String spec() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    public Cyclic {
+        Checks.finite("lo", lo);
+        Checks.finite("hi", hi);
+        if (!(hi >= lo)) throw Checks.fail("hi", hi, "must be >= lo (" + Checks.format(lo) + ")");
+        Checks.positive("up", up);
+        Checks.positive("down", down);
+        if (mode == null) throw new IllegalArgumentException("mode (null) must be one of triangular, triangular2, exp_range");
+        Checks.inLeftOpen("gamma", gamma, 0, 1);
+    }
+
+    @Override
+    public double at(long step) {
+        long t = Steps.clamp(step);
+        // PyTorch's arithmetic, operation for operation, so the numbers agree to the last bit.
+        double total = up + down, ratio = up / total;
+        double cycle = Math.floor(1 + t / total);
+        double x = 1. + t / total - cycle;
+        double scale = x <= ratio ? x / ratio : (x - 1) / (ratio - 1);
+        double height = (hi - lo) * scale;
+        return lo + height * switch (mode) {
+            case TRIANGULAR -> 1.0;
+            case TRIANGULAR2 -> 1 / Math.pow(2.0, cycle - 1);
+            case EXP_RANGE -> Math.pow(gamma, t);
+        };
+    }
+
+    @Override
+    public OptionalLong period() {
+        return mode == Mode.TRIANGULAR ? OptionalLong.of(up + down) : OptionalLong.empty();
+    }
+
+    @Override
+    public Range range() {
+        return new Range(lo, hi);
+    }
+
+    @Override
+    public String toString() {
+        return Spec.print(this);
+    }
+}

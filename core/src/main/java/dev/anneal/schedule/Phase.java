@@ -1,0 +1,44 @@
+package dev.anneal.schedule;
+
+import dev.anneal.spec.Spec;
+
+import java.util.OptionalLong;
+
+/**
+ * {@code phase(schedule, fraction)}: a periodic schedule with period P advanced by fraction·P steps (rounded to
+ * the nearest step). phase(A, 0.5) is A half a cycle ahead.
+ */
+public record Phase(Schedule schedule, double fraction) implements Schedule {
+    public Phase {
+        if (schedule == null) throw new IllegalArgumentException("phase needs a schedule");
+        Checks.inHalfOpen("fraction", fraction, 0, 1);
+        if (schedule.period().isEmpty()) {
+            throw new IllegalArgumentException("phase: the schedule (" + schedule + ") is not periodic");
+        }
+    }
+
+    /** The shift in steps: fraction·P rounded. */
+    public long offset() {
+        return Math.round(fraction * schedule.period().getAsLong());
+    }
+
+    @Override
+    public double at(long step) {
+        return schedule.at(Steps.add(Steps.clamp(step), offset()));
+    }
+
+    @Override
+    public OptionalLong period() {
+        return schedule.period();
+    }
+
+    @Override
+    public Range range() {
+        return schedule.range();
+    }
+
+    @Override
+    public String toString() {
+        return Spec.print(this);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.anneal.schedule;
+
+import dev.anneal.spec.Spec;
+
+import java.util.OptionalLong;
+
+/** {@code factor * schedule}: pointwise product with a constant. */
+public record Scaled(double factor, Schedule schedule) implements Schedule {
+    public Scaled {
+        Checks.finite("factor", factor);
+        if (schedule == null) throw new IllegalArgumentException("a scaled schedule needs a schedule");
+    }
+
+    @Override
+    public double at(long step) {
+        return factor * schedule.at(step);
+    }
+
+    @Override
+    public OptionalLong duration() {
+        return schedule.duration();
+    }
+
+    @Override
+    public OptionalLong period() {
+        return schedule.period();
+    }
+
+    @Override
+    public Range range() {
+        return schedule.range().scale(factor);
+    }
+
+    @Override
+    public String toString() {
+        return Spec.print(this);
+    }
+}

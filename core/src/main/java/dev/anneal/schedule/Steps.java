@@ -1,0 +1,29 @@
+package dev.anneal.schedule;
+
+import java.util.OptionalLong;
+
+/** Step arithmetic shared by the records: clamping and saturating sums, so no step ever wraps around. */
+final class Steps {
+    private Steps() {}
+
+    /** Steps before 0 read as step 0. */
+    static long clamp(long step) {
+        return Math.max(step, 0);
+    }
+
+    static long add(long a, long b) {
+        long r = a + b;
+        // Overflow iff both operands have the sign opposite to the result.
+        if (((a ^ r) & (b ^ r)) < 0) return a > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+        return r;
+    }
+
+    static OptionalLong add(OptionalLong a, OptionalLong b) {
+        return a.isPresent() && b.isPresent() ? OptionalLong.of(add(a.getAsLong(), b.getAsLong())) : OptionalLong.empty();
+    }
+
+    /** Fraction of the way through {@code steps}, held at 1 after the end. */
+    static double progress(long step, long steps) {
+        return (double) Math.min(clamp(step), steps) / steps;
+    }
+}

@@ -1,0 +1,132 @@
+package dev.anneal.spec;
+
+import dev.anneal.schedule.Product;
+import dev.anneal.schedule.Scaled;
+import dev.anneal.schedule.Schedule;
+import dev.anneal.schedule.Then;
+import dev.anneal.spec.Node.Arg;
+import dev.anneal.spec.Node.Binary;
+import dev.anneal.spec.Node.Call;
+import dev.anneal.spec.Node.Num;
+import dev.anneal.spec.Node.Op;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/** Turns a syntax tree into a schedule: looks up families, binds arguments, and places every error in the text. */
+final class Binder {
+    private final String text;
+    private final OptionalLong total;
+
+    Binder(String text, OptionalLong total) {
+        this.text = text;
+        this.total = total;
+    }
+
+    OptionalLong total() {
+        return total;
+    }
+
+    Schedule schedule(Node node) {
+        return switch (node) {
+            case Call call -> call(call);
+            case Binary b when b.op() == Op.THEN -> build(b, () -> new Then(schedule(b.left()), schedule(b.right())));
+            case Binary b -> {
+                Object product = operand(b);
+                if (product instanceof Schedule s) yield s;
+                throw error("a product of numbers is not a schedule; write constant(" + Printer.number((Double) product) + ")", b);
+            }
+            case Num n -> throw error("expected a schedule, found the number " + n.text() + "; write constant(" + n.text() + ")", n);
+            default -> throw error("expected a schedule, found " + Node.describe(node), node);
+        };
+    }
+
+    /** A factor of a product: a number or a schedule. Numbers fold; a number times a schedule scales it. */
+    private Object operand(Node node) {
+        if (node instanceof Num n) return n.value();
+        if (!(node instanceof Binary b) || b.op() != Op.TIMES) return schedule(node);
+        Object left = operand(b.left()), right = operand(b.right());
+        return build(b, () -> switch (left) {
+            case Double x when right instanceof Double y -> x * y;
+            case Double x -> new Scaled(x, (Schedule) right);
+            case Schedule s when right instanceof Double y -> new Scaled(y, s);
+            case Schedule s -> new Product(s, (Schedule) right);
+            default -> throw new IllegalStateException();
+        });
+    }
+
+    private Schedule call(Call call) {
+        Family family = Families.find(call.name()).orElseThrow(() -> error(unknown(call.name()), call));
+        List<Param> params = family.params();
+        Map<String, Node> given = new LinkedHashMap<>();
+        Map<String, Arg> args = new LinkedHashMap<>();
+        int positional = 0;
+        for (Arg arg : call.args()) {
+            Param param;
+            if (arg.name() == null) {
+                if (positional >= params.size()) {
+                    throw error(family.name() + " takes at most " + params.size() + " argument" + (params.size() == 1 ? "" : "s")
+                            + ": " + family.signature(), arg.value());
+                }
+                param = params.get(positional++);
+            } else {
+                param = family.param(arg.name()).orElseThrow(() -> error(family.name() + " has no parameter '" + arg.name() + "'"
+                        + Names.suggestion(arg.name(), params.stream().map(Param::name).toList())
+                        + "; its parameters: " + family.signature(), arg));
+            }
+            if (given.put(param.name(), arg.value()) != null) throw error(param.name() + " is given twice", arg);
+            args.put(param.name(), arg);
+        }
+        for (Param p : params) {
+            if (p.required() && !given.containsKey(p.name())) {
+                throw error(family.name() + " is missing " + p.name() + ": " + family.signature(), call);
+            }
+        }
+        try {
+            return family.builder().apply(new Args(family, given, this));
+        } catch (SpecException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // Records name the offending parameter first: point at that argument when there is one.
+            String message = e.getMessage();
+            for (Arg arg : args.values()) {
+                String name = names(arg, call, params);
+                if (message.startsWith(name + " ") || message.startsWith(name + "[") || message.startsWith(name + "·")) {
+                    throw new SpecException(message, text, arg.column());
+                }
+            }
+            throw new SpecException(message, text, call.column());
+        }
+    }
+
+    private static String names(Arg arg, Call call, List<Param> params) {
+        if (arg.name() != null) return arg.name();
+        return params.get(call.args().indexOf(arg)).name();
+    }
+
+    private <T> T build(Node at, java.util.function.Supplier<T> builder) {
+        try {
+            return builder.get();
+        } catch (SpecException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new SpecException(e.getMessage(), text, at.column());
+        }
+    }
+
+    private static String unknown(String name) {
+        List<String> known = Families.names();
+        String hint = Names.suggestion(name, known);
+        return "unknown schedule '" + name + "'" + (hint.isEmpty() ? "; known: " + String.join(", ", known) : hint);
+    }
+
+    SpecException error(String reason, Node at) {
+        return new SpecException(reason, text, at == null ? 0 : at.column());
+    }
+
+    SpecException error(String reason, Arg at) {
+        return new SpecException(reason, text, at.column());
+    }
+}
