@@ -20,7 +20,8 @@ public record Counter(Schedule schedule) implements Schedule {
     @Override
     public double at(long step) {
         Range r = schedule.range();
-        return r.min() + r.max() - schedule.at(step);
+        // hi − (A − lo) rather than lo + hi − A: exact at both ends of the range.
+        return r.max() - (schedule.at(step) - r.min());
     }
 
     @Override

@@ -118,6 +118,11 @@ final class Binder {
 
     private static String unknown(String name) {
         List<String> known = Families.names();
+        int dot = name.indexOf('.');
+        if (dot > 0) {
+            return "unknown schedule '" + name + "': there is no '" + name.substring(0, dot + 1) + "' dialect; native families: "
+                    + String.join(", ", known);
+        }
         String hint = Names.suggestion(name, known);
         return "unknown schedule '" + name + "'" + (hint.isEmpty() ? "; known: " + String.join(", ", known) : hint);
     }
