@@ -2,4 +2,9 @@
 module dev.anneal.core {
     exports dev.anneal.schedule;
     exports dev.anneal.spec;
+    exports dev.anneal.control;
+    exports dev.anneal.dialect.torch;
+    exports dev.anneal.dialect.hf;
+    exports dev.anneal.dialect.optax;
+    exports dev.anneal.dialect.keras;
 }

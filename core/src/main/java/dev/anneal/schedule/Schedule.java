@@ -21,7 +21,7 @@ import java.util.function.LongToDoubleFunction;
 public sealed interface Schedule
         permits Constant, Linear, Step, MultiStep, Exponential, HalfLife, InverseTime, InverseSqrt, PowerLaw,
                 Polynomial, Cosine, Sgdr, Cyclic, OneCycle, Wsd,
-                Then, Warmup, Scaled, Product, Shift, Phase, Counter, Clamp, Custom {
+                Then, Warmup, Scaled, Product, Shift, Phase, Counter, Clamp, Custom, Framework {
 
     /** The value at {@code step}. */
     double at(long step);

@@ -18,13 +18,53 @@ import java.util.OptionalLong;
  */
 public final class Args {
     private final Family family;
+    private final Node.Call call;
     private final Map<String, Node> given;
     private final Binder binder;
 
-    Args(Family family, Map<String, Node> given, Binder binder) {
+    Args(Family family, Node.Call call, Map<String, Node> given, Binder binder) {
         this.family = family;
+        this.call = call;
         this.given = given;
         this.binder = binder;
+    }
+
+    public Family family() {
+        return family;
+    }
+
+    /** The call these arguments came from. */
+    public Node.Call call() {
+        return call;
+    }
+
+    /** The total steps that percentages refer to, if one was given. */
+    public OptionalLong total() {
+        return binder.total();
+    }
+
+    /** Binds a nested call (an item of a list argument, say) to its own family's parameters. */
+    public Args nested(Node.Call nested) {
+        return binder.bind(nested);
+    }
+
+    /** Binds any node that denotes a schedule. */
+    public Schedule schedule(Node node) {
+        return binder.schedule(node);
+    }
+
+    /** An error placed at a node of the spec (null: no place). */
+    public SpecException error(String reason, Node at) {
+        return binder.error(reason, at);
+    }
+
+    /** A number node's value, with the parameter's name in the error if it is not a number. */
+    public double number(String name, Node n) {
+        return switch (n) {
+            case Num num -> num.value();
+            case Percent pct -> throw binder.error(name + " (" + pct.text() + "%) takes a number, not a percentage of the total", n);
+            default -> throw binder.error(name + " expects a number, found " + Node.describe(n), n);
+        };
     }
 
     public boolean given(String name) {
@@ -107,15 +147,8 @@ public final class Args {
         return binder.schedule(n);
     }
 
-    double number(String name, Node n) {
-        return switch (n) {
-            case Num num -> num.value();
-            case Percent pct -> throw binder.error(name + " (" + pct.text() + "%) takes a number, not a percentage of the total", n);
-            default -> throw binder.error(name + " expects a number, found " + Node.describe(n), n);
-        };
-    }
-
-    long steps(String name, Node n) {
+    /** A step-count node: a whole number, or a percentage of the total. */
+    public long steps(String name, Node n) {
         return switch (n) {
             case Num num -> whole(name, num, "a whole number of steps");
             case Percent pct -> {

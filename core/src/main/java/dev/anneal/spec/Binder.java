@@ -58,10 +58,29 @@ final class Binder {
     }
 
     private Schedule call(Call call) {
+        Args args = bind(call);
+        try {
+            return args.family().builder().apply(args);
+        } catch (SpecException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            // Records name the offending parameter first: point at that argument when there is one.
+            String message = e.getMessage();
+            for (Arg arg : call.args()) {
+                String name = name(arg, call, args.family().params());
+                if (message.startsWith(name + " ") || message.startsWith(name + "[") || message.startsWith(name + "·")) {
+                    throw new SpecException(message, text, arg.column());
+                }
+            }
+            throw new SpecException(message, text, call.column());
+        }
+    }
+
+    /** Matches a call's arguments to its family's parameters: unknown, repeated, missing and surplus arguments fail here. */
+    Args bind(Call call) {
         Family family = Families.find(call.name()).orElseThrow(() -> error(unknown(call.name()), call));
         List<Param> params = family.params();
         Map<String, Node> given = new LinkedHashMap<>();
-        Map<String, Arg> args = new LinkedHashMap<>();
         int positional = 0;
         for (Arg arg : call.args()) {
             Param param;
@@ -77,31 +96,16 @@ final class Binder {
                         + "; its parameters: " + family.signature(), arg));
             }
             if (given.put(param.name(), arg.value()) != null) throw error(param.name() + " is given twice", arg);
-            args.put(param.name(), arg);
         }
         for (Param p : params) {
             if (p.required() && !given.containsKey(p.name())) {
                 throw error(family.name() + " is missing " + p.name() + ": " + family.signature(), call);
             }
         }
-        try {
-            return family.builder().apply(new Args(family, given, this));
-        } catch (SpecException e) {
-            throw e;
-        } catch (IllegalArgumentException e) {
-            // Records name the offending parameter first: point at that argument when there is one.
-            String message = e.getMessage();
-            for (Arg arg : args.values()) {
-                String name = names(arg, call, params);
-                if (message.startsWith(name + " ") || message.startsWith(name + "[") || message.startsWith(name + "·")) {
-                    throw new SpecException(message, text, arg.column());
-                }
-            }
-            throw new SpecException(message, text, call.column());
-        }
+        return new Args(family, call, given, this);
     }
 
-    private static String names(Arg arg, Call call, List<Param> params) {
+    private static String name(Arg arg, Call call, List<Param> params) {
         if (arg.name() != null) return arg.name();
         return params.get(call.args().indexOf(arg)).name();
     }
@@ -120,8 +124,14 @@ final class Binder {
         List<String> known = Families.names();
         int dot = name.indexOf('.');
         if (dot > 0) {
-            return "unknown schedule '" + name + "': there is no '" + name.substring(0, dot + 1) + "' dialect; native families: "
-                    + String.join(", ", known);
+            String prefix = name.substring(0, dot);
+            List<String> names = Families.dialect(prefix).stream().map(Family::name).toList();
+            if (names.isEmpty()) {
+                return "unknown schedule '" + name + "': there is no '" + prefix + ".' dialect (dialects: "
+                        + String.join(", ", Families.dialects()) + ")";
+            }
+            String hint = Names.suggestion(name, names);
+            return "unknown schedule '" + name + "'" + (hint.isEmpty() ? "; " + prefix + ". names: " + String.join(", ", names) : hint);
         }
         String hint = Names.suggestion(name, known);
         return "unknown schedule '" + name + "'" + (hint.isEmpty() ? "; known: " + String.join(", ", known) : hint);

@@ -23,7 +23,14 @@ import dev.anneal.schedule.Warmup;
 import dev.anneal.schedule.Wsd;
 import dev.anneal.spec.Param.Kind;
 
+import dev.anneal.dialect.hf.Hf;
+import dev.anneal.dialect.keras.Keras;
+import dev.anneal.dialect.optax.Optax;
+import dev.anneal.dialect.torch.Torch;
+
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -142,17 +149,41 @@ public final class Families {
                             optional("max", Kind.NUMBER, null, "upper bound")),
                     Families::clamp));
 
-    /** Every family the language knows, in the order {@code anneal families} lists them. */
+    /** The framework dialects, by prefix. */
+    private static final Map<String, List<Family>> DIALECTS = new LinkedHashMap<>();
+
+    static {
+        DIALECTS.put("torch", Torch.families());
+        DIALECTS.put("hf", Hf.families());
+        DIALECTS.put("optax", Optax.families());
+        DIALECTS.put("keras", Keras.families());
+    }
+
+    /** The native families, in the order {@code anneal families} lists them. */
     public static List<Family> all() {
         return NATIVE;
     }
 
+    /** The native family names. */
     public static List<String> names() {
         return NATIVE.stream().map(Family::name).toList();
     }
 
+    /** The dialect prefixes: torch, hf, optax, keras. */
+    public static List<String> dialects() {
+        return List.copyOf(DIALECTS.keySet());
+    }
+
+    /** A dialect's families (names include the prefix, as in {@code torch.StepLR}); empty for an unknown prefix. */
+    public static List<Family> dialect(String prefix) {
+        return DIALECTS.getOrDefault(prefix, List.of());
+    }
+
+    /** A native family, or a dialect's by its dotted name. */
     public static Optional<Family> find(String name) {
-        return NATIVE.stream().filter(f -> f.name().equals(name)).findFirst();
+        int dot = name.indexOf('.');
+        List<Family> scope = dot < 0 ? NATIVE : dialect(name.substring(0, dot));
+        return scope.stream().filter(f -> f.name().equals(name)).findFirst();
     }
 
     private static Schedule exponential(Args a) {

@@ -7,6 +7,7 @@ import dev.anneal.schedule.Counter;
 import dev.anneal.schedule.Custom;
 import dev.anneal.schedule.Cyclic;
 import dev.anneal.schedule.Exponential;
+import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.HalfLife;
 import dev.anneal.schedule.InverseSqrt;
 import dev.anneal.schedule.InverseTime;
@@ -77,6 +78,7 @@ final class Printer {
                     c.min() == Double.NEGATIVE_INFINITY ? null : "min=" + number(c.min()),
                     c.max() == Double.POSITIVE_INFINITY ? null : "max=" + number(c.max()));
             case Custom c -> c.name();
+            case Framework f -> f.spec();
         };
     }
 
