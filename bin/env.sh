@@ -24,7 +24,7 @@ anneal_find_jdk() {
 anneal_apt_packages() {
   local missing=() pkg
   for pkg in "$@"; do
-    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -Eq 'ok (installed|triggers-pending|triggers-awaited)' || missing+=("$pkg")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   command -v apt-get >/dev/null || anneal_die "missing Debian packages: ${missing[*]} (and no apt-get to install them)"

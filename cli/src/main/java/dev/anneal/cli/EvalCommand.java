@@ -2,6 +2,8 @@ package dev.anneal.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.anneal.control.MetricDriven;
+import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Schedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -13,8 +15,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.PrimitiveIterator;
 import java.util.concurrent.Callable;
+import java.util.function.LongToDoubleFunction;
 
 /** {@code anneal eval SPEC}: the value of a schedule at each requested step (the contract in SPEC-LANGUAGE.md). */
 @Command(name = "eval", mixinStandardHelpOptions = true,
@@ -35,7 +39,7 @@ final class EvalCommand implements Callable<Integer> {
     String param;
 
     @Option(names = "--metrics", paramLabel = "v1,v2,…|@FILE",
-            description = "Metrics fed to a ReduceLROnPlateau scheduler (torch dialect).")
+            description = "Metrics fed to a closed-loop scheduler (torch.ReduceLROnPlateau): the i-th value is the metric of the i-th step(metric) call.")
     String metrics;
 
     @Option(names = "--format", defaultValue = "tsv", description = "tsv (default), csv or json.")
@@ -47,49 +51,74 @@ final class EvalCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
+    /** Number of values a closed-loop replay produced (0 for an open-loop schedule). */
+    private int replayed;
+
     @Override
     public Integer call() {
-        checkDialectOptions();
-        Schedule schedule = specOptions.parse(specText);
-        StepRange range = steps != null ? StepRange.parse(steps) : StepRange.upTo(end(schedule));
+        Schedule parsed = specOptions.parse(specText);
+        LongToDoubleFunction values = parsed instanceof MetricDriven closedLoop ? replay(closedLoop) : select(parsed)::at;
+        StepRange range = steps != null ? StepRange.parse(steps) : defaultRange(parsed);
         PrintWriter out = command.commandLine().getOut();
         try {
-            write(schedule, range.steps().iterator(), out);
+            write(values, range.steps().iterator(), out);
         } finally {
             out.flush();
         }
         return Main.OK;
     }
 
-    /** --param momentum and --metrics belong to the framework dialects' schedulers, which native specs are not. */
-    private void checkDialectOptions() {
-        switch (param) {
-            case "lr" -> { }
-            case "momentum" -> throw new IllegalArgumentException("--param (momentum) needs a scheduler that cycles momentum "
-                    + "(torch.CyclicLR, torch.OneCycleLR with cycle_momentum=True); native specs define only lr");
-            default -> throw new IllegalArgumentException("--param (" + param + ") must be lr or momentum");
-        }
+    /** The schedule --param names: lr itself, or one the scheduler drives beside it (momentum). */
+    private Schedule select(Schedule schedule) {
         if (metrics != null) {
-            throw new IllegalArgumentException("--metrics (" + metrics + ") feeds torch.ReduceLROnPlateau; "
-                    + "native specs are open-loop and take no metrics");
+            throw new IllegalArgumentException("--metrics feeds a closed-loop scheduler such as torch.ReduceLROnPlateau; "
+                    + schedule + " is open-loop and takes no metrics");
         }
+        if (param.equals("lr")) return schedule;
+        if (!param.equals("momentum")) throw new IllegalArgumentException("--param (" + param + ") must be lr or momentum");
+        Map<String, Schedule> companions = schedule instanceof Framework f ? f.companions() : Map.of();
+        Schedule momentum = companions.get(param);
+        if (momentum == null) {
+            throw new IllegalArgumentException("--param (momentum): " + schedule + " drives only lr; momentum comes from "
+                    + "torch.CyclicLR or torch.OneCycleLR with cycle_momentum=True");
+        }
+        return momentum;
     }
 
-    private static long end(Schedule schedule) {
+    /** A closed-loop scheduler's values: the value at step k follows the first k metrics. */
+    private LongToDoubleFunction replay(MetricDriven closedLoop) {
+        if (!param.equals("lr")) throw new IllegalArgumentException("--param (" + param + "): " + specText + " drives only lr");
+        if (metrics == null) {
+            throw new IllegalArgumentException(specText.strip() + " is closed-loop: give the metric of each step with --metrics v1,v2,… or --metrics @FILE");
+        }
+        double[] trace = closedLoop.trace(Metrics.parse(metrics));
+        replayed = trace.length;
+        return step -> {
+            if (step >= trace.length) {
+                throw new IllegalArgumentException("--steps: step " + step + " needs " + step + " metrics, but --metrics gave "
+                        + (trace.length - 1));
+            }
+            return trace[(int) step];
+        };
+    }
+
+    /** Without --steps: the steps a closed-loop trace covers, or 0 to the end of a finite schedule, inclusive. */
+    private StepRange defaultRange(Schedule schedule) {
+        if (replayed > 0) return StepRange.upTo(replayed);
         if (schedule.duration().isEmpty()) {
             throw new IllegalArgumentException("the schedule " + schedule + " never ends: give --steps A:B or a list of steps");
         }
         long d = schedule.duration().getAsLong();
-        return d == Long.MAX_VALUE ? d : d + 1;
+        return StepRange.upTo(d == Long.MAX_VALUE ? d : d + 1);
     }
 
-    private void write(Schedule schedule, PrimitiveIterator.OfLong steps, PrintWriter out) {
+    private void write(LongToDoubleFunction schedule, PrimitiveIterator.OfLong steps, PrintWriter out) {
         try (JsonGenerator json = format == Format.json ? new JsonFactory().createGenerator(out) : null) {
             if (json != null) json.writeStartArray();
             if (format == Format.csv) out.println("step,value");
             while (steps.hasNext()) {
                 long step = steps.nextLong();
-                double value = schedule.at(step);
+                double value = schedule.applyAsDouble(step);
                 if (!Double.isFinite(value)) {
                     throw new IllegalArgumentException("the schedule's value at step " + step + " is " + value
                             + " (it overflows a double); evaluate fewer steps or bound it with clamp(…, max=…)");

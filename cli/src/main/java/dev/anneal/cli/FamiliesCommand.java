@@ -20,13 +20,18 @@ final class FamiliesCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "Show only these families.")
     List<String> names;
 
+    @picocli.CommandLine.Option(names = "--dialect", paramLabel = "torch|hf|optax|keras",
+            description = "List a framework dialect's names instead of the native families.")
+    String dialect;
+
     @picocli.CommandLine.Spec
     CommandSpec command;
 
     @Override
     public Integer call() {
         PrintWriter out = command.commandLine().getOut();
-        List<Family> families = names == null ? Families.all() : names.stream().map(FamiliesCommand::find).toList();
+        List<Family> families = names != null ? names.stream().map(FamiliesCommand::find).toList()
+                : dialect != null ? dialect(dialect) : Families.all();
         for (Family f : families) {
             out.println(f.signature());
             out.println("    " + f.summary());
@@ -38,7 +43,7 @@ final class FamiliesCommand implements Callable<Integer> {
             out.println("    example: " + f.example() + "    (at step 0: " + Spec.parse(f.example()).at(0) + ")");
             out.println();
         }
-        if (names == null) {
+        if (names == null && dialect == null) {
             out.println("Composition");
             out.println("    A then B          A for its duration D, then B(t − D); A must end");
             out.println("    c * A, A * B      pointwise product with a constant or another schedule");
@@ -48,6 +53,14 @@ final class FamiliesCommand implements Callable<Integer> {
         }
         out.flush();
         return Main.OK;
+    }
+
+    private static List<Family> dialect(String prefix) {
+        List<Family> families = Families.dialect(prefix);
+        if (families.isEmpty()) {
+            throw new IllegalArgumentException("--dialect (" + prefix + ") must be one of " + String.join(", ", Families.dialects()));
+        }
+        return families;
     }
 
     private static Family find(String name) {

@@ -43,7 +43,7 @@ public record Range(double min, double max) {
     }
 
     public Range scale(double c) {
-        return hull(c * min, c * max);
+        return hull(mul(c, min), mul(c, max));
     }
 
     /** Interval product; 0·∞ counts as 0 (a zero factor stays zero). */

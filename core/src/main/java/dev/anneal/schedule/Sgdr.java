@@ -37,7 +37,7 @@ public record Sgdr(double value, long firstPeriod, long mult, double floor) impl
         int n = (int) Math.floor(Math.log1p((double) t / firstPeriod * (mult - 1)) / Math.log(mult));
         n = Math.max(n, 0);
         while (n > 0 && cycleStart(n) > t) n--;
-        while (cycleStart(n + 1) <= t) n++;
+        while (n < 62 && cycleStart(n + 1) <= t && cycleStart(n + 1) != Long.MAX_VALUE) n++;
         return n;
     }
 

@@ -23,7 +23,8 @@ public record Shift(Schedule schedule, long by) implements Schedule {
 
     @Override
     public OptionalLong period() {
-        return schedule.period();
+        // A delayed schedule holds its step 0 first, so it repeats only from then on.
+        return by < 0 ? OptionalLong.empty() : schedule.period();
     }
 
     @Override

@@ -17,7 +17,8 @@ public record Then(Schedule first, Schedule next) implements Schedule {
     @Override
     public double at(long step) {
         long boundary = first.duration().getAsLong();
-        return step < boundary ? first.at(step) : next.at(step - boundary);
+        long t = Steps.clamp(step);
+        return t < boundary ? first.at(t) : next.at(t - boundary);
     }
 
     @Override

@@ -77,7 +77,6 @@ class MalformedSpecTest {
                 bad("power_law(0.1, alpha=-0.5)", 16, "alpha (-0.5) must be >= 0 and finite"),
                 bad("cosine(0.1, steps='100')", 19, "steps expects a number of steps, found the string '100'"),
                 bad("cyclic(0.01, 0.1, up=cosine(1, steps=2))", 22, "up expects a number of steps, found the schedule cosine(…)"),
-                bad("torch.StepLR(lr=0.1, step_size=30)", 1, "unknown schedule 'torch.StepLR': there is no 'torch.' dialect; native families: constant, linear, step, multistep, exponential, inverse_time, inverse_sqrt, power_law, polynomial, cosine, sgdr, cyclic, onecycle, wsd, warmup, shift, phase, counter, clamp"),
                 bad("cosine(0.1, steps=100) then (constant(1)", 41, "expected ')' to close the '(' at column 29, found the end of the spec")
         );
     }

@@ -1,0 +1,41 @@
+package dev.anneal.dialect.hf;
+
+import dev.anneal.schedule.Checks;
+import dev.anneal.schedule.Constant;
+import dev.anneal.schedule.Framework;
+import dev.anneal.schedule.Range;
+import dev.anneal.schedule.Schedule;
+
+import java.util.Optional;
+
+/** {@code hf.get_constant_schedule(lr)}: lr at every step ({@code _get_constant_lambda} returns 1). */
+record ConstantSchedule(double lr) implements Framework {
+    ConstantSchedule {
+        Checks.finite("lr", lr);
+    }
+
+    @Override
+    public double at(long step) {
+        return lr * 1;
+    }
+
+    @Override
+    public Range range() {
+        return Range.point(lr);
+    }
+
+    @Override
+    public String spec() {
+        return Py.call("hf.get_constant_schedule", Py.kw("lr", lr));
+    }
+
+    @Override
+    public Optional<Schedule> toNative() {
+        return Optional.of(new Constant(lr));
+    }
+
+    @Override
+    public String toString() {
+        return spec();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.anneal.dialect.optax;
+
+import dev.anneal.schedule.Checks;
+import dev.anneal.schedule.Constant;
+import dev.anneal.schedule.Framework;
+import dev.anneal.schedule.Range;
+import dev.anneal.schedule.Schedule;
+
+import java.util.Optional;
+
+/** {@code optax.constant_schedule(value)}: value at every step. */
+record ConstantSchedule(double value) implements Framework {
+    ConstantSchedule {
+        Checks.finite("value", value);
+    }
+
+    @Override
+    public double at(long step) {
+        return value;
+    }
+
+    @Override
+    public Range range() {
+        return Range.point(value);
+    }
+
+    @Override
+    public String spec() {
+        return Py.call("optax.constant_schedule", Py.kw("value", value));
+    }
+
+    @Override
+    public Optional<Schedule> toNative() {
+        return Optional.of(new Constant(value));
+    }
+
+    @Override
+    public String toString() {
+        return spec();
+    }
+}

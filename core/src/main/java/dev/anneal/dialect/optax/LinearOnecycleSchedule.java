@@ -1,0 +1,73 @@
+package dev.anneal.dialect.optax;
+
+import dev.anneal.schedule.Checks;
+import dev.anneal.schedule.Framework;
+import dev.anneal.schedule.Range;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+
+/**
+ * {@code optax.linear_onecycle_schedule(transition_steps, peak_value, pct_start=0.3, pct_final=0.85, div_factor=25.0,
+ * final_div_factor=1e4)}: piecewise_interpolate_schedule('linear', peak/div, {int(pct_start·T): div,
+ * int(pct_final·T): 1/div, T: 1/final_div}). Keys that coincide overwrite one another as in a Python dict literal,
+ * and the schedule ends at peak/(div·final_div).
+ */
+record LinearOnecycleSchedule(long transitionSteps, double peakValue, double pctStart, double pctFinal, double divFactor,
+                              double finalDivFactor) implements Framework {
+    static final double PCT_START = 0.3, PCT_FINAL = 0.85, DIV_FACTOR = 25.0, FINAL_DIV_FACTOR = 1e4;
+
+    LinearOnecycleSchedule {
+        checkOnecycle(transitionSteps, peakValue, pctStart, divFactor, finalDivFactor, "linear");
+        Checks.finite("pct_final", pctFinal);
+    }
+
+    static void checkOnecycle(long transitionSteps, double peakValue, double pctStart, double divFactor, double finalDivFactor,
+                              String kind) {
+        if (transitionSteps <= 0) throw Checks.fail("transition_steps", transitionSteps, "must be > 0, as optax's " + kind + " onecycle requires");
+        Checks.finite("peak_value", peakValue);
+        Checks.finite("pct_start", pctStart);
+        Checks.positive("div_factor", divFactor);
+        Checks.positive("final_div_factor", finalDivFactor);
+    }
+
+    /** The dict optax builds, in key order (a TreeMap's put overwrites like the dict literal). */
+    TreeMap<Long, Double> dict() {
+        TreeMap<Long, Double> dict = new TreeMap<>();
+        dict.put((long) (pctStart * transitionSteps), divFactor);
+        dict.put((long) (pctFinal * transitionSteps), 1.0 / divFactor);
+        dict.put(transitionSteps, 1.0 / finalDivFactor);
+        return dict;
+    }
+
+    @Override
+    public double at(long step) {
+        TreeMap<Long, Double> dict = dict();
+        return Fns.piecewiseInterpolate(false, peakValue / divFactor, new ArrayList<>(dict.keySet()), new ArrayList<>(dict.values()),
+                Py.clamp(step));
+    }
+
+    @Override
+    public OptionalLong duration() {
+        return OptionalLong.of(Math.max(0, dict().lastKey()));
+    }
+
+    @Override
+    public Range range() {
+        return Fns.cumulativeRange(peakValue / divFactor, List.copyOf(dict().values()));
+    }
+
+    @Override
+    public String spec() {
+        return Py.call("optax.linear_onecycle_schedule", Py.kw("transition_steps", transitionSteps), Py.kw("peak_value", peakValue),
+                Py.kw("pct_start", pctStart, PCT_START), Py.kw("pct_final", pctFinal, PCT_FINAL),
+                Py.kw("div_factor", divFactor, DIV_FACTOR), Py.kw("final_div_factor", finalDivFactor, FINAL_DIV_FACTOR));
+    }
+
+    @Override
+    public String toString() {
+        return spec();
+    }
+}

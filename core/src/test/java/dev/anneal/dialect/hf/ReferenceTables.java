@@ -1,0 +1,94 @@
+package dev.anneal.dialect.hf;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Reads the reference tables under {@code src/test/resources/reference/DIALECT/}, written by
+ * {@code tools/reference/DIALECT_reference.py}: cases (a spec and the framework's value at each listed step) and
+ * errors (a spec the framework rejects).
+ */
+final class ReferenceTables {
+    private ReferenceTables() {}
+
+    /** Relative tolerance of every comparison with a table. */
+    static final double TOLERANCE = 1e-9;
+
+    record Case(String file, String spec, String note, long[] steps, double[] values) {
+        @Override
+        public String toString() {
+            return file + ": " + spec;
+        }
+    }
+
+    record Error(String file, String spec, String message) {}
+
+    record Table(String file, List<Case> cases, List<Error> errors) {}
+
+    static List<Table> read(String dialect) {
+        URL url = ReferenceTables.class.getClassLoader().getResource("reference/" + dialect);
+        if (url == null) throw new IllegalStateException("no reference tables for " + dialect + " on the class path");
+        try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
+            return files.filter(p -> p.toString().endsWith(".tsv")).sorted().map(ReferenceTables::table).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Table table(Path path) {
+        String file = path.getFileName().toString();
+        List<Case> cases = new ArrayList<>();
+        List<Error> errors = new ArrayList<>();
+        String spec = null, note = null;
+        List<long[]> rows = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String line : lines) {
+            if (line.isBlank() || line.startsWith("#")) continue;
+            String[] cells = line.split("\t");
+            switch (cells[0]) {
+                case "case" -> {
+                    if (spec != null) cases.add(build(file, spec, note, rows, values));
+                    spec = cells[1];
+                    note = null;
+                    rows.clear();
+                    values.clear();
+                }
+                case "note" -> note = cells[1];
+                case "error" -> errors.add(new Error(file, cells[1], cells.length > 2 ? cells[2] : ""));
+                default -> {
+                    rows.add(new long[] {Long.parseLong(cells[0])});
+                    values.add(Double.parseDouble(cells[1]));
+                }
+            }
+        }
+        if (spec != null) cases.add(build(file, spec, note, rows, values));
+        return new Table(file, cases, errors);
+    }
+
+    private static Case build(String file, String spec, String note, List<long[]> rows, List<Double> values) {
+        long[] steps = rows.stream().mapToLong(r -> r[0]).toArray();
+        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
+        if (steps.length == 0) throw new IllegalStateException(file + ": case " + spec + " has no values");
+        return new Case(file, spec, note, steps, v);
+    }
+
+    /** |actual − expected| ≤ TOLERANCE·|expected| (an expected 0 must be met exactly). */
+    static boolean agrees(double expected, double actual) {
+        return Math.abs(actual - expected) <= TOLERANCE * Math.abs(expected);
+    }
+}
