@@ -418,7 +418,7 @@ class SchedulePropertiesTest {
                 weighted(1, Combinators.combine(factors(), inner).as(Scaled::new)),
                 weighted(1, inner.map(Counter::new)),
                 weighted(1, clamps(inner)),
-                weighted(1, Combinators.combine(inner, shifts(cyclicAndDelays)).as(Shift::new)),
+                weighted(1, Combinators.combine(inner, shifts(false)).as(Shift::new)),
                 weighted(1, Combinators.combine(inner, inner).as(Product::new)),
                 weighted(1, Combinators.combine(inner, fractions()).as(Phase::new))));
     }
