@@ -1,5 +1,6 @@
 package dev.anneal.dialect.optax;
 
+import dev.anneal.dialect.ReferenceTables;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Cosine;
 import dev.anneal.schedule.Framework;

@@ -1,5 +1,6 @@
 package dev.anneal.dialect.optax;
 
+import dev.anneal.dialect.ReferenceTables;
 import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Families;

@@ -1,4 +1,4 @@
-package dev.anneal.dialect.hf;
+package dev.anneal.dialect;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,24 +15,24 @@ import java.util.stream.Stream;
  * {@code tools/reference/DIALECT_reference.py}: cases (a spec and the framework's value at each listed step) and
  * errors (a spec the framework rejects).
  */
-final class ReferenceTables {
+public final class ReferenceTables {
     private ReferenceTables() {}
 
     /** Relative tolerance of every comparison with a table. */
-    static final double TOLERANCE = 1e-9;
+    public static final double TOLERANCE = 1e-9;
 
-    record Case(String file, String spec, String note, long[] steps, double[] values) {
+    public record Case(String file, String spec, String note, long[] steps, double[] values) {
         @Override
         public String toString() {
             return file + ": " + spec;
         }
     }
 
-    record Error(String file, String spec, String message) {}
+    public record Error(String file, String spec, String message) {}
 
-    record Table(String file, List<Case> cases, List<Error> errors) {}
+    public record Table(String file, List<Case> cases, List<Error> errors) {}
 
-    static List<Table> read(String dialect) {
+    public static List<Table> read(String dialect) {
         URL url = ReferenceTables.class.getClassLoader().getResource("reference/" + dialect);
         if (url == null) throw new IllegalStateException("no reference tables for " + dialect + " on the class path");
         try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
@@ -88,7 +88,7 @@ final class ReferenceTables {
     }
 
     /** |actual − expected| ≤ TOLERANCE·|expected| (an expected 0 must be met exactly). */
-    static boolean agrees(double expected, double actual) {
+    public static boolean agrees(double expected, double actual) {
         return Math.abs(actual - expected) <= TOLERANCE * Math.abs(expected);
     }
 }
