@@ -1,0 +1,48 @@
+package dev.anneal.optim;
+
+/**
+ * The update rules over a slice {@code [off, off+len)} of flat float32 blocks, with PyTorch's operation order
+ * (torch.optim 1.13, single-tensor path) so trajectories match it to float32 rounding. Scalars arrive already
+ * reduced to float, as PyTorch casts Python scalars for float32 tensors.
+ */
+public final class Kernels {
+    private Kernels() {}
+
+    /**
+     * SGD with optional momentum, dampening, Nesterov and coupled (L2) weight decay:
+     * {@code d = g + wd·p; buf = first ? d : mu·buf + (1−dampening)·d; p −= lr·(nesterov ? d + mu·buf : buf)};
+     * with {@code momentum == 0} the buffer is not touched and may be null.
+     */
+    public static void sgd(float[] p, float[] g, float[] buf, int off, int len,
+                           float lr, float momentum, float dampening, float weightDecay, boolean nesterov, boolean first) {
+        for (int i = off, end = off + len; i < end; i++) {
+            float d = weightDecay != 0f ? g[i] + weightDecay * p[i] : g[i];
+            if (momentum != 0f) {
+                float b = first ? d : momentum * buf[i] + (1f - dampening) * d;
+                buf[i] = b;
+                d = nesterov ? d + momentum * b : b;
+            }
+            p[i] -= lr * d;
+        }
+    }
+
+    /**
+     * Adam / AdamW: {@code p *= decoupledFactor} (AdamW's {@code 1 − lr·λ}, else 1); {@code g += wd·p} (Adam's L2);
+     * {@code m = b1·m + (1−b1)·g; v = b2·v + (1−b2)·g²; p −= stepSize · m / (sqrt(v)/bc2Sqrt + eps)}
+     * where the caller passes {@code stepSize = lr/(1−b1^t)} and {@code bc2Sqrt = sqrt(1−b2^t)} (both 1-corrected
+     * when bias correction is off).
+     */
+    public static void adam(float[] p, float[] g, float[] m, float[] v, int off, int len,
+                            float decoupledFactor, float weightDecay, float beta1, float beta2, float eps,
+                            float stepSize, float bc2Sqrt) {
+        for (int i = off, end = off + len; i < end; i++) {
+            float w = decoupledFactor != 1f ? p[i] * decoupledFactor : p[i];
+            float d = weightDecay != 0f ? g[i] + weightDecay * w : g[i];
+            float mi = m[i] * beta1 + (1f - beta1) * d;
+            float vi = v[i] * beta2 + (1f - beta2) * d * d;
+            m[i] = mi;
+            v[i] = vi;
+            p[i] = w - stepSize * (mi / ((float) Math.sqrt(vi) / bc2Sqrt + eps));
+        }
+    }
+}

@@ -1,0 +1,9 @@
+/** Anneal's optimizers: they consume schedules for every hyperparameter. */
+module dev.anneal.optim {
+    requires transitive dev.anneal.core;
+    requires jdk.incubator.vector;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+
+    exports dev.anneal.optim;
+}
