@@ -12,15 +12,17 @@ final class Sections {
     static final String ADAM_CAVEAT = "adam: stability certified only for a frozen preconditioner P with λ = λmax(P⁻¹H);"
             + " the early steps, while the moment estimates still move, are not certified";
 
+    private static final String CLASS = "finite, infinite or unknown, by the reason above";
+
     static Section sums(HorizonSums s, RobbinsMonro rm) {
         return new Section("sums", "Sums (horizon N = " + s.steps() + " and to infinity)", List.of(
                 new Quantity("sum_eta", "Σηₜ, t < N", s.sum(), "Σ_{t=0}^{N−1} ηₜ (compensated summation)"),
                 new Quantity("sum_eta_squared", "Σηₜ², t < N", s.sumOfSquares(), "Σ_{t=0}^{N−1} ηₜ² (compensated summation)"),
                 new Quantity("sum_eta_infinity", "Σηₜ to ∞", rm.sum().value(), rm.sum().reason()),
-                new Quantity("sum_eta_infinity_class", "Σηₜ to ∞ is", rm.sum().kind().name().toLowerCase(Locale.ROOT), rm.sum().reason()),
+                new Quantity("sum_eta_infinity_class", "Σηₜ to ∞ is", rm.sum().kind().name().toLowerCase(Locale.ROOT), CLASS),
                 new Quantity("sum_eta_squared_infinity", "Σηₜ² to ∞", rm.squares().value(), rm.squares().reason()),
-                new Quantity("sum_eta_squared_infinity_class", "Σηₜ² to ∞ is", rm.squares().kind().name().toLowerCase(Locale.ROOT), rm.squares().reason()),
-                new Quantity("robbins_monro", "Robbins–Monro", rm.satisfied() == null ? "unknown" : rm.satisfied().toString(),
+                new Quantity("sum_eta_squared_infinity_class", "Σηₜ² to ∞ is", rm.squares().kind().name().toLowerCase(Locale.ROOT), CLASS),
+                new Quantity("robbins_monro", "Robbins–Monro", rm.satisfied() == null ? (Object) "unknown" : rm.satisfied(),
                         "Σηₜ = ∞ and Σηₜ² < ∞")),
                 List.of("Robbins–Monro " + rm.meaning()));
     }
