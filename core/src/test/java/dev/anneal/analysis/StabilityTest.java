@@ -40,6 +40,27 @@ class StabilityTest {
     }
 
     @Test
+    void dampingAlong_matchesRootsAtFiveSteps() {
+        Optimizer o = new Optimizer(Optimizer.Kind.MOMENTUM, 0.9);
+        Schedule s = Schedule.cosine(0.01, 100);
+        Stability st = Stability.of(s, 100, o, 10, 1);
+        assertThat(st.dampingAlong()).extracting(Stability.Damping::step).containsExactly(0L, 25L, 50L, 75L, 99L);
+        for (Stability.Damping d : st.dampingAlong()) {
+            double h = s.at(d.step()) * 10, b = 1.9 - h, disc = b * b - 3.6;
+            double expected;
+            if (disc < 0) { // underdamped: |r| = √β, ζ = −ln√β / √(ln²√β + θ²), θ = acos(b/(2√β))
+                double rho = Math.sqrt(0.9), theta = Math.acos(b / (2 * rho));
+                expected = -Math.log(rho) / Math.hypot(Math.log(rho), theta);
+            } else {        // overdamped (h < (1−√β)²): two real poles s = ln r, ζ = −(s₁+s₂)/(2√(s₁s₂))
+                double s1 = Math.log((b + Math.sqrt(disc)) / 2), s2 = Math.log((b - Math.sqrt(disc)) / 2);
+                expected = -(s1 + s2) / (2 * Math.sqrt(s1 * s2));
+            }
+            assertThat(d.zeta()).as("step %d", d.step()).isCloseTo(expected, within(1e-9 * expected));
+        }
+        assertThat(st.dampingAlong().getLast().zeta()).as("η → 0 at the end: overdamped").isGreaterThan(1);
+    }
+
+    @Test
     void sumModeFactor_multipliesTheRate() {
         Schedule s = Schedule.constant(0.06);
         assertThat(Stability.of(s, 5, Optimizer.sgd(), 10, 1).stable()).isTrue();
