@@ -50,7 +50,8 @@ public record Stability(Optimizer optimizer, double lambda, double scale, double
         if (runStart >= 0 && runs.size() < RUNS_KEPT) runs.add(new StepRun(runStart, steps - 1));
         List<Damping> along = new ArrayList<>();
         for (long t : new TreeSet<>(List.of(0L, steps / 4, steps / 2, 3 * steps / 4, steps - 1))) {
-            along.add(new Damping(t, optimizer.roots(scale * Rates.at(schedule, t) * lambda).dampingRatio()));
+            double h = scale * Rates.at(schedule, t) * lambda;
+            along.add(new Damping(t, h > 0 ? optimizer.roots(h).dampingRatio() : Double.NaN)); // h = 0: a root at 1, nothing oscillates
         }
         return new Stability(optimizer, lambda, scale, limit, maxH, maxHStep, List.copyOf(runs), count, last, maxRadius,
                 maxRadiusStep, minDampingStep < 0 ? Double.NaN : minDamping, minDampingStep, List.copyOf(along), maxEff);
