@@ -45,7 +45,7 @@ public record Decay(double weightDecay, long warmup, double shrinkage, long firs
             else hi = x;
             double next = x - value / slope.value();
             if (!(next > lo && next < hi)) next = (lo + hi) / 2;
-            if (Math.abs(next - x) <= 1e-15 * x) return next;
+            if (Math.abs(next - x) <= 1e-14 * x) return next;
             x = next;
         }
         return x;

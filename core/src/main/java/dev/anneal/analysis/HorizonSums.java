@@ -24,8 +24,8 @@ public record HorizonSums(long steps, double sum, double sumOfSquares, double ma
         return new HorizonSums(to - from, sum.value(), squares.value(), max);
     }
 
-    /** Σηₜ^power, power 1 or 2. */
-    double of(int power) {
-        return power == 1 ? sum : sumOfSquares;
+    /** Σηₜ^q, q = 1 or 2. */
+    double power(int q) {
+        return q == 1 ? sum : sumOfSquares;
     }
 }
