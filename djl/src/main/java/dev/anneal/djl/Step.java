@@ -1,5 +1,7 @@
 package dev.anneal.djl;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -8,6 +10,6 @@ import java.util.Map;
  */
 public record Step(long step, int epoch, double loss, double accuracy, Map<String, Double> hyperparameters) {
     public Step {
-        hyperparameters = Map.copyOf(hyperparameters);
+        hyperparameters = Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters)); // keeps the column order
     }
 }

@@ -137,7 +137,7 @@ public final class Training implements AutoCloseable {
 
     /** The fraction of {@code images} whose most probable class is their label. */
     public double accuracy(Images images) {
-        return Ensembles.accuracy(predictions(probabilities(images)), images);
+        return images.accuracy(predictions(probabilities(images)));
     }
 
     /** Class probabilities (softmax), image by image: {@code [image * 10 + class]}. */
