@@ -2,6 +2,7 @@ package dev.anneal.cli;
 
 import dev.anneal.djl.AnnealOptimizer;
 import dev.anneal.djl.Checkpoint;
+import dev.anneal.djl.Diverged;
 import dev.anneal.djl.Hyper;
 import dev.anneal.djl.Images;
 import dev.anneal.djl.Snapshots;
@@ -52,6 +53,15 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        try {
+            return train();
+        } catch (Diverged e) {
+            command.commandLine().getErr().println("\nanneal: training diverged: " + e.getMessage());
+            return Main.FAILURE;
+        }
+    }
+
+    private int train() {
         if (epochs < 1) throw new IllegalArgumentException("--epochs (" + epochs + ") must be >= 1");
         if (snapshots && checkpoint != null) throw new IllegalArgumentException("--snapshots keeps snapshots in memory: it cannot be combined with --checkpoint");
         options.start();

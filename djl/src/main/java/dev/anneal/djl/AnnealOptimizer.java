@@ -130,7 +130,7 @@ public final class AnnealOptimizer extends Optimizer {
         double norm = Math.sqrt(sum) * scale;
         lastGradNorm = norm;
         if (!Double.isFinite(norm)) {
-            throw new IllegalStateException("gradient norm is " + norm + " at step " + step + ": the update was not applied");
+            throw new Diverged("gradient norm is " + norm + " at step " + step + ": the update was not applied");
         }
         return Math.min(1.0, clipNorm / (norm + 1e-6));
     }

@@ -74,14 +74,14 @@ public record RangeTest(double minLr, double maxLr, int steps, double smoothing,
                     return lrs.size() < steps;
                 });
             }
-        } catch (IllegalStateException diverged) { // the loss became NaN or infinite: the sweep has gone past every useful rate
+        } catch (Diverged diverged) { // the loss became NaN or infinite: the sweep has gone past every useful rate
             stopped[0] = "the loss became non-finite";
         } finally {
             training.swap(own);
             training.restore(before);
         }
         if (lrs.size() < SKIP_START + SKIP_END + 2) {
-            throw new IllegalStateException("the range test stopped after " + lrs.size() + " steps (" + stopped[0]
+            throw new IllegalArgumentException("the range test stopped after " + lrs.size() + " steps (" + stopped[0]
                     + "): lower minLr or give more images");
         }
         return new Result(lrs, losses, smoothed, steepest(lrs, smoothed), valley(lrs, smoothed), stopped[0]);

@@ -127,7 +127,7 @@ public final class Training implements AutoCloseable {
             }
             double mean = value.getFloat();
             if (!Double.isFinite(mean)) {
-                throw new IllegalStateException("loss is " + mean + " at step " + optimizer.step()
+                throw new Diverged("loss is " + mean + " at step " + optimizer.step()
                         + ": training stopped before the update (lower the learning rate)");
             }
             long correct = logits.argMax(1).eq(labels).countNonzero().getLong();
