@@ -112,6 +112,9 @@ final class TrainCommand implements Callable<Integer> {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 long images = (long) train.size() * (epochs - first);
                 out.printf(Locale.ROOT, "trained %d epochs in %.1f s (%.0f images/s)%n", epochs - first, seconds, images / seconds);
+                Training.Timing timing = training.timing();
+                out.printf(Locale.ROOT, "per mini-batch: %.3f ms forward and backward, %.3f ms optimizer (schedules and update)%n",
+                        timing.batchNanos() / 1e6 / timing.batches(), timing.optimizerNanos() / 1e6 / timing.batches());
                 out.printf(Locale.ROOT, "test accuracy %.4f (%d images)%n", training.accuracy(test), test.size());
                 if (snapshots) {
                     kept.add(training.snapshot());

@@ -46,6 +46,10 @@ public final class Training implements AutoCloseable {
     private final List<Parameter> parameters;
     private final Loss loss = Loss.softmaxCrossEntropyLoss();
     private AnnealOptimizer optimizer;
+    private long batchNanos, optimizerNanos, batchCount;
+
+    /** Wall time spent so far in forward and backward passes (data included), and in the optimizer, over {@code batches}. */
+    public record Timing(long batches, long batchNanos, long optimizerNanos) {}
 
     /** A freshly initialized {@code model} (initialization drawn from the engine's seed) trained by {@code optimizer}. */
     public Training(Model model, AnnealOptimizer optimizer, int batch, long seed) {
@@ -70,6 +74,10 @@ public final class Training implements AutoCloseable {
 
     public AnnealOptimizer optimizer() {
         return optimizer;
+    }
+
+    public Timing timing() {
+        return new Timing(batchCount, batchNanos, optimizerNanos);
     }
 
     /** Replaces the optimizer (the LR range test runs its own sweep); returns the previous one. */
@@ -98,14 +106,20 @@ public final class Training implements AutoCloseable {
                 images.copyScaled(order[start + i], x, i * FashionMnist.PIXELS);
                 y[i] = images.label(order[start + i]);
             }
+            long t0 = System.nanoTime();
             double[] lossAndCorrect = forwardBackward(x, y, n);
+            long t1 = System.nanoTime();
             lossSum += lossAndCorrect[0];
             correct += lossAndCorrect[1];
             seen += n;
             batches++;
             long applying = optimizer.step();
             boolean last = start + batch >= order.length;
-            if (!optimizer.step(parameters) && !(last && optimizer.flush(parameters))) continue;
+            boolean updated = optimizer.step(parameters) || last && optimizer.flush(parameters);
+            batchNanos += t1 - t0;
+            optimizerNanos += System.nanoTime() - t1;
+            batchCount++;
+            if (!updated) continue;
             Step done = new Step(applying, epoch, lossSum / batches, correct / seen, optimizer.hyperparameters(applying));
             lossSum = correct = 0;
             seen = batches = 0;
