@@ -64,8 +64,18 @@ final class FindLrCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "minimum smoothed loss %.4f at lr %.3g%n", r.smoothed().get(best), r.lrs().get(best));
             out.printf(Locale.ROOT, "suggested lr (steepest descent) %.3g%n", r.steepest());
             out.printf(Locale.ROOT, "suggested lr (valley)           %.3g%n", r.valley());
-            TrainingChart.write(figure, "LR range test: " + options.model().key() + ", " + options.optimizer, "lr (log)", true,
-                    "smoothed loss", array(r.lrs()), array(r.smoothed()), "raw loss", array(r.losses()));
+            double[] lrs = array(r.lrs()), smoothed = array(r.smoothed());
+            // the axis ends above the smoothed loss before its last (diverging) step
+            double top = r.smoothed().subList(0, r.smoothed().size() - 1).stream().max(Double::compare).orElseThrow();
+            double bottom = Math.min(r.smoothed().get(best), r.losses().stream().min(Double::compare).orElseThrow());
+            new TrainingChart("LR range test: " + options.model().key() + ", " + options.optimizer, "lr (log)", true)
+                    .add("raw loss", lrs, array(r.losses()), 0)
+                    .add("smoothed loss", lrs, smoothed, 0)
+                    .add(String.format(Locale.ROOT, "steepest descent %.3g", r.steepest()), new double[] {r.steepest(), r.steepest()}, new double[] {0, top}, 0)
+                    .add(String.format(Locale.ROOT, "valley %.3g", r.valley()), new double[] {r.valley(), r.valley()}, new double[] {0, top}, 0)
+                    .axisTitle(0, "training loss")
+                    .yRange(Math.max(0, bottom - 0.1 * (top - bottom)), top + 0.1 * (top - bottom))
+                    .write(figure);
             out.printf("figure: %s%n", figure);
         }
         out.flush();

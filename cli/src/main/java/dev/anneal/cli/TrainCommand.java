@@ -156,7 +156,9 @@ final class TrainCommand implements Callable<Integer> {
             lr[i] = steps.get(i).hyperparameters().getOrDefault("lr", Double.NaN);
             loss[i] = steps.get(i).loss();
         }
-        TrainingChart.write(figure, "anneal train fashion-mnist --model " + options.model().key() + " --optimizer " + options.optimizer,
-                "step", false, "lr", x, lr, "training loss", loss);
+        new TrainingChart("anneal train fashion-mnist --model " + options.model().key() + " --optimizer " + options.optimizer, "step", false)
+                .add("lr", x, lr, 0).axisTitle(0, "lr")
+                .add("training loss", x, loss, 1).axisTitle(1, "training loss")
+                .write(figure);
     }
 }

@@ -12,29 +12,44 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
-/** Two curves over a shared x axis on one PNG: a hyperparameter on the left axis and a loss on the right. */
+/** Curves of a training run over a shared x axis, on a left value axis (0) and optionally a right one (1), as PNG. */
 final class TrainingChart {
-    private TrainingChart() {}
+    private final XYChart chart;
 
-    static void write(Path file, String title, String xLabel, boolean logX,
-                      String leftLabel, double[] x, double[] left, String rightLabel, double[] right) {
-        if (!file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".png")) {
-            throw new IllegalArgumentException("--figure (" + file + ") must end in .png");
-        }
-        XYChart chart = new XYChartBuilder().width(1000).height(560).title(title).xAxisTitle(xLabel).build();
+    TrainingChart(String title, String xLabel, boolean logX) {
+        chart = new XYChartBuilder().width(1000).height(560).title(title).xAxisTitle(xLabel).build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setXAxisDecimalPattern(logX ? "0.0E0" : "#");
-        chart.setYAxisGroupTitle(0, leftLabel);
-        chart.setYAxisGroupTitle(1, rightLabel);
-        XYSeries a = chart.addSeries(leftLabel, x, left);
-        a.setMarker(SeriesMarkers.NONE);
-        a.setYAxisGroup(0);
-        XYSeries b = chart.addSeries(rightLabel, x, right);
-        b.setMarker(SeriesMarkers.NONE);
-        b.setYAxisGroup(1);
+        chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+    }
+
+    TrainingChart add(String label, double[] x, double[] y, int axis) {
+        XYSeries s = chart.addSeries(label, x, y);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setYAxisGroup(axis);
+        return this;
+    }
+
+    TrainingChart axisTitle(int axis, String title) {
+        chart.setYAxisGroupTitle(axis, title);
+        return this;
+    }
+
+    /** Clips the left axis, so a diverging tail does not flatten the rest. */
+    TrainingChart yRange(double min, double max) {
+        chart.getStyler().setYAxisMin(min);
+        chart.getStyler().setYAxisMax(max);
+        return this;
+    }
+
+    void write(Path file) {
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            throw new IllegalArgumentException("--figure (" + file + ") must end in .png");
+        }
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);

@@ -65,8 +65,9 @@ final class TrainingOptions {
     @Option(names = "--test-limit", paramLabel = "N", defaultValue = "10000", description = "Use the first N test images (default: all ${DEFAULT-VALUE}).")
     int testLimit;
 
-    @Option(names = "--threads", paramLabel = "N", description = "PyTorch intra-op threads (default: the available processors).")
-    Integer threads;
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "1",
+            description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}; these networks are small, and more threads than idle cores slow every step).")
+    int threads;
 
     /** Checks the options, then starts the engine. */
     void start() {
@@ -81,9 +82,8 @@ final class TrainingOptions {
     }
 
     int threads() {
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        positive("--threads", n);
-        return n;
+        positive("--threads", threads);
+        return threads;
     }
 
     Model model() {
