@@ -42,7 +42,7 @@ public final class Training implements AutoCloseable {
     private final Engine engine;
     private final NDManager manager;
     private final Block block;
-    private final ParameterStore store;
+    private ParameterStore store;
     private final List<Parameter> parameters;
     private final Loss loss = Loss.softmaxCrossEntropyLoss();
     private AnnealOptimizer optimizer;
@@ -230,6 +230,7 @@ public final class Training implements AutoCloseable {
             throw new IOException("not a " + model.key() + " network: " + e.getMessage(), e);
         }
         requireGradients();
+        store = new ParameterStore(manager, false); // the old store holds the replaced arrays
     }
 
     private void requireGradients() {

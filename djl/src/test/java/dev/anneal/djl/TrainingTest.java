@@ -49,6 +49,20 @@ class TrainingTest {
     }
 
     @Test
+    void restore_predictsWithTheRestoredNetwork() {
+        Images subset = train.slice(0, 1000);
+        try (Training t = new Training(Model.MLP, adam(Schedule.constant(0.003)), 50, 11)) {
+            byte[] initial = t.snapshot();
+            float[] before = t.probabilities(test);
+            t.epoch(subset, 0, s -> true);
+            float[] trained = t.probabilities(test);
+            assertThat(trained).isNotEqualTo(before);
+            t.restore(initial);
+            assertThat(t.probabilities(test)).isEqualTo(before);
+        }
+    }
+
+    @Test
     void stepsPerEpoch_countsPartialBatchesAndAccumulation() {
         assertThat(Training.stepsPerEpoch(4000, 64, 1)).isEqualTo(63); // 62 full batches and one of 32
         assertThat(Training.stepsPerEpoch(4000, 64, 2)).isEqualTo(32); // the last update has one mini-batch
