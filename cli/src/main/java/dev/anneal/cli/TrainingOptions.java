@@ -20,7 +20,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 
@@ -134,8 +133,7 @@ final class TrainingOptions {
         if (root == null || !root.isObject()) {
             throw new IllegalArgumentException("--schedules (" + schedules + ") must be a YAML map from hyperparameter to spec, e.g. 'lr: cosine(0.1, 100%)'");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : root.properties()) {
             Hyper h = Hyper.of(e.getKey().toLowerCase(Locale.ROOT));
             into.put(h, parse("--schedules " + e.getKey(), e.getValue().asText(), totalSteps));
         }

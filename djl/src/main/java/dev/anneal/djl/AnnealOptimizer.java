@@ -109,13 +109,13 @@ public final class AnnealOptimizer extends Optimizer {
             double scale = 1.0 / pending;
             if (clipNorm > 0) scale *= clipScale(grads, scale);
             if (scale != 1.0) for (NDArray g : grads) g.muli((float) scale);
-            Map<Hyper, Double>[] values = valuesAt(step);
+            List<Map<Hyper, Double>> values = valuesAt(step);
             int k = 0;
             for (Parameter p : parameters) {
                 if (!p.requiresGradient()) continue;
                 NDArray grad = grads.get(k++);
                 int group = groupOf.computeIfAbsent(p.getId(), id -> groupIndex(p));
-                apply(p.getId(), p.getArray(), grad, values[group]);
+                apply(p.getId(), p.getArray(), grad, values.get(group));
                 if (rule.usesMomentumBuffer()) grad.subi(grad); // DJL's Adam kernel zeroes the gradient itself
             }
         }
@@ -142,17 +142,17 @@ public final class AnnealOptimizer extends Optimizer {
         try (NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             long count = states.containsKey(parameterId) ? states.get(parameterId).count : 0;
-            apply(parameterId, weight, grad, valuesAt(count)[groupOf.getOrDefault(parameterId, groups.size() - 1)]);
+            apply(parameterId, weight, grad, valuesAt(count).get(groupOf.getOrDefault(parameterId, groups.size() - 1)));
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<Hyper, Double>[] valuesAt(long at) {
-        Map<Hyper, Double>[] values = new Map[groups.size()];
-        for (int i = 0; i < values.length; i++) {
+    /** Each group's hyperparameters at step {@code at}, checked. */
+    private List<Map<Hyper, Double>> valuesAt(long at) {
+        List<Map<Hyper, Double>> values = new ArrayList<>(groups.size());
+        for (Map<Hyper, Schedule> group : schedules) {
             Map<Hyper, Double> v = new EnumMap<>(Hyper.class);
-            for (Map.Entry<Hyper, Schedule> e : schedules.get(i).entrySet()) v.put(e.getKey(), e.getKey().check(e.getValue().at(at), at));
-            values[i] = v;
+            for (Map.Entry<Hyper, Schedule> e : group.entrySet()) v.put(e.getKey(), e.getKey().check(e.getValue().at(at), at));
+            values.add(v);
         }
         return values;
     }
