@@ -26,8 +26,8 @@ import java.util.Map;
  * <p>In a training loop call {@link #step(List)} after each backward pass: it accumulates micro-batches, clips by
  * the global norm, applies one update at the optimizer's step and zeroes the gradients. Inside DJL's own
  * {@code Trainer}, {@link #update} applies each parameter's update at that parameter's own step (as PyTorch's
- * per-parameter {@code state["step"]}), with the first group that was seen for it; clipping and accumulation
- * need {@code step}.
+ * per-parameter {@code state["step"]}); a parameter gets the group that {@code step} assigned it, or else the last
+ * group. Clipping and accumulation need {@code step}.
  */
 public final class AnnealOptimizer extends Optimizer {
     private static final int FORMAT = 1;

@@ -81,7 +81,7 @@ public final class Training implements AutoCloseable {
     }
 
     /** Replaces the optimizer (the LR range test runs its own sweep); returns the previous one. */
-    public AnnealOptimizer swap(AnnealOptimizer other) {
+    AnnealOptimizer swap(AnnealOptimizer other) {
         AnnealOptimizer previous = optimizer;
         optimizer = other;
         return previous;
