@@ -5,6 +5,8 @@ import dev.anneal.spec.Spec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -46,6 +48,16 @@ class TrainingTest {
         assertThat(steps).hasSize((int) (3 * perEpoch));
         assertThat(steps.getFirst().loss()).as("loss at step 0, about ln 10").isBetween(2.0, 2.6);
         assertThat(steps.getLast().loss()).isLessThan(0.7);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Model.class, names = {"CNN", "LSTM"})
+    void cnnAndLstm_twoEpochsOn1000Images_reachSixtyPercent(Model model) {
+        Images subset = train.slice(0, 1000), few = test.slice(0, 500);
+        try (Training t = new Training(model, adam(Schedule.constant(0.003)), 50, 2)) {
+            for (int e = 0; e < 2; e++) t.epoch(subset, e, s -> true);
+            assertThat(t.accuracy(few)).as("%s test accuracy (chance: 0.1)", model).isGreaterThan(0.6);
+        }
     }
 
     @Test
