@@ -1,7 +1,9 @@
 package dev.anneal.dialect.keras;
 
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
-import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Sgdr;
@@ -15,7 +17,7 @@ import java.util.Optional;
  * point, f = step/first_decay_steps; this does the same, so at a restart the rounding of the logarithms decides.
  */
 record CosineDecayRestarts(double initialLearningRate, long firstDecaySteps, double tMul, double mMul, double alpha)
-        implements Framework {
+        implements Portable {
     static final double T_MUL = 2.0, M_MUL = 1.0, ALPHA = 0.0;
 
     CosineDecayRestarts {
@@ -60,9 +62,13 @@ record CosineDecayRestarts(double initialLearningRate, long firstDecaySteps, dou
 
     /** sgdr(lr, period=first_decay_steps, floor=lr·alpha) when t_mul and m_mul are 1. */
     @Override
-    public Optional<Schedule> toNative() {
-        if (tMul != 1 || mMul != 1) return Optional.empty();
-        return Optional.of(new Sgdr(initialLearningRate, firstDecaySteps, 1, initialLearningRate * alpha));
+    public Form nativeForm() {
+        if (mMul != 1) return Form.none("m_mul (" + Py.num(mMul) + ") lowers each restart's peak; native sgdr restarts at the same value");
+        if (tMul != 1) {
+            return Form.none("t_mul (" + Py.num(tMul) + ") computes the cycle from a logarithm in floating point; native sgdr with "
+                    + "mult > 1 counts cycles exactly, and the two disagree at some restarts");
+        }
+        return Form.of(new Sgdr(initialLearningRate, firstDecaySteps, 1, initialLearningRate * alpha));
     }
 
     @Override

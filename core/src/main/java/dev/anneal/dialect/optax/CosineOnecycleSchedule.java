@@ -1,6 +1,8 @@
 package dev.anneal.dialect.optax;
 
-import dev.anneal.schedule.Framework;
+import dev.anneal.dialect.Py;
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
 import dev.anneal.schedule.Range;
 
 import java.util.ArrayList;
@@ -14,7 +16,7 @@ import java.util.TreeMap;
  * int(T): 1/(div·final_div)}): up to peak_value, then down to peak/(div·final_div).
  */
 record CosineOnecycleSchedule(long transitionSteps, double peakValue, double pctStart, double divFactor, double finalDivFactor)
-        implements Framework {
+        implements Portable {
 
     CosineOnecycleSchedule {
         LinearOnecycleSchedule.checkOnecycle(transitionSteps, peakValue, pctStart, divFactor, finalDivFactor, "cosine");
@@ -50,6 +52,12 @@ record CosineOnecycleSchedule(long transitionSteps, double peakValue, double pct
                 Py.kw("pct_start", pctStart, LinearOnecycleSchedule.PCT_START),
                 Py.kw("div_factor", divFactor, LinearOnecycleSchedule.DIV_FACTOR),
                 Py.kw("final_div_factor", finalDivFactor, LinearOnecycleSchedule.FINAL_DIV_FACTOR));
+    }
+
+    @Override
+    public Form nativeForm() {
+        TreeMap<Long, Double> dict = dict();
+        return PiecewiseInterpolateSchedule.nativeForm(true, peakValue / divFactor, List.copyOf(dict.keySet()), List.copyOf(dict.values()));
     }
 
     @Override

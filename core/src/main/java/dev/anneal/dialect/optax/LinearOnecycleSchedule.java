@@ -1,7 +1,9 @@
 package dev.anneal.dialect.optax;
 
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
-import dev.anneal.schedule.Framework;
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
 import dev.anneal.schedule.Range;
 
 import java.util.ArrayList;
@@ -16,7 +18,7 @@ import java.util.TreeMap;
  * and the schedule ends at peak/(div·final_div).
  */
 record LinearOnecycleSchedule(long transitionSteps, double peakValue, double pctStart, double pctFinal, double divFactor,
-                              double finalDivFactor) implements Framework {
+                              double finalDivFactor) implements Portable {
     static final double PCT_START = 0.3, PCT_FINAL = 0.85, DIV_FACTOR = 25.0, FINAL_DIV_FACTOR = 1e4;
 
     LinearOnecycleSchedule {
@@ -64,6 +66,12 @@ record LinearOnecycleSchedule(long transitionSteps, double peakValue, double pct
         return Py.call("optax.linear_onecycle_schedule", Py.kw("transition_steps", transitionSteps), Py.kw("peak_value", peakValue),
                 Py.kw("pct_start", pctStart, PCT_START), Py.kw("pct_final", pctFinal, PCT_FINAL),
                 Py.kw("div_factor", divFactor, DIV_FACTOR), Py.kw("final_div_factor", finalDivFactor, FINAL_DIV_FACTOR));
+    }
+
+    @Override
+    public Form nativeForm() {
+        TreeMap<Long, Double> dict = dict();
+        return PiecewiseInterpolateSchedule.nativeForm(false, peakValue / divFactor, List.copyOf(dict.keySet()), List.copyOf(dict.values()));
     }
 
     @Override

@@ -1,5 +1,8 @@
 package dev.anneal.dialect.torch;
 
+import dev.anneal.convert.Form;
+import dev.anneal.dialect.Py;
+import dev.anneal.dialect.Waves;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
@@ -28,7 +31,7 @@ public record CosineAnnealingLR(double lr, long tMax, double etaMin) implements 
 
     @Override
     public double at(long step) {
-        long t = Py.clamp(step);
+        long t = TorchPy.clamp(step);
         if (t == 0) return lr; // PyTorch's first value is the optimizer's lr itself
         return closed(t);
     }
@@ -39,13 +42,16 @@ public record CosineAnnealingLR(double lr, long tMax, double etaMin) implements 
     }
 
     @Override
-    public Optional<Schedule> toNative() {
-        return Optional.empty(); // no native family oscillates like this past T_max
+    public Form nativeForm() {
+        if (etaMin == 0) return Form.of(Waves.cosine(lr, tMax));
+        return Form.none("eta_min (" + Py.num(etaMin) + ") > 0: past T_max the lr climbs back to lr and keeps oscillating (period "
+                + "2·T_max) between eta_min and lr; native compositions scale and multiply, but none adds a floor to a full "
+                + "cosine wave (cosine(lr, steps=T_max, floor=eta_min) agrees only up to step T_max)");
     }
 
     @Override
     public Range range() {
-        return Py.loose(Range.hull(lr, etaMin));
+        return TorchPy.loose(Range.hull(lr, etaMin));
     }
 
     @Override
@@ -60,12 +66,12 @@ public record CosineAnnealingLR(double lr, long tMax, double etaMin) implements 
 
     @Override
     public String item() {
-        return Py.call(torchName(), args());
+        return TorchPy.call(torchName(), args());
     }
 
     @Override
     public String spec() {
-        return Py.withLr(torchName(), lr, args());
+        return TorchPy.withLr(torchName(), lr, args());
     }
 
     private String[] args() {

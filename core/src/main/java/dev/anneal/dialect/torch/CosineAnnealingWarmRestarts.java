@@ -1,5 +1,7 @@
 package dev.anneal.dialect.torch;
 
+import dev.anneal.convert.Form;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
@@ -35,8 +37,8 @@ public record CosineAnnealingWarmRestarts(double lr, long t0, long tMult, double
     }
 
     @Override
-    public Optional<Schedule> toNative() {
-        return Optional.of(sgdr());
+    public Form nativeForm() {
+        return Form.of(sgdr());
     }
 
     @Override
@@ -61,12 +63,12 @@ public record CosineAnnealingWarmRestarts(double lr, long t0, long tMult, double
 
     @Override
     public String item() {
-        return Py.call(torchName(), args());
+        return TorchPy.call(torchName(), args());
     }
 
     @Override
     public String spec() {
-        return Py.withLr(torchName(), lr, args());
+        return TorchPy.withLr(torchName(), lr, args());
     }
 
     private String[] args() {

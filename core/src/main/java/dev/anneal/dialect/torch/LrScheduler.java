@@ -1,6 +1,6 @@
 package dev.anneal.dialect.torch;
 
-import dev.anneal.schedule.Framework;
+import dev.anneal.convert.Portable;
 
 /**
  * A scheduler of {@code torch.optim.lr_scheduler} that sets the lr of an optimizer on each {@code step()}, and can
@@ -10,7 +10,7 @@ import dev.anneal.schedule.Framework;
  * <p>Items of a list are written without {@code lr=}: they act on the optimizer of the enclosing scheduler, and
  * their {@link #lr()} is that optimizer's lr.
  */
-public sealed interface LrScheduler extends Framework
+public sealed interface LrScheduler extends Portable
         permits StepLR, MultiStepLR, ConstantLR, LinearLR, ExponentialLR, PolynomialLR, CosineAnnealingLR,
                 CosineAnnealingWarmRestarts, CyclicLR, OneCycleLR {
 

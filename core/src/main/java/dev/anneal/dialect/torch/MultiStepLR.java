@@ -1,5 +1,7 @@
 package dev.anneal.dialect.torch;
 
+import dev.anneal.convert.Form;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.MultiStep;
@@ -33,16 +35,16 @@ public record MultiStepLR(double lr, List<Long> milestones, double gamma) implem
 
     @Override
     public double at(long step) {
-        long t = Py.clamp(step);
+        long t = TorchPy.clamp(step);
         int passed = 0;
         for (long m : milestones) if (m <= t) passed++;
         return lr * Math.pow(gamma, passed);
     }
 
     @Override
-    public Optional<Schedule> toNative() {
-        if (milestones.isEmpty()) return Optional.of(new Constant(lr));
-        return Optional.of(new MultiStep(lr, milestones.stream().sorted().toList(), gamma));
+    public Form nativeForm() {
+        if (milestones.isEmpty()) return Form.of(new Constant(lr));
+        return Form.of(new MultiStep(lr, milestones.stream().sorted().toList(), gamma));
     }
 
     @Override
@@ -67,12 +69,12 @@ public record MultiStepLR(double lr, List<Long> milestones, double gamma) implem
 
     @Override
     public String item() {
-        return Py.call(torchName(), args());
+        return TorchPy.call(torchName(), args());
     }
 
     @Override
     public String spec() {
-        return Py.withLr(torchName(), lr, args());
+        return TorchPy.withLr(torchName(), lr, args());
     }
 
     private String[] args() {

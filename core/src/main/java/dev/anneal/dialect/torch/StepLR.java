@@ -1,5 +1,7 @@
 package dev.anneal.dialect.torch;
 
+import dev.anneal.convert.Form;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
@@ -25,17 +27,17 @@ public record StepLR(double lr, long stepSize, double gamma) implements LrSchedu
 
     @Override
     public double at(long step) {
-        return lr * Math.pow(gamma, Py.clamp(step) / stepSize);
+        return lr * Math.pow(gamma, TorchPy.clamp(step) / stepSize);
     }
 
     @Override
-    public Optional<Schedule> toNative() {
-        return Optional.of(new Step(lr, stepSize, gamma));
+    public Form nativeForm() {
+        return Form.of(new Step(lr, stepSize, gamma));
     }
 
     @Override
     public Range range() {
-        return Py.geometric(lr, gamma);
+        return TorchPy.geometric(lr, gamma);
     }
 
     @Override
@@ -50,12 +52,12 @@ public record StepLR(double lr, long stepSize, double gamma) implements LrSchedu
 
     @Override
     public String item() {
-        return Py.call(torchName(), args());
+        return TorchPy.call(torchName(), args());
     }
 
     @Override
     public String spec() {
-        return Py.withLr(torchName(), lr, args());
+        return TorchPy.withLr(torchName(), lr, args());
     }
 
     private String[] args() {
