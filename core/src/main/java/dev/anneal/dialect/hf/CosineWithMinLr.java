@@ -64,9 +64,7 @@ record CosineWithMinLr(double lr, long numWarmupSteps, long numTrainingSteps, do
 
     @Override
     public Form nativeForm() {
-        if (rate() != 0) return Form.none("the floor lr·min_lr_rate (" + Py.num(lr * rate()) + ") sits under a cosine that keeps oscillating past "
-                    + "num_training_steps; native compositions scale and multiply, but none adds a floor to a full cosine wave");
-        return new CosineWithWarmup(lr, numWarmupSteps, numTrainingSteps, numCycles).nativeForm();
+        return Form.none(CosineWithWarmup.WAVE);
     }
 
     @Override

@@ -1,15 +1,10 @@
 package dev.anneal.dialect.hf;
 
 import dev.anneal.dialect.Py;
-import dev.anneal.dialect.Segments;
 import dev.anneal.schedule.Checks;
 import dev.anneal.convert.Form;
 import dev.anneal.convert.Portable;
-import dev.anneal.schedule.Linear;
 import dev.anneal.schedule.Range;
-import dev.anneal.schedule.Schedule;
-import dev.anneal.schedule.Shift;
-import dev.anneal.schedule.Then;
 
 /**
  * {@code hf.get_cosine_with_min_lr_schedule_with_warmup_lr_rate(lr, num_warmup_steps, num_training_steps,
@@ -54,18 +49,7 @@ record CosineWithMinLrRate(double lr, long numWarmupSteps, long numTrainingSteps
 
     @Override
     public Form nativeForm() {
-        if (rate() != 0) return Form.none("the floor lr·min_lr_rate (" + Py.num(lr * rate()) + ") sits under a cosine that keeps oscillating past "
-                    + "num_training_steps; native compositions scale and multiply, but none adds a floor to a full cosine wave");
-        Form wave = CosineWithWarmup.wave(lr, numWarmupSteps, numTrainingSteps, numCycles);
-        if (!(wave instanceof Form.Found(Schedule cosine))) return wave;
-        // The decay runs one step ahead: step k ≥ w reads the wave at k − w + 1.
-        if (numWarmupSteps == 0) return Form.of(new Shift(cosine, 1));
-        double first = warmupLrRate == null ? 1.0 / numWarmupSteps : warmupLrRate;
-        if (numWarmupSteps == 1) {
-            return Form.of(first == 1 ? cosine : new Then(Segments.hold(lr * first, 1), new Shift(cosine, 1)));
-        }
-        // lr·(k + 1)/w, or lr·(q + (1 − q)·k/(w − 1)), reaches lr at k = w − 1, where the wave starts.
-        return Form.of(new Then(new Linear(lr * first, lr, numWarmupSteps - 1), cosine));
+        return Form.none(CosineWithWarmup.WAVE);
     }
 
     @Override

@@ -1,13 +1,10 @@
 package dev.anneal.dialect.hf;
 
 import dev.anneal.dialect.Py;
-import dev.anneal.dialect.Waves;
 import dev.anneal.schedule.Checks;
 import dev.anneal.convert.Form;
 import dev.anneal.convert.Portable;
 import dev.anneal.schedule.Range;
-import dev.anneal.schedule.Schedule;
-import dev.anneal.schedule.Warmup;
 
 /**
  * {@code hf.get_cosine_schedule_with_warmup(lr, num_warmup_steps, num_training_steps, num_cycles=0.5)}: linear warmup,
@@ -17,6 +14,9 @@ import dev.anneal.schedule.Warmup;
  */
 record CosineWithWarmup(double lr, long numWarmupSteps, long numTrainingSteps, double numCycles) implements Portable {
     static final double NUM_CYCLES = 0.5;
+
+    static final String WAVE = "the cosine goes on past num_training_steps (with num_cycles 0.5 it climbs back to lr by "
+            + "2·num_training_steps − num_warmup_steps), and no native family rises again after a cosine";
 
     CosineWithWarmup {
         Checks.finite("lr", lr);
@@ -43,22 +43,7 @@ record CosineWithWarmup(double lr, long numWarmupSteps, long numTrainingSteps, d
 
     @Override
     public Form nativeForm() {
-        Form wave = wave(lr, numWarmupSteps, numTrainingSteps, numCycles);
-        if (numWarmupSteps == 0 || !(wave instanceof Form.Found(Schedule cosine))) return wave;
-        return Form.of(new Warmup(numWarmupSteps, cosine));
-    }
-
-    /**
-     * lr·(1 + cos(2π·num_cycles·p))/2 after the warmup, p = k/max(1, T − w), without end: {@link Waves#cosine} with
-     * half period max(1, T − w)/(2·num_cycles), where that is a whole number of steps.
-     */
-    static Form wave(double lr, long numWarmupSteps, long numTrainingSteps, double numCycles) {
-        double half = Math.max(1, numTrainingSteps - numWarmupSteps) / (2 * numCycles);
-        if (!(half >= 1 && half == Math.rint(half))) {
-            return Form.none("num_cycles (" + Py.num(numCycles) + ") puts the cosine's minima " + Py.num(half)
-                    + " steps apart, not a whole number of steps, and the native wave cos² needs one");
-        }
-        return Form.of(Waves.cosine(lr, (long) half));
+        return Form.none(WAVE);
     }
 
     @Override

@@ -2,7 +2,6 @@ package dev.anneal.dialect.torch;
 
 import dev.anneal.convert.Form;
 import dev.anneal.dialect.Py;
-import dev.anneal.dialect.Waves;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
@@ -41,12 +40,12 @@ public record CosineAnnealingLR(double lr, long tMax, double etaMin) implements 
         return etaMin + (lr - etaMin) * (1 + Math.cos(Math.PI * t / tMax)) / 2;
     }
 
+    static final String WAVE = "past T_max PyTorch's lr climbs back to lr and keeps oscillating with period 2·T_max, and no "
+            + "native family rises again after a cosine; cosine(lr, steps=T_max, floor=eta_min) agrees only up to step T_max";
+
     @Override
     public Form nativeForm() {
-        if (etaMin == 0) return Form.of(Waves.cosine(lr, tMax));
-        return Form.none("eta_min (" + Py.num(etaMin) + ") > 0: past T_max the lr climbs back to lr and keeps oscillating (period "
-                + "2·T_max) between eta_min and lr; native compositions scale and multiply, but none adds a floor to a full "
-                + "cosine wave (cosine(lr, steps=T_max, floor=eta_min) agrees only up to step T_max)");
+        return Form.none(WAVE);
     }
 
     @Override

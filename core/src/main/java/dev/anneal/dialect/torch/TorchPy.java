@@ -9,7 +9,7 @@ final class TorchPy {
 
     /** {@code torch.NAME(arg, …)}, leaving out null arguments. */
     static String call(String name, String... args) {
-        return TorchPy.call("torch." + name, args);
+        return Py.call("torch." + name, args);
     }
 
     /** {@code torch.NAME(lr=…, arg, …)}: a top-level call on an optimizer with that lr. */

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class OptaxDialectTest {
 
@@ -106,7 +107,9 @@ class OptaxDialectTest {
                 .contains(new MultiStep(0.1, List.of(100L, 200L), 0.1));
         assertThat(parse("optax.warmup_cosine_decay_schedule(0.0, 1.0, 10, 100)").toNative())
                 .contains(new Then(new Linear(0, 1, 10), new Cosine(1, 90, 0)));
-        assertThat(parse("optax.exponential_decay(0.1, 10, 0.5)").toNative()).isEmpty();
+        // 0.5^(t/10) is a half-life of 10 steps: 0.025 at step 20
+        assertThat(parse("optax.exponential_decay(0.1, 10, 0.5)").toNative().orElseThrow().at(20)).isCloseTo(0.025, within(1e-17));
+        assertThat(parse("optax.exponential_decay(0.1, 10, 1.5)").toNative()).isEmpty();
     }
 
     // ---- quirks ------------------------------------------------------------------------------------------
