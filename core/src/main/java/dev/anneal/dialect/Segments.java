@@ -36,9 +36,14 @@ public final class Segments {
                 if (!(cut instanceof Form.Found found)) return cut;
                 piece = found.schedule();
             }
-            result = result == null ? piece : new Then(result, piece);
+            result = result == null ? piece : append(result, piece);
         }
         return Form.of(result);
+    }
+
+    /** {@code first then next}, written left-associatively so that it prints without parentheses. */
+    private static Schedule append(Schedule first, Schedule next) {
+        return next instanceof Then t ? new Then(append(first, t.first()), t.next()) : new Then(first, next);
     }
 
     /** Pieces switched at absolute steps, as optax's join_schedules and PyTorch's SequentialLR do. */

@@ -6,7 +6,6 @@ import dev.anneal.convert.Form;
 import dev.anneal.convert.Portable;
 import dev.anneal.schedule.Product;
 import dev.anneal.schedule.Range;
-import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
 
 import java.util.List;
@@ -123,12 +122,12 @@ public record ChainedScheduler(double lr, List<LrScheduler> schedulers) implemen
                 return Form.none("schedulers[" + i + "] (" + s.item() + ") does not multiply the lr by a factor at every step, so PyTorch's "
                         + "chain has no closed form (Anneal replays it step by step)");
             }
-            Form factor = s.withLr(1).nativeForm();
+            Form factor = s.withLr(i == 0 ? lr : 1).nativeForm();
             if (!(factor instanceof Form.Found(Schedule f))) {
                 return Form.none("schedulers[" + i + "] (" + s.item() + ") has no native form: " + ((Form.Missing) factor).reason());
             }
             // ((lr·f0)·f1)·…: PyTorch's order of multiplication
-            product = product == null ? new Scaled(lr, f) : new Product(product, f);
+            product = product == null ? f : new Product(product, f);
         }
         return Form.of(product);
     }

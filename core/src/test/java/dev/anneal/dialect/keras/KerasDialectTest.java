@@ -95,7 +95,8 @@ class KerasDialectTest {
         assertThat(parse("keras.CosineDecayRestarts(0.1, 10, t_mul=1.0)").toNative()).contains(new Sgdr(0.1, 10, 1, 0));
         assertThat(parse("keras.PiecewiseConstantDecay(boundaries=[10, 20], values=[1.0, 0.5, 0.25])").toNative())
                 .contains(new MultiStep(1, List.of(11L, 21L), 0.5));
-        assertThat(parse("keras.CosineDecayRestarts(0.1, 10)").toNative()).isEmpty();
+        assertThat(parse("keras.CosineDecayRestarts(0.1, 10)").toNative()).contains(new Sgdr(0.1, 10, 2, 0));
+        assertThat(parse("keras.CosineDecayRestarts(0.1, 10, t_mul=1.5)").toNative()).isEmpty();
         assertThat(parse("keras.PolynomialDecay(0.1, 100, cycle=True)").toNative()).isEmpty();
     }
 
