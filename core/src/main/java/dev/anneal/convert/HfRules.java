@@ -17,18 +17,10 @@ import java.util.List;
  * to lr followed by one decay, so the native shape must be a decay, or {@code linear(0, lr, steps=w) then} a decay
  * that starts at lr (which is what {@code warmup(w, …)} is). wsd maps to get_wsd_schedule as a whole.
  */
-final class HfRules implements Rules {
+final class HfRules implements Rules.Single {
 
     @Override
-    public List<Form> translate(Schedule s) {
-        try {
-            return List.of(Rules.parse(write(s)));
-        } catch (Refusal r) {
-            return List.of(Form.none(r.getMessage()));
-        }
-    }
-
-    private static String write(Schedule s) {
+    public String write(Schedule s) {
         if (s instanceof Wsd w) return wsd(w);
         List<Schedule> pieces = Shapes.pieces(s);
         if (pieces.size() == 1) return decay(pieces.getFirst(), 0);

@@ -21,22 +21,13 @@ import java.util.List;
  * Native schedules as Keras {@code LearningRateSchedule} classes: one class per schedule, since Keras has no way to
  * join two; the one composition it has is CosineDecay's linear warmup.
  */
-final class KerasRules implements Rules {
+final class KerasRules implements Rules.Single {
 
     @Override
-    public List<Form> translate(Schedule s) {
-        try {
-            return List.of(Rules.parse(write(s)));
-        } catch (Refusal r) {
-            return List.of(Form.none(r.getMessage()));
-        }
-    }
-
-    private static String write(Schedule s) {
+    public String write(Schedule s) {
         List<Schedule> pieces = Shapes.pieces(s);
         if (pieces.size() == 1) return piece(pieces.getFirst());
-        if (pieces.size() == 2 && pieces.getFirst() instanceof Linear w && pieces.getLast() instanceof Cosine c && w.end() == c.value()
-                && c.value() != 0) {
+        if (Shapes.warmupCosine(pieces).orElse(null) instanceof Shapes.WarmupCosine(Linear w, Cosine c) && c.value() != 0) {
             return Py.call("keras.CosineDecay", Py.kw("initial_learning_rate", w.start()), Py.kw("decay_steps", c.steps()),
                     Py.kw("alpha", c.floor() / c.value()), Py.kw("warmup_target", c.value()), Py.kw("warmup_steps", w.steps()));
         }

@@ -22,21 +22,13 @@ import java.util.TreeMap;
  * warmup into a cosine, and join_schedules for any other pieces one after another (each sees the step relative to
  * its boundary, as native 'then' does).
  */
-final class OptaxRules implements Rules {
+final class OptaxRules implements Rules.Single {
 
     @Override
-    public List<Form> translate(Schedule s) {
-        try {
-            return List.of(Rules.parse(write(s)));
-        } catch (Refusal r) {
-            return List.of(Form.none(r.getMessage()));
-        }
-    }
-
-    private static String write(Schedule s) {
+    public String write(Schedule s) {
         List<Schedule> pieces = Shapes.pieces(s);
         if (pieces.size() == 1) return piece(pieces.getFirst());
-        if (pieces.size() == 2 && pieces.getFirst() instanceof Linear w && pieces.getLast() instanceof Cosine c && w.end() == c.value()) {
+        if (Shapes.warmupCosine(pieces).orElse(null) instanceof Shapes.WarmupCosine(Linear w, Cosine c)) {
             return Py.call("optax.warmup_cosine_decay_schedule", Py.kw("init_value", w.start()), Py.kw("peak_value", c.value()),
                     Py.kw("warmup_steps", w.steps()), Py.kw("decay_steps", w.steps() + c.steps()), Py.kw("end_value", c.floor()));
         }

@@ -29,6 +29,7 @@ import dev.anneal.schedule.Wsd;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** What the rules share: the names of the native shapes, for refusals, and a schedule as pieces one after another. */
 final class Shapes {
@@ -92,6 +93,14 @@ final class Shapes {
             default -> pieces.add(s);
         }
         return pieces;
+    }
+
+    /** A linear warmup into a cosine that starts where it ends: optax's and Keras's one built-in join. */
+    record WarmupCosine(Linear warmup, Cosine decay) {}
+
+    static Optional<WarmupCosine> warmupCosine(List<Schedule> pieces) {
+        return pieces.size() == 2 && pieces.getFirst() instanceof Linear w && pieces.getLast() instanceof Cosine c && w.end() == c.value()
+                ? Optional.of(new WarmupCosine(w, c)) : Optional.empty();
     }
 
     /** Where each piece but the last ends, counted from step 0: the boundaries of a join. */

@@ -59,13 +59,7 @@ final class TorchRules implements Rules {
     public List<Form> translate(Schedule s) {
         List<Schedule> pieces = Shapes.pieces(s);
         List<Form> candidates = new ArrayList<>();
-        for (double lr : optimizerLrs(pieces)) {
-            try {
-                candidates.add(Rules.parse(write(pieces, lr)));
-            } catch (Refusal r) {
-                candidates.add(Form.none(r.getMessage()));
-            }
-        }
+        for (double lr : optimizerLrs(pieces)) candidates.add(Rules.attempt(() -> write(pieces, lr)));
         return candidates;
     }
 
