@@ -1,6 +1,5 @@
 package dev.anneal.dialect.keras;
 
-import dev.anneal.dialect.ReferenceTables;
 import dev.anneal.schedule.Cosine;
 import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.InverseTime;
@@ -15,40 +14,22 @@ import dev.anneal.spec.Families;
 import dev.anneal.spec.Family;
 import dev.anneal.spec.Spec;
 import dev.anneal.spec.SpecException;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class KerasDialectTest {
 
-    private static Stream<ReferenceTables.Case> cases() {
-        return ReferenceTables.read("keras").stream().flatMap(t -> t.cases().stream());
-    }
-
     private static Framework parse(String spec) {
         return (Framework) Spec.parse(spec);
     }
 
     // ---- printing ----------------------------------------------------------------------------------------
-
-    @TestFactory
-    Stream<DynamicTest> print_parsesBackToAnEqualRecord() {
-        return cases().map(c -> DynamicTest.dynamicTest(c.spec(), () -> {
-            Framework s = parse(c.spec());
-            String printed = Spec.print(s);
-            assertThat(printed).isEqualTo(s.spec()).isEqualTo(s.toString());
-            assertThat(Spec.parse(printed)).isEqualTo(s);
-            assertThat(Spec.print(Spec.parse(printed))).isEqualTo(printed);
-        }));
-    }
 
     @Test
     void print_positionalArgumentsFollowTheConstructor_andDefaultsAreLeftOut() {
@@ -67,21 +48,6 @@ class KerasDialectTest {
     }
 
     // ---- native equivalents ------------------------------------------------------------------------------
-
-    @TestFactory
-    Stream<DynamicTest> toNative_agreesAtEveryTabledStep() {
-        return cases().filter(c -> parse(c.spec()).toNative().isPresent())
-                .map(c -> DynamicTest.dynamicTest(c.spec(), () -> {
-                    Framework s = parse(c.spec());
-                    Schedule n = s.toNative().orElseThrow();
-                    assertThat(n).isNotInstanceOf(Framework.class);
-                    for (long step : c.steps()) {
-                        double expected = s.at(step), actual = n.at(step);
-                        assertThat(Math.abs(actual - expected)).as("step %d: %s gives %s, %s gives %s", step, s, expected, n, actual)
-                                .isLessThanOrEqualTo(1e-12 * Math.abs(expected));
-                    }
-                }));
-    }
 
     @Test
     void toNative_offeredForTheSchedulesThatHaveOne() {
@@ -129,17 +95,6 @@ class KerasDialectTest {
             assertThat(s.at(Long.MAX_VALUE)).as(f.name()).isFinite();
             assertThat(s.at(10_000_000_000L)).as(f.name()).isFinite();
         }
-    }
-
-    @Test
-    void range_holdsEveryTabledValue() {
-        cases().forEach(c -> {
-            Schedule s = Spec.parse(c.spec());
-            for (int i = 0; i < c.steps().length; i++) {
-                assertThat(c.values()[i]).as("%s at %d in %s", c.spec(), c.steps()[i], s.range())
-                        .isBetween(s.range().min() - 1e-15, s.range().max() + 1e-15);
-            }
-        });
     }
 
     // ---- validation --------------------------------------------------------------------------------------
