@@ -105,6 +105,25 @@ class FormulaDialectsTest {
         })));
     }
 
+    @TestFactory
+    Stream<DynamicNode> families_examplesParse_andEveryParameterIsDocumented() {
+        return perDialect(d -> Families.dialect(d).stream().map(f -> DynamicTest.dynamicTest(f.name(), () -> {
+            assertThat(f.name()).startsWith(d + ".");
+            assertThat(Spec.parse(f.example())).isInstanceOf(Framework.class);
+            f.params().forEach(p -> assertThat(p.doc()).as(f.name() + "." + p.name()).isNotBlank());
+        })));
+    }
+
+    @TestFactory
+    Stream<DynamicNode> steps_beforeZeroReadAsZero_andFarStepsStayFinite() {
+        return perDialect(d -> Families.dialect(d).stream().map(f -> DynamicTest.dynamicTest(f.name(), () -> {
+            Schedule s = Spec.parse(f.example());
+            assertThat(s.at(-5)).isEqualTo(s.at(0));
+            assertThat(s.at(Long.MAX_VALUE)).isFinite();
+            assertThat(s.at(10_000_000_000L)).isFinite();
+        })));
+    }
+
     private static void agrees(ReferenceTables.Case c) {
         Schedule s = Spec.parse(c.spec());
         assertThat(s).isInstanceOf(Framework.class);
