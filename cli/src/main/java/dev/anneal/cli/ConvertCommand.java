@@ -1,5 +1,6 @@
 package dev.anneal.cli;
 
+import dev.anneal.convert.Check;
 import dev.anneal.convert.Conversion;
 import dev.anneal.convert.Convert;
 import dev.anneal.convert.Target;
@@ -40,7 +41,10 @@ final class ConvertCommand implements Callable<Integer> {
         if (result instanceof Conversion.Converted converted) {
             command.commandLine().getOut().println(converted.message());
             command.commandLine().getOut().flush();
-            command.commandLine().getErr().println("checked: " + converted.check().steps() + ", equal within 1e-12 relative");
+            Check check = converted.check();
+            command.commandLine().getErr().println("checked: " + check.steps() + ", equal within 1e-12 relative"
+                    + (check.sourceRaisesAt().isPresent() ? " (the source raises from step " + check.sourceRaisesAt().getAsLong()
+                    + " on; those steps are not compared)" : ""));
             return Main.OK;
         }
         command.commandLine().getErr().println("anneal convert: " + result.message());

@@ -16,6 +16,15 @@ class ConvertCommandTest {
     }
 
     @Test
+    void convert_sourceThatRaisesPastItsEnd_saysWhichStepsWereNotCompared() {
+        Cli r = Cli.run("convert", "torch.OneCycleLR(max_lr=0.1, total_steps=100)", "--to", "native");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.lines()).containsExactly("onecycle(0.1, steps=100) then constant(5.074647154757325E-5)");
+        assertThat(r.err()).isEqualTo("checked: every step 0 … 10000, equal within 1e-12 relative (the source raises from step 101 on; "
+                + "those steps are not compared)" + System.lineSeparator());
+    }
+
+    @Test
     void convert_nativeToTorch_writesASequentialLRThatHoldsTheFloor() {
         Cli r = Cli.run("convert", "cosine(0.1, steps=100, floor=0.001)", "--to", "torch");
         assertThat(r.code()).as(r.toString()).isZero();
