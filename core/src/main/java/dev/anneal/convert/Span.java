@@ -24,7 +24,7 @@ record Span(long horizon, boolean exhaustive, long[] steps) {
             NavigableSet<Long> first = Breakpoints.of(s, 0);
             if (!first.isEmpty()) last = Math.max(last, first.last());
             if (s.duration().isPresent()) last = Math.max(last, s.duration().getAsLong());
-            if (s.period().isPresent()) last = Math.max(last, 2 * s.period().getAsLong());
+            if (s.period().isPresent()) last = Math.max(last, 2 * Math.min(s.period().getAsLong(), MAX_HORIZON));
         }
         long horizon = Math.min(Math.max(last > MAX_HORIZON / 2 ? MAX_HORIZON : 2 * last, MIN_HORIZON), MAX_HORIZON);
         if (horizon <= EXHAUSTIVE) return new Span(horizon, true, LongStream.rangeClosed(0, horizon).toArray());

@@ -75,6 +75,12 @@ public final class Segments {
     /** The piece for exactly {@code length} steps: held at its last value if it ends sooner. */
     private static Form cut(Schedule piece, long length) {
         if (piece instanceof Constant c) return Form.of(hold(c.value(), length));
+        if (piece instanceof Then t) {
+            long first = t.first().duration().getAsLong();
+            if (first >= length) return cut(t.first(), length);
+            Form rest = cut(t.next(), length - first);
+            return rest instanceof Form.Found(Schedule next) ? Form.of(new Then(t.first(), next)) : rest;
+        }
         OptionalLong d = piece.duration();
         if (d.isPresent() && d.getAsLong() == length) return Form.of(piece);
         if (d.isPresent() && d.getAsLong() < length) {

@@ -62,6 +62,7 @@ class ConvertTest {
             torch.CyclicLR(base_lr=0.001, max_lr=0.1, step_size_up=10, mode='triangular2')  | cyclic(0.001, 0.1, up=10, mode=triangular2)
             torch.OneCycleLR(max_lr=0.1, total_steps=100)                                   | onecycle(0.1, steps=100) then constant(5.074647154757325E-5)
             torch.SequentialLR(lr=0.1, schedulers=[torch.LinearLR(start_factor=0.1, total_iters=10), torch.ExponentialLR(gamma=0.9)], milestones=[10]) | linear(0.010000000000000002, 0.1, steps=10) then exponential(0.1, gamma=0.9)
+            torch.SequentialLR(lr=0.1, schedulers=[torch.OneCycleLR(max_lr=0.5, total_steps=50), torch.ExponentialLR(gamma=0.9)], milestones=[51]) | onecycle(0.5, steps=50) then linear(0.0010084224754842283, 0.0010084224754842283, steps=1) then exponential(0.02, gamma=0.9)
             torch.ChainedScheduler(lr=1.0, schedulers=[torch.ConstantLR(factor=0.1, total_iters=2), torch.ExponentialLR(gamma=0.9)]) | multistep(0.1, at=[2], gamma=10) * exponential(1, gamma=0.9)
             hf.get_constant_schedule(lr=0.001)                                              | constant(0.001)
             hf.get_constant_schedule_with_warmup(lr=0.001, num_warmup_steps=100)            | warmup(100, constant(0.001))
@@ -104,6 +105,7 @@ class ConvertTest {
             hf.get_cosine_with_min_lr_schedule_with_warmup_lr_rate(lr=0.001, num_warmup_steps=10, num_training_steps=100, min_lr_rate=0.1) | hf.get_cosine_with_min_lr_schedule_with_warmup_lr_rate(lr=0.001, num_warmup_steps=10, num_training_steps=100, min_lr_rate=0.1) has no native form: the cosine goes on past num_training_steps (with num_cycles 0.5 it climbs back to lr by 2·num_training_steps − num_warmup_steps), and no native family rises again after a cosine
             keras.InverseTimeDecay(initial_learning_rate=0.1, decay_steps=10, decay_rate=0.5, staircase=True) | keras.InverseTimeDecay(initial_learning_rate=0.1, decay_steps=10, decay_rate=0.5, staircase=True) has no native form: staircase=True holds each value for decay_steps steps; native inverse_time changes at every step
             keras.CosineDecayRestarts(initial_learning_rate=0.1, first_decay_steps=100, m_mul=0.5) | keras.CosineDecayRestarts(initial_learning_rate=0.1, first_decay_steps=100, m_mul=0.5) has no native form: m_mul (0.5) lowers each restart's peak; native sgdr restarts at the same value
+            keras.CosineDecayRestarts(initial_learning_rate=0.1, first_decay_steps=10, t_mul=3.0) | keras.CosineDecayRestarts(initial_learning_rate=0.1, first_decay_steps=10, t_mul=3.0) has no native form: Keras finds the cycle through logarithms in floating point, and at step 1210 they put it in a different cycle than the exact count: 0.0 where sgdr gives 0.1
             torch.LinearLR(lr=0.1, end_factor=0.0, total_iters=3) | torch.LinearLR(lr=0.1, end_factor=0.0, total_iters=3) has no native form: end_factor 0 leaves PyTorch's lr at a rounding residue (1.2335811384723962E-18) from step total_iters on, where linear(…) reaches 0
             """)
     void toNative_withoutNativeForm_saysPreciselyWhy(String source, String message) {

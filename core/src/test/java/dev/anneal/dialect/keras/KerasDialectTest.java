@@ -63,6 +63,9 @@ class KerasDialectTest {
                 .contains(new MultiStep(1, List.of(11L, 21L), 0.5));
         assertThat(parse("keras.CosineDecayRestarts(0.1, 10)").toNative()).contains(new Sgdr(0.1, 10, 2, 0));
         assertThat(parse("keras.CosineDecayRestarts(0.1, 10, t_mul=1.5)").toNative()).isEmpty();
+        // Keras's logarithms end the cycle before step 1210 one step late; sgdr restarts there
+        assertThat(parse("keras.CosineDecayRestarts(0.1, 10, t_mul=3.0)").toNative()).isEmpty();
+        assertThat(parse("keras.CosineDecayRestarts(0.1, 10, t_mul=3.0)").at(1210)).isZero();
         assertThat(parse("keras.PolynomialDecay(0.1, 100, cycle=True)").toNative()).isEmpty();
     }
 
