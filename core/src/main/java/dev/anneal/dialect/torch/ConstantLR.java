@@ -68,27 +68,13 @@ public record ConstantLR(double lr, double factor, long totalIters) implements L
     }
 
     @Override
-    public String torchName() {
-        return "ConstantLR";
-    }
-
-    @Override
     public LrScheduler withLr(double lr) {
         return new ConstantLR(lr, factor, totalIters);
     }
 
     @Override
-    public String item() {
-        return TorchPy.call(torchName(), args());
-    }
-
-    @Override
-    public String spec() {
-        return TorchPy.withLr(torchName(), lr, args());
-    }
-
-    private String[] args() {
-        return new String[] {Py.kw("factor", factor, FACTOR), Py.kw("total_iters", totalIters, TOTAL_ITERS)};
+    public List<String> arguments() {
+        return TorchPy.args(Py.kw("factor", factor, FACTOR), Py.kw("total_iters", totalIters, TOTAL_ITERS));
     }
 
     @Override

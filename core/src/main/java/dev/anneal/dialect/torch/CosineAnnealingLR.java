@@ -6,6 +6,7 @@ import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -54,27 +55,13 @@ public record CosineAnnealingLR(double lr, long tMax, double etaMin) implements 
     }
 
     @Override
-    public String torchName() {
-        return "CosineAnnealingLR";
-    }
-
-    @Override
     public LrScheduler withLr(double lr) {
         return new CosineAnnealingLR(lr, tMax, etaMin);
     }
 
     @Override
-    public String item() {
-        return TorchPy.call(torchName(), args());
-    }
-
-    @Override
-    public String spec() {
-        return TorchPy.withLr(torchName(), lr, args());
-    }
-
-    private String[] args() {
-        return new String[] {Py.kw("T_max", tMax), Py.kw("eta_min", etaMin, 0.0)};
+    public List<String> arguments() {
+        return TorchPy.args(Py.kw("T_max", tMax), Py.kw("eta_min", etaMin, 0.0));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.anneal.schedule.Cyclic;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -135,11 +136,6 @@ public record CyclicLR(double baseLr, double maxLr, double stepSizeUp, double st
     }
 
     @Override
-    public String torchName() {
-        return "CyclicLR";
-    }
-
-    @Override
     public double lr() {
         return baseLr;
     }
@@ -150,18 +146,19 @@ public record CyclicLR(double baseLr, double maxLr, double stepSizeUp, double st
     }
 
     @Override
-    public String item() {
-        return spec();
-    }
-
-    @Override
-    public String spec() {
-        return TorchPy.call(torchName(), Py.kw("base_lr", baseLr), Py.kw("max_lr", maxLr),
+    public List<String> arguments() {
+        return TorchPy.args(Py.kw("base_lr", baseLr), Py.kw("max_lr", maxLr),
                 Py.kw("step_size_up", stepSizeUp, STEP_SIZE_UP),
                 Double.compare(stepSizeDown, stepSizeUp) == 0 ? null : Py.kw("step_size_down", stepSizeDown),
                 Py.kw("mode", mode.spec(), "triangular"), Py.kw("gamma", gamma, GAMMA),
                 Py.kw("scale_mode", scaleMode.spec(), "cycle"), Py.kw("cycle_momentum", cycleMomentum, true),
                 Py.kw("base_momentum", baseMomentum, BASE_MOMENTUM), Py.kw("max_momentum", maxMomentum, MAX_MOMENTUM));
+    }
+
+    /** No lr=: the scheduler sets the optimizer's lr itself. */
+    @Override
+    public String spec() {
+        return item();
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.anneal.schedule.Exponential;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,23 +39,13 @@ public record ExponentialLR(double lr, double gamma) implements LrScheduler {
     }
 
     @Override
-    public String torchName() {
-        return "ExponentialLR";
-    }
-
-    @Override
     public LrScheduler withLr(double lr) {
         return new ExponentialLR(lr, gamma);
     }
 
     @Override
-    public String item() {
-        return TorchPy.call(torchName(), Py.kw("gamma", gamma));
-    }
-
-    @Override
-    public String spec() {
-        return TorchPy.withLr(torchName(), lr, Py.kw("gamma", gamma));
+    public List<String> arguments() {
+        return TorchPy.args(Py.kw("gamma", gamma));
     }
 
     @Override

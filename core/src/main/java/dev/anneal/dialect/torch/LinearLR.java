@@ -8,6 +8,7 @@ import dev.anneal.schedule.Linear;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -84,28 +85,14 @@ public record LinearLR(double lr, double startFactor, double endFactor, long tot
     }
 
     @Override
-    public String torchName() {
-        return "LinearLR";
-    }
-
-    @Override
     public LrScheduler withLr(double lr) {
         return new LinearLR(lr, startFactor, endFactor, totalIters);
     }
 
     @Override
-    public String item() {
-        return TorchPy.call(torchName(), args());
-    }
-
-    @Override
-    public String spec() {
-        return TorchPy.withLr(torchName(), lr, args());
-    }
-
-    private String[] args() {
-        return new String[] {Py.kw("start_factor", startFactor, START_FACTOR), Py.kw("end_factor", endFactor, END_FACTOR),
-                Py.kw("total_iters", totalIters, TOTAL_ITERS)};
+    public List<String> arguments() {
+        return TorchPy.args(Py.kw("start_factor", startFactor, START_FACTOR), Py.kw("end_factor", endFactor, END_FACTOR),
+                Py.kw("total_iters", totalIters, TOTAL_ITERS));
     }
 
     @Override

@@ -58,27 +58,13 @@ public record MultiStepLR(double lr, List<Long> milestones, double gamma) implem
     }
 
     @Override
-    public String torchName() {
-        return "MultiStepLR";
-    }
-
-    @Override
     public LrScheduler withLr(double lr) {
         return new MultiStepLR(lr, milestones, gamma);
     }
 
     @Override
-    public String item() {
-        return TorchPy.call(torchName(), args());
-    }
-
-    @Override
-    public String spec() {
-        return TorchPy.withLr(torchName(), lr, args());
-    }
-
-    private String[] args() {
-        return new String[] {"milestones=" + Py.list(milestones), Py.kw("gamma", gamma, GAMMA)};
+    public List<String> arguments() {
+        return TorchPy.args("milestones=" + Py.list(milestones), Py.kw("gamma", gamma, GAMMA));
     }
 
     @Override

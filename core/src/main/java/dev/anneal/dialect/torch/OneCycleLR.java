@@ -9,6 +9,7 @@ import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Then;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -171,11 +172,6 @@ public record OneCycleLR(double maxLr, long totalSteps, double pctStart, OneCycl
     }
 
     @Override
-    public String torchName() {
-        return "OneCycleLR";
-    }
-
-    @Override
     public double lr() {
         return initialLr();
     }
@@ -186,18 +182,19 @@ public record OneCycleLR(double maxLr, long totalSteps, double pctStart, OneCycl
     }
 
     @Override
-    public String item() {
-        return spec();
-    }
-
-    @Override
-    public String spec() {
-        return TorchPy.call(torchName(), Py.kw("max_lr", maxLr), Py.kw("total_steps", totalSteps),
+    public List<String> arguments() {
+        return TorchPy.args(Py.kw("max_lr", maxLr), Py.kw("total_steps", totalSteps),
                 Py.kw("pct_start", pctStart, PCT_START),
                 annealStrategy == OneCycle.Anneal.COS ? null : "anneal_strategy='" + annealStrategy.spec() + "'",
                 Py.kw("cycle_momentum", cycleMomentum, true), Py.kw("base_momentum", baseMomentum, BASE_MOMENTUM),
                 Py.kw("max_momentum", maxMomentum, MAX_MOMENTUM), Py.kw("div_factor", divFactor, DIV_FACTOR),
                 Py.kw("final_div_factor", finalDivFactor, FINAL_DIV_FACTOR), Py.kw("three_phase", threePhase, false));
+    }
+
+    /** No lr=: the scheduler sets the optimizer's lr itself. */
+    @Override
+    public String spec() {
+        return item();
     }
 
     @Override

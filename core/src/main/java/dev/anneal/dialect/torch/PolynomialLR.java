@@ -8,6 +8,7 @@ import dev.anneal.schedule.Polynomial;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -62,27 +63,13 @@ public record PolynomialLR(double lr, long totalIters, double power) implements 
     }
 
     @Override
-    public String torchName() {
-        return "PolynomialLR";
-    }
-
-    @Override
     public LrScheduler withLr(double lr) {
         return new PolynomialLR(lr, totalIters, power);
     }
 
     @Override
-    public String item() {
-        return TorchPy.call(torchName(), args());
-    }
-
-    @Override
-    public String spec() {
-        return TorchPy.withLr(torchName(), lr, args());
-    }
-
-    private String[] args() {
-        return new String[] {Py.kw("total_iters", totalIters, TOTAL_ITERS), Py.kw("power", power, POWER)};
+    public List<String> arguments() {
+        return TorchPy.args(Py.kw("total_iters", totalIters, TOTAL_ITERS), Py.kw("power", power, POWER));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Step;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,27 +42,13 @@ public record StepLR(double lr, long stepSize, double gamma) implements LrSchedu
     }
 
     @Override
-    public String torchName() {
-        return "StepLR";
-    }
-
-    @Override
     public LrScheduler withLr(double lr) {
         return new StepLR(lr, stepSize, gamma);
     }
 
     @Override
-    public String item() {
-        return TorchPy.call(torchName(), args());
-    }
-
-    @Override
-    public String spec() {
-        return TorchPy.withLr(torchName(), lr, args());
-    }
-
-    private String[] args() {
-        return new String[] {Py.kw("step_size", stepSize), Py.kw("gamma", gamma, GAMMA)};
+    public List<String> arguments() {
+        return TorchPy.args(Py.kw("step_size", stepSize), Py.kw("gamma", gamma, GAMMA));
     }
 
     @Override

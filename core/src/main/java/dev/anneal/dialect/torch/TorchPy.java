@@ -3,6 +3,11 @@ package dev.anneal.dialect.torch;
 import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Range;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
 /** Spec text and small numeric helpers of the {@code torch.} records (the Python literals come from {@link Py}). */
 final class TorchPy {
     private TorchPy() {}
@@ -12,12 +17,20 @@ final class TorchPy {
         return Py.call("torch." + name, args);
     }
 
+    static String call(String name, List<String> args) {
+        return call(name, args.toArray(String[]::new));
+    }
+
     /** {@code torch.NAME(lr=…, arg, …)}: a top-level call on an optimizer with that lr. */
-    static String withLr(String name, double lr, String... args) {
-        String[] all = new String[args.length + 1];
-        all[0] = Py.kw("lr", lr);
-        System.arraycopy(args, 0, all, 1, args.length);
+    static String withLr(String name, double lr, List<String> args) {
+        List<String> all = new ArrayList<>(List.of(Py.kw("lr", lr)));
+        all.addAll(args);
         return call(name, all);
+    }
+
+    /** Keyword arguments, the null ones (defaults) left out. */
+    static List<String> args(String... args) {
+        return Arrays.stream(args).filter(Objects::nonNull).toList();
     }
 
     /** Steps before 0 read as step 0. */
