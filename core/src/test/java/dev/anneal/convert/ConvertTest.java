@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -176,6 +177,37 @@ class ConvertTest {
             """)
     void fromNative_supportedShape_isWrittenInTheDialect(String source, String to, String expected) {
         assertThat(converted(source, Target.of(to))).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            constant(0.1)
+            step(0.1, every=30, gamma=0.5)
+            multistep(0.1, at=[10, 20])
+            exponential(0.1, gamma=0.99)
+            linear(0.1, 0.01, steps=100)
+            polynomial(0.1, steps=100, power=2)
+            cosine(0.1, steps=100, floor=0.01)
+            warmup(10, cosine(0.1, steps=90))
+            sgdr(0.1, period=10, mult=2)
+            cyclic(0.001, 0.1, up=10)
+            onecycle(0.1, steps=100)
+            wsd(0.1, warmup=10, stable=80, decay=10)
+            inverse_sqrt(0.1)
+            linear(0.05, 0.1, steps=10) then exponential(0.1, gamma=0.9)
+            """)
+    void roundTrip_toEachDialectAndBack_keepsTheValues(String source) {
+        int converted = 0;
+        for (Target to : List.of(Target.TORCH, Target.HF, Target.OPTAX, Target.KERAS)) {
+            if (!(Convert.convert(Spec.parse(source), to) instanceof Conversion.Converted there)) continue;
+            converted++;
+            String back = converted(there.message(), Target.NATIVE);
+            Schedule original = Spec.parse(source), returned = Spec.parse(back);
+            for (long step = 0; step <= 3000; step++) {
+                assertThat(Check.agree(original.at(step), returned.at(step), 1)).as("%s via %s: %s at %d", source, to.spec(), back, step).isTrue();
+            }
+        }
+        assertThat(converted).as("%s converts to some dialect", source).isPositive();
     }
 
     // ---- dialect to dialect, through native ------------------------------------------------------------------

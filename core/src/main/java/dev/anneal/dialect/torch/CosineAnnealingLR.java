@@ -3,6 +3,7 @@ package dev.anneal.dialect.torch;
 import dev.anneal.convert.Form;
 import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
+import dev.anneal.schedule.Cosine;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 
@@ -47,6 +48,11 @@ public record CosineAnnealingLR(double lr, long tMax, double etaMin) implements 
     @Override
     public Form nativeForm() {
         return Form.none(WAVE);
+    }
+
+    /** The native form for its first {@code steps} steps, as a SequentialLR slot uses it: up to T_max it is a cosine. */
+    Form nativeForm(long steps) {
+        return steps <= tMax + 1 ? Form.of(new Cosine(lr, tMax, etaMin)) : Form.none(WAVE);
     }
 
     @Override

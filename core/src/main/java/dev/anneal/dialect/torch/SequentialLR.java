@@ -173,6 +173,9 @@ public record SequentialLR(double lr, List<LrScheduler> schedulers, List<Long> m
         for (int i = 0; i < plan.effective().size(); i++) {
             LrScheduler s = plan.effective().get(i);
             Form form = i == 0 ? s.nativeForm() : restartedForm(s);
+            if (i < milestones.size() && s instanceof CosineAnnealingLR c) {
+                form = c.nativeForm(milestones.get(i) - (i == 0 ? 0 : milestones.get(i - 1))); // cut before it climbs back
+            }
             if (!(form instanceof Form.Found(Schedule piece))) {
                 return Form.none("schedulers[" + i + "] (" + s.item() + ") has no native form: " + ((Form.Missing) form).reason());
             }
