@@ -99,7 +99,7 @@ public final class Optimizer {
                 + " blocks) must have as many blocks as the parameters (" + blocks.size() + ")");
         for (int i = 0; i < blocks.size(); i++) {
             Checks.state(gradients.get(i).length == blocks.get(i).length, "gradients[" + i + "] (" + gradients.get(i).length
-                    + " values) must be as long as parameter block " + i + " (" + blocks.get(i).length + ")");
+                    + " values) must be as long as parameter block " + i + " (" + blocks.get(i).length + " values)");
         }
         double[][] values = new double[groups.size()][];
         for (int g = 0; g < groups.size(); g++) values[g] = valuesAt(groups.get(g));
