@@ -1,5 +1,7 @@
 package dev.anneal.optim;
 
+import dev.anneal.optim.grad.GradientAccumulator;
+import dev.anneal.optim.grad.Reduction;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -65,6 +67,24 @@ class OptimizerTest {
         Optimizer adam = Optimizer.builder(Method.adam(), n).group("default", new float[2]).build();
         assertThatThrownBy(() -> adam.step(List.of(new float[3])))
                 .hasMessage("gradients[0] (3 values) must be as long as parameter block 0 (2 values)");
+    }
+
+    @Test
+    void accumulation_advancesSchedulesPerOptimizerStep_andSumMultipliesTheStepByK() {
+        // lr halves every step; 8 micro-batches of gradient 1 with K = 4 are 2 optimizer steps at lr 0.1, 0.05.
+        ScheduleSet s = ScheduleSet.builder().defaults(d -> d.set("lr", "step(0.1, every=1, gamma=0.5)")).build();
+        for (Reduction reduction : Reduction.values()) {
+            float[] p = {0f};
+            Optimizer opt = Optimizer.builder(Method.sgd(), s).group("default", p).build();
+            GradientAccumulator accumulator = new GradientAccumulator(4, reduction);
+            List<float[]> step = List.of(new float[1]);
+            for (int micro = 0; micro < 8; micro++) {
+                if (accumulator.add(List.of(new float[] {1f}), step)) opt.step(step);
+            }
+            float k = reduction == Reduction.SUM ? 4 : 1;
+            assertThat(opt.trace().rows()).extracting(r -> r.value("lr")).containsExactly(0.1, 0.05);
+            assertThat(p[0]).as("%s", reduction).isEqualTo(-(0.1f * k) - 0.05f * k);
+        }
     }
 
     @Test
