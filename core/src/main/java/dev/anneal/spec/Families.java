@@ -196,7 +196,6 @@ public final class Families {
     }
 
     private static Schedule clamp(Args a) {
-        if (!a.given("min") && !a.given("max")) throw new IllegalArgumentException("clamp needs min, max or both");
         return new Clamp(a.schedule("schedule"),
                 a.given("min") ? a.number("min") : Double.NEGATIVE_INFINITY,
                 a.given("max") ? a.number("max") : Double.POSITIVE_INFINITY);
