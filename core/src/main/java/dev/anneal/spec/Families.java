@@ -186,6 +186,13 @@ public final class Families {
         return scope.stream().filter(f -> f.name().equals(name)).findFirst();
     }
 
+    /** The family name closest to a misspelt one ({@code cosin}: cosine), native or of the dialect its prefix names. */
+    public static Optional<String> nearest(String name) {
+        int dot = name.indexOf('.');
+        List<Family> scope = dot < 0 ? NATIVE : dialect(name.substring(0, dot));
+        return Names.nearest(name, scope.stream().map(Family::name).toList());
+    }
+
     private static Schedule exponential(Args a) {
         boolean gamma = a.given("gamma"), halfLife = a.given("half_life");
         if (gamma == halfLife) {
