@@ -35,8 +35,8 @@ public record Cyclic(double lo, double hi, long up, long down, Mode mode, double
         long t = Steps.clamp(step), total = Steps.add(up, down);
         // PyTorch's formulas, with the cycle split off in integers first: PyTorch's 1 + t/total − ⌊1 + t/total⌋
         // rounds differently in every cycle, so its wave repeats only to within an ulp; this one repeats exactly.
-        long cycle = t / total + 1;
-        double x = (double) (t % total) / total, ratio = (double) up / total;
+        long cycles = Steps.quotient(t, total), cycle = cycles + 1;
+        double x = (double) (t - cycles * total) / total, ratio = (double) up / total;
         double scale = x <= ratio ? x / ratio : (x - 1) / (ratio - 1);
         double amplitude = switch (mode) {
             case TRIANGULAR -> 1.0;

@@ -21,7 +21,7 @@ public record Sgdr(double value, long firstPeriod, long mult, double floor) impl
     public double at(long step) {
         long t = Steps.clamp(step);
         // Whole first periods before t ("blocks"), and the steps into the current one.
-        long blocks = t / firstPeriod, rest = t % firstPeriod;
+        long blocks = Steps.quotient(t, firstPeriod), rest = t - blocks * firstPeriod;
         long cur;
         double len;
         if (mult == 1) {
@@ -49,9 +49,8 @@ public record Sgdr(double value, long firstPeriod, long mult, double floor) impl
     private long firstBlockOfCycle(long blocks) {
         int estimate = (int) (Math.log(blocks * (double) (mult - 1) + 1) / Math.log(mult));
         long first = firstBlock(Math.max(0, estimate - 1));
-        // The next cycle's first block, m·first + 1, is ≤ b exactly when first ≤ (b − 1)/m: no product can overflow.
-        long limit = blocks == 0 ? -1 : (blocks - 1) / mult;
-        while (first <= limit) first = first * mult + 1;
+        // Step up while the next cycle's first block, m·first + 1, is ≤ b; a product past Long.MAX_VALUE is past b.
+        while (Math.multiplyHigh(first, mult) == 0 && first * mult >= 0 && first * mult < blocks) first = first * mult + 1;
         return first;
     }
 

@@ -143,7 +143,7 @@ public final class Families {
                     "lo + hi − schedule(t)", "0.01 * counter(cyclic(0.85, 0.95, up=100))",
                     List.of(SCHEDULE.withDoc("a periodic or bounded schedule")),
                     a -> new Counter(a.schedule("schedule"))),
-            new Family("clamp", "the schedule held inside [min, max]", "min(max(schedule(t), min), max)",
+            new Family("clamp", "the schedule held inside [min, max]; give min, max or both", "min(max(schedule(t), min), max)",
                     "clamp(exponential(0.1, gamma=0.99), min=0.001)",
                     List.of(SCHEDULE, optional("min", Kind.NUMBER, null, "lower bound"),
                             optional("max", Kind.NUMBER, null, "upper bound")),
