@@ -62,7 +62,7 @@ public record Sgdr(double value, long firstPeriod, long mult, double floor) impl
             if ((e & 1) != 0) power *= base;
             if (e > 1) base *= base;
         }
-        return (power - 1) / (mult - 1) * mult + 1;
+        return Steps.quotient(power - 1, mult - 1) * mult + 1;
     }
 
     @Override
