@@ -54,7 +54,10 @@ public record Sgdr(double value, long firstPeriod, long mult, double floor) impl
         return first;
     }
 
-    /** The first block of cycle n, 1 + m + … + mⁿ⁻¹ = (mⁿ − 1)/(m − 1); exact while it is at most a long step. */
+    /**
+     * The first block of cycle n, 1 + m + … + mⁿ⁻¹, as m·(mⁿ⁻¹ − 1)/(m − 1) + 1: the largest power formed is mⁿ⁻¹,
+     * which is below the result, so nothing overflows while the result is at most a long step.
+     */
     private long firstBlock(int n) {
         if (n == 0) return 0;
         long power = 1, base = mult; // mⁿ⁻¹ by squaring: at most 6 rounds, since n < 64

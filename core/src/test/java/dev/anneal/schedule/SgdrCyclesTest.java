@@ -2,6 +2,7 @@ package dev.anneal.schedule;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -65,7 +66,7 @@ class SgdrCyclesTest {
     Arbitrary<Sgdr> sgdrs() {
         Arbitrary<Long> mults = Arbitraries.oneOf(Arbitraries.longs().between(2, 12), Arbitraries.longs().between(2, Long.MAX_VALUE));
         Arbitrary<Long> periods = Arbitraries.oneOf(Arbitraries.longs().between(1, 100), Arbitraries.longs().between(1, Long.MAX_VALUE));
-        return net.jqwik.api.Combinators.combine(periods, mults).as((period, mult) -> new Sgdr(1, period, mult, 0));
+        return Combinators.combine(periods, mults).as((period, mult) -> new Sgdr(1, period, mult, 0));
     }
 
     /** PyTorch's formula with T_cur and T_i found by walking the cycles in exact integers. */
