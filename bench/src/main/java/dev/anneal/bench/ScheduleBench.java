@@ -34,13 +34,17 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 1)
 public class ScheduleBench {
 
-    /** Cosine restarts with cycle lengths 1000, 2000, 4000, …: the cycle is found by a logarithm, then made exact. */
+    /** Cosine restarts with cycle lengths 1000, 2000, 4000, …: the cycle is the top bit of the period count. */
     public static final String COMPOSITE =
             "warmup(1000, sgdr(0.1, period=1000, mult=2)) * counter(cyclic(0.5, 1.0, up=500))";
 
     /** The same with equal cycles: the position in the cycle is one remainder. */
     public static final String COMPOSITE_MULT1 =
             "warmup(1000, sgdr(0.1, period=1000, mult=1)) * counter(cyclic(0.5, 1.0, up=500))";
+
+    /** Cycle lengths 1000, 3000, 9000, …: the cycle is estimated by a logarithm, then made exact in integers. */
+    public static final String COMPOSITE_MULT3 =
+            "warmup(1000, sgdr(0.1, period=1000, mult=3)) * counter(cyclic(0.5, 1.0, up=500))";
 
     /** Long enough that both measured steps lie inside the decay (not clamped to its end). */
     public static final long COSINE_STEPS = 2_000_000_000_000L;
@@ -51,12 +55,14 @@ public class ScheduleBench {
     private Schedule plainCosine;
     private Schedule composite;
     private Schedule compositeMult1;
+    private Schedule compositeMult3;
 
     @Setup
     public void setUp() {
         plainCosine = Schedule.cosine(0.1, COSINE_STEPS);
         composite = Spec.parse(COMPOSITE);
         compositeMult1 = Spec.parse(COMPOSITE_MULT1);
+        compositeMult3 = Spec.parse(COMPOSITE_MULT3);
     }
 
     @Benchmark
@@ -72,5 +78,10 @@ public class ScheduleBench {
     @Benchmark
     public double compositeMult1() {
         return compositeMult1.at(step);
+    }
+
+    @Benchmark
+    public double compositeMult3() {
+        return compositeMult3.at(step);
     }
 }

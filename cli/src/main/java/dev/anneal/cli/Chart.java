@@ -2,7 +2,6 @@ package dev.anneal.cli;
 
 import dev.anneal.schedule.Schedule;
 import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
@@ -10,10 +9,18 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
+import de.erichseifert.vectorgraphics2d.svg.SVGProcessor;
+import de.erichseifert.vectorgraphics2d.util.PageSize;
+
+import java.awt.Font;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** Line charts of schedules, drawn with XChart. */
@@ -69,8 +76,24 @@ final class Chart {
         String base = file.toString().replaceFirst("(?i)\\.(png|svg)$", "");
         switch (format) {
             case PNG -> BitmapEncoder.saveBitmap(chart, base, BitmapEncoder.BitmapFormat.PNG);
-            case SVG -> VectorGraphicsEncoder.saveVectorGraphic(chart, base, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+            case SVG -> writeSvg(chart, series, Path.of(base + ".svg"));
         }
+    }
+
+    /** As XChart's VectorGraphicsEncoder writes SVG, but with the title, axis titles and legend as real text. */
+    private void writeSvg(XYChart chart, List<Series> series, Path file) throws IOException {
+        Map<String, Font> texts = new LinkedHashMap<>();
+        XYStyler styler = chart.getStyler();
+        if (title != null) texts.put(title, styler.getChartTitleFont());
+        texts.put(xLabel, styler.getAxisTitleFont());
+        texts.put(yLabel, styler.getAxisTitleFont());
+        for (Series s : series) texts.put(legend(s.label()), styler.getLegendFont());
+        SvgTextGraphics graphics = new SvgTextGraphics(texts);
+        chart.paint(graphics, width, height);
+        ByteArrayOutputStream svg = new ByteArrayOutputStream();
+        new SVGProcessor().getDocument(graphics.getCommands(), new PageSize(0, 0, width, height)).writeTo(svg);
+        // The writer leaves out font-size for 12 px text, and a viewer would then use its own default (often 16 px).
+        Files.writeString(file, svg.toString(StandardCharsets.UTF_8).replaceFirst("<svg ", "<svg style=\"font-size:12px\" "));
     }
 
     private double[][] sample(Schedule schedule, long steps) {

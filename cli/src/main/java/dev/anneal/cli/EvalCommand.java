@@ -71,8 +71,8 @@ final class EvalCommand implements Callable<Integer> {
     /** The schedule --param names: lr itself, or one the scheduler drives beside it (momentum). */
     private Schedule select(Schedule schedule) {
         if (metrics != null) {
-            throw new IllegalArgumentException("--metrics feeds a closed-loop scheduler such as torch.ReduceLROnPlateau; "
-                    + schedule + " is open-loop and takes no metrics");
+            throw new IllegalArgumentException("--metrics (" + metrics + "): " + schedule + " is open-loop and takes no metrics; "
+                    + "--metrics feeds a closed-loop scheduler such as torch.ReduceLROnPlateau");
         }
         if (param.equals("lr")) return schedule;
         if (!param.equals("momentum")) throw new IllegalArgumentException("--param (" + param + ") must be lr or momentum");
@@ -95,8 +95,8 @@ final class EvalCommand implements Callable<Integer> {
         replayed = trace.length;
         return step -> {
             if (step >= trace.length) {
-                throw new IllegalArgumentException("--steps: step " + step + " needs " + step + " metrics, but --metrics gave "
-                        + (trace.length - 1));
+                throw new IllegalArgumentException("--steps (" + steps + "): step " + step + " needs " + step
+                        + " metrics, but --metrics (" + metrics + ") gave " + (trace.length - 1));
             }
             return trace[(int) step];
         };

@@ -64,7 +64,8 @@ final class FamiliesCommand implements Callable<Integer> {
     }
 
     private static Family find(String name) {
-        return Families.find(name).orElseThrow(() -> new IllegalArgumentException(
-                "unknown family '" + name + "'; known: " + String.join(", ", Families.names())));
+        return Families.find(name).orElseThrow(() -> new IllegalArgumentException("unknown family '" + name + "'"
+                + Families.nearest(name).map(near -> " (did you mean " + near + "?)")
+                        .orElse("; known: " + String.join(", ", Families.names()))));
     }
 }

@@ -34,6 +34,7 @@ public final class Main implements Runnable {
                 .setOut(out)
                 .setErr(err)
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExpandAtFiles(false) // --metrics @FILE is ours to read, not an argument file
                 .setParameterExceptionHandler(usageError())
                 .setExecutionExceptionHandler(failure());
         return cli.execute(args);

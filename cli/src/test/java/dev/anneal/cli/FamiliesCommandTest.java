@@ -66,6 +66,21 @@ class FamiliesCommandTest {
         Cli r = Cli.run("families", "cosin");
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err()).contains("cosin").contains("cosine").doesNotContain("\tat ").doesNotContain("Exception");
+        assertThat(r.err()).isEqualTo("anneal: unknown family 'cosin' (did you mean cosine?)" + System.lineSeparator());
+    }
+
+    @Test
+    void families_misspeltDialectName_suggestsWithinThatDialect() {
+        Cli r = Cli.run("families", "torch.StepL");
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).contains("unknown family 'torch.StepL' (did you mean torch.StepLR?)");
+    }
+
+    @Test
+    void families_nameFarFromAny_listsTheKnownOnes() {
+        Cli r = Cli.run("families", "xyzzy");
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        assertThat(r.err()).startsWith("anneal: unknown family 'xyzzy'; known: constant, linear,").contains("clamp")
+                .doesNotContain("did you mean");
     }
 }

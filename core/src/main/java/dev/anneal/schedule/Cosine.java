@@ -17,7 +17,7 @@ public record Cosine(double value, long steps, double floor) implements Schedule
 
     @Override
     public double at(long step) {
-        return floor + (value - floor) * (1 + Math.cos(Math.PI * Steps.progress(step, steps))) / 2;
+        return Interpolation.between(floor, value, (1 + Math.cos(Math.PI * Steps.progress(step, steps))) / 2);
     }
 
     @Override

@@ -32,23 +32,23 @@ public record Cyclic(double lo, double hi, long up, long down, Mode mode, double
 
     @Override
     public double at(long step) {
-        long t = Steps.clamp(step);
-        // PyTorch's arithmetic, operation for operation, so the numbers agree to the last bit.
-        double total = up + down, ratio = up / total;
-        double cycle = Math.floor(1 + t / total);
-        double x = 1. + t / total - cycle;
+        long t = Steps.clamp(step), total = Steps.add(up, down);
+        // PyTorch's formulas, with the cycle split off in integers first: PyTorch's 1 + t/total − ⌊1 + t/total⌋
+        // rounds differently in every cycle, so its wave repeats only to within an ulp; this one repeats exactly.
+        long cycles = Steps.quotient(t, total), cycle = cycles + 1;
+        double x = (double) (t - cycles * total) / total, ratio = (double) up / total;
         double scale = x <= ratio ? x / ratio : (x - 1) / (ratio - 1);
-        double height = (hi - lo) * scale;
-        return lo + height * switch (mode) {
+        double amplitude = switch (mode) {
             case TRIANGULAR -> 1.0;
             case TRIANGULAR2 -> 1 / Math.pow(2.0, cycle - 1);
             case EXP_RANGE -> Math.pow(gamma, t);
         };
+        return Interpolation.between(lo, hi, scale * amplitude);
     }
 
     @Override
     public OptionalLong period() {
-        return mode == Mode.TRIANGULAR ? OptionalLong.of(up + down) : OptionalLong.empty();
+        return mode == Mode.TRIANGULAR ? OptionalLong.of(Steps.add(up, down)) : OptionalLong.empty();
     }
 
     @Override

@@ -14,7 +14,7 @@ public record Linear(double start, double end, long steps) implements Schedule {
 
     @Override
     public double at(long step) {
-        return start + (end - start) * Steps.progress(step, steps);
+        return Interpolation.between(start, end, Steps.progress(step, steps));
     }
 
     @Override

@@ -18,7 +18,7 @@ public record Polynomial(double value, double end, long steps, double power) imp
 
     @Override
     public double at(long step) {
-        return (value - end) * Math.pow(1 - Steps.progress(step, steps), power) + end;
+        return Interpolation.between(end, value, Math.pow(1 - Steps.progress(step, steps), power));
     }
 
     @Override

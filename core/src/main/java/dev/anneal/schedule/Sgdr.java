@@ -20,45 +20,52 @@ public record Sgdr(double value, long firstPeriod, long mult, double floor) impl
     @Override
     public double at(long step) {
         long t = Steps.clamp(step);
-        long cur, len;
+        // Whole first periods before t ("blocks"), and the steps into the current one.
+        long blocks = Steps.quotient(t, firstPeriod), rest = t - blocks * firstPeriod;
+        long cur;
+        double len;
         if (mult == 1) {
-            cur = t % firstPeriod;
+            cur = rest;
             len = firstPeriod;
+        } else if (mult == 2) {
+            // Cycle n starts at block 2ⁿ − 1, so it holds the block b with 2ⁿ ≤ b + 1 < 2ⁿ⁺¹: the top bit of b + 1.
+            long k = blocks + 1; // at most 2⁶³, which reads correctly as unsigned below
+            int n = 63 - Long.numberOfLeadingZeros(k);
+            cur = (k - (1L << n)) * firstPeriod + rest;
+            len = Math.scalb((double) firstPeriod, n);
         } else {
-            int n = cycle(t);
-            cur = t - cycleStart(n);
-            len = saturatingTimes(firstPeriod, power(mult, n));
+            long first = firstBlockOfCycle(blocks);
+            cur = (blocks - first) * firstPeriod + rest;
+            len = firstPeriod * ((mult - 1) * (double) first + 1); // T0·mⁿ, and mⁿ = (m − 1)·first + 1
         }
-        return floor + (value - floor) * (1 + Math.cos(Math.PI * cur / len)) / 2;
+        return Interpolation.between(floor, value, (1 + Math.cos(Math.PI * cur / len)) / 2);
     }
 
-    /** The cycle holding step t: the largest n with cycleStart(n) ≤ t, estimated in floating point, then made exact. */
-    private int cycle(long t) {
-        int n = (int) Math.floor(Math.log1p((double) t / firstPeriod * (mult - 1)) / Math.log(mult));
-        n = Math.max(n, 0);
-        while (n > 0 && cycleStart(n) > t) n--;
-        while (n < 62 && cycleStart(n + 1) <= t && cycleStart(n + 1) != Long.MAX_VALUE) n++;
-        return n;
+    /**
+     * For mult ≥ 3, the first block of the cycle n holding block b: firstBlock(n) ≤ b &lt; firstBlock(n + 1). One
+     * logarithm estimates n to within one either way; starting one below the estimate keeps every product exact,
+     * and at most two exact integer steps up finish it, so the cost does not depend on the step.
+     */
+    private long firstBlockOfCycle(long blocks) {
+        int estimate = (int) (Math.log(blocks * (double) (mult - 1) + 1) / Math.log(mult));
+        long first = firstBlock(Math.max(0, estimate - 1));
+        // Step up while the next cycle's first block, m·first + 1, is ≤ b; a product past Long.MAX_VALUE is past b.
+        while (Math.multiplyHigh(first, mult) == 0 && first * mult >= 0 && first * mult < blocks) first = first * mult + 1;
+        return first;
     }
 
-    /** First step of cycle n: T0·(mⁿ − 1)/(m − 1), saturating at Long.MAX_VALUE. */
-    private long cycleStart(int n) {
-        long p = power(mult, n);
-        return p == Long.MAX_VALUE ? Long.MAX_VALUE : saturatingTimes(firstPeriod, (p - 1) / (mult - 1));
-    }
-
-    private static long power(long base, int exponent) {
-        long result = 1;
-        for (int e = exponent; e > 0; e >>= 1) {
-            if ((e & 1) != 0) result = saturatingTimes(result, base);
-            if (e > 1) base = saturatingTimes(base, base);
+    /**
+     * The first block of cycle n, 1 + m + … + mⁿ⁻¹, as m·(mⁿ⁻¹ − 1)/(m − 1) + 1: the largest power formed is mⁿ⁻¹,
+     * which is below the result, so nothing overflows while the result is at most a long step.
+     */
+    private long firstBlock(int n) {
+        if (n == 0) return 0;
+        long power = 1, base = mult; // mⁿ⁻¹ by squaring: at most 6 rounds, since n < 64
+        for (int e = n - 1; e > 0; e >>= 1) {
+            if ((e & 1) != 0) power *= base;
+            if (e > 1) base *= base;
         }
-        return result;
-    }
-
-    private static long saturatingTimes(long a, long b) {
-        long hi = Math.multiplyHigh(a, b), lo = a * b;
-        return hi != 0 || lo < 0 ? Long.MAX_VALUE : lo;
+        return Steps.quotient(power - 1, mult - 1) * mult + 1;
     }
 
     @Override

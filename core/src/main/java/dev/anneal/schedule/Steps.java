@@ -22,6 +22,15 @@ final class Steps {
         return a.isPresent() && b.isPresent() ? OptionalLong.of(add(a.getAsLong(), b.getAsLong())) : OptionalLong.empty();
     }
 
+    /**
+     * ⌊t / d⌋ for t ≥ 0 and d &gt; 0. Below 2⁵³ it divides doubles, whose cost does not grow with the quotient as a
+     * long division's does; it is exact there, since rounding t/d (error below t·2⁻⁵³/d &lt; 1/d) cannot reach the
+     * next whole number, which lies at least 1/d above any quotient that is not whole.
+     */
+    static long quotient(long t, long d) {
+        return t < 1L << 53 ? (long) ((double) t / d) : t / d;
+    }
+
     /** Fraction of the way through {@code steps}, held at 1 after the end. */
     static double progress(long step, long steps) {
         return (double) Math.min(clamp(step), steps) / steps;

@@ -37,9 +37,9 @@ public record Wsd(double peak, long warmup, long stable, long decay, double floo
         if (t < decayStart) return peak;
         double p = Steps.progress(t - decayStart, decay);
         return switch (shape) {
-            case LINEAR -> peak + (floor - peak) * p;
-            case COSINE -> floor + (peak - floor) * (1 + Math.cos(Math.PI * p)) / 2;
-            case SQRT -> floor + (peak - floor) * (1 - Math.sqrt(p));
+            case LINEAR -> Interpolation.between(peak, floor, p);
+            case COSINE -> Interpolation.between(floor, peak, (1 + Math.cos(Math.PI * p)) / 2);
+            case SQRT -> Interpolation.between(floor, peak, 1 - Math.sqrt(p));
         };
     }
 

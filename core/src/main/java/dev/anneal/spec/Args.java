@@ -7,6 +7,8 @@ import dev.anneal.spec.Node.Percent;
 import dev.anneal.spec.Node.Str;
 import dev.anneal.spec.Node.Word;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +19,8 @@ import java.util.OptionalLong;
  * parameter's default) to the parameter's kind, and reports a wrong kind at the argument's column.
  */
 public final class Args {
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE), HALF = new BigDecimal("0.5");
+
     private final Family family;
     private final Node.Call call;
     private final Map<String, Node> given;
@@ -156,16 +160,31 @@ public final class Args {
                 if (total.isEmpty()) {
                     throw binder.error(name + " (" + pct.text() + "%) is a percentage of the total steps, but no total was given (use --total N)", n);
                 }
-                yield Math.round(total.getAsLong() * pct.percent() / 100);
+                yield percentOf(name, pct, total.getAsLong());
             }
             default -> throw binder.error(name + " expects a number of steps, found " + Node.describe(n), n);
         };
     }
 
+    /** Rounded half up, as Math.round does, but exact for totals beyond 2^53. */
+    private long percentOf(String name, Percent pct, long total) {
+        BigDecimal share = BigDecimal.valueOf(total).multiply(new BigDecimal(pct.text().replace("_", "")))
+                .movePointLeft(2).add(HALF).setScale(0, RoundingMode.FLOOR);
+        if (share.abs().compareTo(LONG_MAX) > 0) {
+            throw binder.error(name + " (" + pct.text() + "% of " + total + ") must be at most " + Long.MAX_VALUE + " in magnitude", pct);
+        }
+        return share.longValueExact();
+    }
+
+    /** Read from the literal's text, not its double: a double holds every whole number only up to 2^53. */
     private long whole(String name, Num num, String what) {
-        double v = num.value();
-        if (v != Math.rint(v) || Math.abs(v) > 0x1p62) throw binder.error(name + " (" + num.text() + ") must be " + what, num);
-        return (long) v;
+        BigDecimal exact = new BigDecimal(num.text().replace("_", "")).stripTrailingZeros();
+        if (exact.scale() > 0) throw binder.error(name + " (" + num.text() + ") must be " + what, num);
+        // More than 19 digits cannot fit; checking first avoids expanding a literal such as 1e300 digit by digit.
+        if (exact.precision() - exact.scale() > 19 || exact.abs().compareTo(LONG_MAX) > 0) {
+            throw binder.error(name + " (" + num.text() + ") must be at most " + Long.MAX_VALUE + " in magnitude", num);
+        }
+        return exact.longValueExact();
     }
 
     private Param param(String name) {

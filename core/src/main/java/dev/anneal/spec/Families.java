@@ -143,7 +143,7 @@ public final class Families {
                     "lo + hi − schedule(t)", "0.01 * counter(cyclic(0.85, 0.95, up=100))",
                     List.of(SCHEDULE.withDoc("a periodic or bounded schedule")),
                     a -> new Counter(a.schedule("schedule"))),
-            new Family("clamp", "the schedule held inside [min, max]", "min(max(schedule(t), min), max)",
+            new Family("clamp", "the schedule held inside [min, max]; give min, max or both", "min(max(schedule(t), min), max)",
                     "clamp(exponential(0.1, gamma=0.99), min=0.001)",
                     List.of(SCHEDULE, optional("min", Kind.NUMBER, null, "lower bound"),
                             optional("max", Kind.NUMBER, null, "upper bound")),
@@ -186,6 +186,13 @@ public final class Families {
         return scope.stream().filter(f -> f.name().equals(name)).findFirst();
     }
 
+    /** The family name closest to a misspelt one ({@code cosin}: cosine), native or of the dialect its prefix names. */
+    public static Optional<String> nearest(String name) {
+        int dot = name.indexOf('.');
+        List<Family> scope = dot < 0 ? NATIVE : dialect(name.substring(0, dot));
+        return Names.nearest(name, scope.stream().map(Family::name).toList());
+    }
+
     private static Schedule exponential(Args a) {
         boolean gamma = a.given("gamma"), halfLife = a.given("half_life");
         if (gamma == halfLife) {
@@ -196,7 +203,6 @@ public final class Families {
     }
 
     private static Schedule clamp(Args a) {
-        if (!a.given("min") && !a.given("max")) throw new IllegalArgumentException("clamp needs min, max or both");
         return new Clamp(a.schedule("schedule"),
                 a.given("min") ? a.number("min") : Double.NEGATIVE_INFINITY,
                 a.given("max") ? a.number("max") : Double.POSITIVE_INFINITY);

@@ -1,6 +1,7 @@
 package dev.anneal.spec;
 
 import java.util.Collection;
+import java.util.Optional;
 
 /** "Did you mean" for misspelt names, by edit distance. */
 final class Names {
@@ -8,6 +9,11 @@ final class Names {
 
     /** {@code " (did you mean 'cosine'?)"} when a known name is close enough, else "". */
     static String suggestion(String name, Collection<String> known) {
+        return nearest(name, known).map(best -> " (did you mean '" + best + "'?)").orElse("");
+    }
+
+    /** The known name closest to {@code name}, if it is close enough to be a likely misspelling. */
+    static Optional<String> nearest(String name, Collection<String> known) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : known) {
@@ -18,7 +24,7 @@ final class Names {
             }
         }
         int allowed = Math.max(2, name.length() / 3);
-        return best != null && bestDistance <= allowed ? " (did you mean '" + best + "'?)" : "";
+        return best != null && bestDistance <= allowed ? Optional.of(best) : Optional.empty();
     }
 
     /** Levenshtein distance. */

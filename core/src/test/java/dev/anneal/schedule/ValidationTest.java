@@ -106,6 +106,7 @@ class ValidationTest {
                                 + "counter needs a periodic or bounded schedule"),
                 rejects("clamp min > max", () -> new Clamp(COS, 2, 1), "max (1) must be >= min (2)"),
                 rejects("clamp null", () -> new Clamp(null, 0, 1), "clamp needs a schedule"),
+                rejects("clamp no bound", () -> new Clamp(COS, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY), "clamp needs min, max or both"),
                 rejects("custom blank name", () -> new Custom(" ", t -> 1), "name ( ) must not be blank"),
                 rejects("custom null name", () -> new Custom(null, t -> 1), "name (null) must not be blank"),
                 rejects("custom null function", () -> new Custom("f", null), "function must not be null"),

@@ -7,6 +7,9 @@ import dev.anneal.schedule.Linear;
 import dev.anneal.schedule.OneCycle;
 import dev.anneal.schedule.Product;
 import dev.anneal.schedule.Scaled;
+import dev.anneal.schedule.Sgdr;
+import dev.anneal.schedule.Shift;
+import dev.anneal.schedule.Step;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Then;
 import dev.anneal.schedule.Warmup;
@@ -71,6 +74,28 @@ class SpecLanguageTest {
         assertThat(Spec.parse("constant(-.5)")).isEqualTo(new Constant(-0.5));
         assertThat(Spec.parse("cosine(1, steps=10_000)")).isEqualTo(new Cosine(1, 10_000, 0));
         assertThat(Spec.parse("cosine(1, steps=1e3)")).isEqualTo(new Cosine(1, 1000, 0));
+    }
+
+    /** 2^53 + 1 is the first whole number a double cannot hold: it would read as 2^53. */
+    @Test
+    void stepCounts_above2pow53_parsedExactly() {
+        long big = 9_007_199_254_740_993L;
+        assertThat(Spec.parse("step(1, 9007199254740993)")).isEqualTo(new Step(1, big, 0.1));
+        assertThat(Spec.parse("linear(0, 1, steps=9_007_199_254_740_993)")).isEqualTo(new Linear(0, 1, big));
+        assertThat(Spec.parse("cosine(1, steps=9.007199254740993e15)")).isEqualTo(new Cosine(1, big, 0));
+        assertThat(Spec.parse("shift(constant(1), -9223372036854775807)")).isEqualTo(new Shift(new Constant(1), -Long.MAX_VALUE));
+        assertThat(Spec.parse("sgdr(1, period=1, mult=9223372036854775807)")).isEqualTo(new Sgdr(1, 1, Long.MAX_VALUE, 0));
+    }
+
+    /** Half of 2^53 + 1 is 2^52 + 0.5, which rounds up; through a double the total would already have lost its 1. */
+    @Test
+    void percentages_ofTotalsAbove2pow53_exact() {
+        assertThat(Spec.parse("cosine(1, steps=50%)", 9_007_199_254_740_993L)).isEqualTo(new Cosine(1, 4_503_599_627_370_497L, 0));
+        assertThat(Spec.parse("cosine(1, steps=12.5%)", 1000)).isEqualTo(new Cosine(1, 125, 0));
+        // Halves round up, as Math.round does: 0.5 to 1, −0.5 to 0, −0.505 to −1.
+        assertThat(Spec.parse("cosine(1, steps=0.05%)", 1000)).isEqualTo(new Cosine(1, 1, 0));
+        assertThat(Spec.parse("shift(constant(1), -0.05%)", 1000)).isEqualTo(new Shift(new Constant(1), 0));
+        assertThat(Spec.parse("shift(constant(1), -0.05%)", 1010)).isEqualTo(new Shift(new Constant(1), -1));
     }
 
     @Test

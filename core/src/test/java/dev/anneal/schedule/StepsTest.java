@@ -1,0 +1,36 @@
+package dev.anneal.schedule;
+
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.LongRange;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Steps.quotient divides doubles below 2⁵³: it must still give the exact ⌊t / d⌋ of a long division. */
+class StepsTest {
+
+    @Property
+    void quotient_anyStepAndDivisor_equalsLongDivision(@ForAll @LongRange(min = 0) long t, @ForAll @LongRange(min = 1) long d) {
+        assertThat(Steps.quotient(t, d)).as("%d / %d", t, d).isEqualTo(t / d);
+    }
+
+    @Property
+    void quotient_belowAndAround2pow53_equalsLongDivision(@ForAll @LongRange(min = (1L << 53) - 100_000, max = (1L << 53) + 100_000) long t,
+                                                         @ForAll @LongRange(min = 1, max = 1000) long d) {
+        assertThat(Steps.quotient(t, d)).as("%d / %d", t, d).isEqualTo(t / d);
+    }
+
+    /** One below a multiple of d is where a rounded-up quotient would show: (k·d − 1)/d must stay k − 1. */
+    @Example
+    void quotient_oneBelowAMultiple_roundsDown() {
+        long[] divisors = {3, 7, 1000, 999_999_937, 94_906_267};
+        for (long d : divisors) {
+            for (long k = (1L << 53) / d - 3; k <= (1L << 53) / d + 3; k++) {
+                long t = k * d - 1;
+                assertThat(Steps.quotient(t, d)).as("%d / %d", t, d).isEqualTo(k - 1);
+                assertThat(Steps.quotient(t + 1, d)).as("%d / %d", t + 1, d).isEqualTo(k);
+            }
+        }
+    }
+}
