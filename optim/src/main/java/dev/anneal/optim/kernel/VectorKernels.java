@@ -24,6 +24,14 @@ final class VectorKernels {
                     float lr, float momentum, float dampening, float weightDecay, boolean nesterov, boolean first) {
         int i = off, bound = off + S.loopBound(len);
         float undamped = 1f - dampening;
+        // The common case as its own loop: C2 keeps merged vector values in registers less well than straight code.
+        if (momentum != 0f && !first && !nesterov && weightDecay == 0f) {
+            for (; i < bound; i += S.length()) {
+                FloatVector b = FloatVector.fromArray(S, buf, i).mul(momentum).add(FloatVector.fromArray(S, g, i).mul(undamped));
+                b.intoArray(buf, i);
+                FloatVector.fromArray(S, p, i).sub(b.mul(lr)).intoArray(p, i);
+            }
+        }
         for (; i < bound; i += S.length()) {
             FloatVector pv = FloatVector.fromArray(S, p, i);
             FloatVector d = FloatVector.fromArray(S, g, i);

@@ -17,9 +17,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 class VectorKernelsTest {
 
     @Test
-    void vectorModule_isLoadedInTests_soBestIsVector() {
-        assertThat(KernelImpl.best()).isEqualTo(KernelImpl.VECTOR);
+    void vectorModule_isLoadedInTests_soAutoRunsTheVectorAdam() {
+        assertThat(KernelImpl.VECTOR.available()).isTrue();
+        assertThat(KernelImpl.best()).isEqualTo(KernelImpl.AUTO);
+        assertThat(KernelImpl.AUTO.vectorAdam()).isTrue();
         assertThat(KernelImpl.VECTOR.describe()).matches("vector \\(FloatVector \\d+-bit, \\d+ lanes\\)");
+    }
+
+    @Test
+    void sgd_commonCaseLoop_equalsScalar() {
+        // momentum, not first, no Nesterov, no weight decay: the specialised vector loop
+        SplittableRandom r = new SplittableRandom(7);
+        float[] p = random(r, 203, 1), g = random(r, 203, 10), buf = random(r, 203, 1);
+        float[] p2 = p.clone(), buf2 = buf.clone();
+        ScalarKernels.sgd(p, g, buf, 1, 200, 0.05f, 0.9f, 0.25f, 0f, false, false);
+        VectorKernels.sgd(p2, g, buf2, 1, 200, 0.05f, 0.9f, 0.25f, 0f, false, false);
+        assertThat(bits(p2)).isEqualTo(bits(p));
+        assertThat(bits(buf2)).isEqualTo(bits(buf));
     }
 
     @Property(tries = 300)
