@@ -28,7 +28,7 @@ class BenchCommandTest {
             checkRule(c[4], c[5], c[6], 28, triad, row);
             checkRule(c[7], c[8], c[9], 20, triad, row);
         }
-        assertThat(r.out()).contains("kernels vector (FloatVector");
+        assertThat(r.out()).contains("kernels Adam vector (FloatVector").contains("SGD scalar");
     }
 
     private static void checkRule(String mparams, String gbs, String percent, int bytes, double triad, String row) {
