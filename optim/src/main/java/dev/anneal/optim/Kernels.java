@@ -1,9 +1,14 @@
 package dev.anneal.optim;
 
+import dev.anneal.optim.kernel.KernelImpl;
+
 /**
  * The update rules over a slice {@code [off, off+len)} of flat float32 blocks, with PyTorch's operation order
  * (torch.optim 1.13, single-tensor path) so trajectories match it to float32 rounding. Scalars arrive already
  * reduced to float, as PyTorch casts Python scalars for float32 tensors.
+ *
+ * <p>They run the Vector API implementation when {@code jdk.incubator.vector} is loaded, else the scalar one; both
+ * give the same bits ({@link KernelImpl}).
  */
 public final class Kernels {
     private Kernels() {}
@@ -15,15 +20,7 @@ public final class Kernels {
      */
     public static void sgd(float[] p, float[] g, float[] buf, int off, int len,
                            float lr, float momentum, float dampening, float weightDecay, boolean nesterov, boolean first) {
-        for (int i = off, end = off + len; i < end; i++) {
-            float d = weightDecay != 0f ? g[i] + weightDecay * p[i] : g[i];
-            if (momentum != 0f) {
-                float b = first ? d : momentum * buf[i] + (1f - dampening) * d;
-                buf[i] = b;
-                d = nesterov ? d + momentum * b : b;
-            }
-            p[i] -= lr * d;
-        }
+        KernelImpl.best().sgd(p, g, buf, off, len, lr, momentum, dampening, weightDecay, nesterov, first);
     }
 
     /**
@@ -35,14 +32,6 @@ public final class Kernels {
     public static void adam(float[] p, float[] g, float[] m, float[] v, int off, int len,
                             float decoupledFactor, float weightDecay, float beta1, float beta2, float eps,
                             float stepSize, float bc2Sqrt) {
-        for (int i = off, end = off + len; i < end; i++) {
-            float w = decoupledFactor != 1f ? p[i] * decoupledFactor : p[i];
-            float d = weightDecay != 0f ? g[i] + weightDecay * w : g[i];
-            float mi = m[i] * beta1 + (1f - beta1) * d;
-            float vi = v[i] * beta2 + (1f - beta2) * d * d;
-            m[i] = mi;
-            v[i] = vi;
-            p[i] = w - stepSize * (mi / ((float) Math.sqrt(vi) / bc2Sqrt + eps));
-        }
+        KernelImpl.best().adam(p, g, m, v, off, len, decoupledFactor, weightDecay, beta1, beta2, eps, stepSize, bc2Sqrt);
     }
 }
