@@ -7,4 +7,5 @@ module dev.anneal.optim {
 
     exports dev.anneal.optim;
     exports dev.anneal.optim.curvature;
+    exports dev.anneal.optim.control;
 }

@@ -41,7 +41,7 @@ public final class CurvatureBench {
             for (int s = 0; s < SEEDS; s++) {
                 Hvp h = Hvp.matrix(Spectra.conjugated(lambda, s));
                 powerReach[s] = reach(new PowerIteration(CAP, 1e-14, 100 + s).run(h).history(), lambda[0]);
-                lanczosReach[s] = reach(new Lanczos(1, N, 1e-14, 100 + s).run(h).history(), lambda[0]);
+                lanczosReach[s] = reach(new Lanczos(1, 150, 1e-14, 100 + s).run(h).history(), lambda[0]);
                 powerCert[s] = new PowerIteration(CAP, 0.01, 100 + s).run(h).products();
                 lanczosCert[s] = new Lanczos(1, N, 0.01, 100 + s).run(h).products();
             }
