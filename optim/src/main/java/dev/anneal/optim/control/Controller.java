@@ -15,7 +15,7 @@ public interface Controller<S extends Record> {
     /** The rate to apply now. */
     double rate(S state, double base);
 
-    /** The state after observing {@code step}, and the decision if the rate changed. */
+    /** The state after observing {@code step}, and the decision if the controller changed the rate or its limit. */
     Outcome<S> observe(S state, long step, double base, Observation observation);
 
     /** The state's class, for restoring it from JSON. */

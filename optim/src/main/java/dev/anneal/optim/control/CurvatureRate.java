@@ -59,11 +59,11 @@ public record CurvatureRate(double safety, long every, PowerIteration power) imp
                 : power.run(observation.hvp(), state.vector().stream().mapToDouble(Double::doubleValue).toArray());
         State next = new State(Math.abs(e.value()), java.util.Arrays.stream(e.vector()).boxed().toList(), 1,
                 state.products() + e.products());
-        double before = rate(state, base), after = rate(next, base);
-        if (after == before) return Outcome.quiet(next);
-        return Outcome.decided(next, step, before, after, String.format(Locale.ROOT,
-                "lambda_max estimate rho = %.6g (%d products, %s): rate = min(base, 2*%s/rho)",
-                next.rho(), e.products(), e.converged() ? "converged" : "budget spent", safety));
+        if (next.rho() == state.rho()) return Outcome.quiet(next);
+        // A new limit is a decision even while the schedule caps the rate below it (old and new rate then agree).
+        return Outcome.decided(next, step, rate(state, base), rate(next, base), String.format(Locale.ROOT,
+                "lambda_max estimate rho = %.6g (%d products, %s): rate = min(base, 2*%s/rho = %.6g)",
+                next.rho(), e.products(), e.converged() ? "converged" : "budget spent", safety, 2 * safety / next.rho()));
     }
 
     @Override
