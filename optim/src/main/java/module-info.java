@@ -8,4 +8,6 @@ module dev.anneal.optim {
     exports dev.anneal.optim;
     exports dev.anneal.optim.grad;
     exports dev.anneal.optim.kernel;
+    exports dev.anneal.optim.curvature;
+    exports dev.anneal.optim.control;
 }
