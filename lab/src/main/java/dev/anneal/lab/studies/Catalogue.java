@@ -1,0 +1,28 @@
+package dev.anneal.lab.studies;
+
+import dev.anneal.lab.Study;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Every study of the lab, in catalogue order. */
+public final class Catalogue {
+    private Catalogue() {}
+
+    public static List<Study> all() {
+        return List.of(new S01NoiseBall());
+    }
+
+    /** The studies with the given ids (case-insensitive), in the order given; all of them for an empty list. */
+    public static List<Study> select(List<String> ids) {
+        if (ids.isEmpty()) return all();
+        List<Study> chosen = new ArrayList<>();
+        for (String id : ids) {
+            String want = id.toUpperCase(Locale.ROOT);
+            chosen.add(all().stream().filter(s -> s.id().equals(want)).findFirst().orElseThrow(() -> new IllegalArgumentException(
+                    "study (" + id + ") must be one of " + all().stream().map(Study::id).toList())));
+        }
+        return chosen;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.anneal.lab.task;
+
+import dev.anneal.schedule.Checks;
+
+import java.util.random.RandomGenerator;
+
+/**
+ * Least squares on synthetic data: rows {@code xᵢ ~ N(0, diag(scale²))}, targets {@code yᵢ = xᵢ·w* + N(0, noise²)};
+ * {@code L(w) = (1/2n)·Σ (xᵢ·w − yᵢ)²}. The Hessian is {@code XᵀX/n} whatever w is.
+ */
+public final class LinearRegression implements Curved {
+    private final double[][] x;
+    private final double[] y;
+    private final double[][] hessian;
+    private final double lambdaMax;
+
+    public LinearRegression(double[][] x, double[] y) {
+        if (x.length == 0 || x.length != y.length) throw new IllegalArgumentException("x rows (" + x.length + ") and y (" + y.length + ") must match and be > 0");
+        this.x = x;
+        this.y = y;
+        int d = x[0].length;
+        hessian = new double[d][d];
+        for (double[] row : x)
+            for (int i = 0; i < d; i++)
+                for (int j = 0; j < d; j++) hessian[i][j] += row[i] * row[j] / x.length;
+        lambdaMax = Eigen.symmetric(hessian)[0];
+    }
+
+    /** {@code n} samples; feature j scaled by {@code scales[j]}; teacher weights N(0, 1). */
+    public static LinearRegression synthetic(int n, double[] scales, double noise, RandomGenerator rng) {
+        Checks.positive("n", n);
+        Checks.nonNegative("noise", noise);
+        int d = scales.length;
+        double[] teacher = new double[d];
+        for (int j = 0; j < d; j++) teacher[j] = rng.nextGaussian();
+        double[][] x = new double[n][d];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            double dot = 0;
+            for (int j = 0; j < d; j++) {
+                x[i][j] = scales[j] * rng.nextGaussian();
+                dot += x[i][j] * teacher[j] / scales[j];
+            }
+            y[i] = dot + noise * rng.nextGaussian();
+        }
+        return new LinearRegression(x, y);
+    }
+
+    @Override
+    public int dimension() {
+        return x[0].length;
+    }
+
+    public int samples() {
+        return x.length;
+    }
+
+    private double residual(float[] w, int i) {
+        double dot = 0;
+        for (int j = 0; j < w.length; j++) dot += x[i][j] * w[j];
+        return dot - y[i];
+    }
+
+    @Override
+    public double loss(float[] w) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            double r = residual(w, i);
+            s += r * r;
+        }
+        return s / (2 * x.length);
+    }
+
+    @Override
+    public void gradient(float[] w, float[] g) {
+        double[] acc = new double[w.length];
+        for (int i = 0; i < x.length; i++) addRow(acc, w, i, 1.0 / x.length);
+        for (int j = 0; j < w.length; j++) g[j] = (float) acc[j];
+    }
+
+    /** The mean gradient over {@code batch} rows drawn uniformly with replacement. */
+    public void batchGradient(float[] w, float[] g, int batch, RandomGenerator rng) {
+        double[] acc = new double[w.length];
+        for (int b = 0; b < batch; b++) addRow(acc, w, rng.nextInt(x.length), 1.0 / batch);
+        for (int j = 0; j < w.length; j++) g[j] = (float) acc[j];
+    }
+
+    private void addRow(double[] acc, float[] w, int i, double weight) {
+        double r = residual(w, i) * weight;
+        for (int j = 0; j < w.length; j++) acc[j] += r * x[i][j];
+    }
+
+    @Override
+    public void hvp(float[] w, float[] v, float[] out) {
+        for (int i = 0; i < v.length; i++) {
+            double s = 0;
+            for (int j = 0; j < v.length; j++) s += hessian[i][j] * v[j];
+            out[i] = (float) s;
+        }
+    }
+
+    @Override
+    public double lambdaMax(float[] w) {
+        return lambdaMax;
+    }
+
+    /** Entry (i, j) of the Hessian {@code XᵀX/n}. */
+    public double hessian(int i, int j) {
+        return hessian[i][j];
+    }
+}

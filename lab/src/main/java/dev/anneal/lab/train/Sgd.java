@@ -1,0 +1,27 @@
+package dev.anneal.lab.train;
+
+import dev.anneal.optim.Kernels;
+
+/** SGD with optional heavy-ball momentum (PyTorch's form: {@code buf = μ·buf + g; p −= lr·buf}). */
+public final class Sgd implements Optimizer {
+    private final float momentum;
+    private final float[] buffer;
+    private boolean first = true;
+
+    public Sgd(int dimension, double momentum) {
+        if (!(momentum >= 0 && momentum < 1)) throw new IllegalArgumentException("momentum (" + momentum + ") must be in [0, 1)");
+        this.momentum = (float) momentum;
+        this.buffer = momentum == 0 ? null : new float[dimension];
+    }
+
+    /** Plain gradient descent. */
+    public static Sgd plain(int dimension) {
+        return new Sgd(dimension, 0);
+    }
+
+    @Override
+    public void step(float[] p, float[] g, double lr) {
+        Kernels.sgd(p, g, buffer, 0, p.length, (float) lr, momentum, 0f, 0f, false, first);
+        first = false;
+    }
+}
