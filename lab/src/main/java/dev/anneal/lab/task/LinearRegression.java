@@ -12,7 +12,7 @@ public final class LinearRegression implements Curved {
     private final double[][] x;
     private final double[] y;
     private final double[][] hessian;
-    private final double lambdaMax;
+    private final double lambdaMax, minimum;
 
     public LinearRegression(double[][] x, double[] y) {
         if (x.length == 0 || x.length != y.length) throw new IllegalArgumentException("x rows (" + x.length + ") and y (" + y.length + ") must match and be > 0");
@@ -24,6 +24,52 @@ public final class LinearRegression implements Curved {
             for (int i = 0; i < d; i++)
                 for (int j = 0; j < d; j++) hessian[i][j] += row[i] * row[j] / x.length;
         lambdaMax = Eigen.symmetric(hessian)[0];
+        minimum = lossAt(leastSquares());
+    }
+
+    /** Solves the normal equations {@code (XᵀX/n)·w = Xᵀy/n} by Cholesky factorisation. */
+    private double[] leastSquares() {
+        int d = hessian.length;
+        double[] rhs = new double[d];
+        for (int i = 0; i < x.length; i++)
+            for (int j = 0; j < d; j++) rhs[j] += x[i][j] * y[i] / x.length;
+        double[][] l = new double[d][d];
+        for (int i = 0; i < d; i++)
+            for (int j = 0; j <= i; j++) {
+                double s = hessian[i][j];
+                for (int k = 0; k < j; k++) s -= l[i][k] * l[j][k];
+                if (i == j) {
+                    if (!(s > 0)) throw new IllegalArgumentException("the data's Gram matrix is singular: least squares has no unique minimum");
+                    l[i][i] = Math.sqrt(s);
+                } else l[i][j] = s / l[j][j];
+            }
+        double[] z = new double[d], w = new double[d];
+        for (int i = 0; i < d; i++) {
+            double s = rhs[i];
+            for (int k = 0; k < i; k++) s -= l[i][k] * z[k];
+            z[i] = s / l[i][i];
+        }
+        for (int i = d - 1; i >= 0; i--) {
+            double s = z[i];
+            for (int k = i + 1; k < d; k++) s -= l[k][i] * w[k];
+            w[i] = s / l[i][i];
+        }
+        return w;
+    }
+
+    private double lossAt(double[] w) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            double r = -y[i];
+            for (int j = 0; j < w.length; j++) r += x[i][j] * w[j];
+            s += r * r;
+        }
+        return s / (2 * x.length);
+    }
+
+    /** The least-squares minimum L* (in double precision, from the normal equations). */
+    public double minimumLoss() {
+        return minimum;
     }
 
     /** {@code n} samples; feature j scaled by {@code scales[j]}; teacher weights N(0, 1). */
@@ -63,12 +109,14 @@ public final class LinearRegression implements Curved {
 
     @Override
     public double loss(float[] w) {
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            double r = residual(w, i);
-            s += r * r;
-        }
-        return s / (2 * x.length);
+        double[] wd = new double[w.length];
+        for (int j = 0; j < w.length; j++) wd[j] = w[j];
+        return lossAt(wd);
+    }
+
+    /** {@code L(w) − L*}. */
+    public double excessLoss(float[] w) {
+        return loss(w) - minimum;
     }
 
     @Override
