@@ -1,5 +1,7 @@
 package dev.anneal.lab;
 
+import dev.anneal.schedule.Checks;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -46,7 +48,7 @@ public sealed interface Rule {
      */
     record Less(String a, String b, double k) implements Rule {
         public Less {
-            if (!(k > 0)) throw new IllegalArgumentException("k (" + k + ") must be > 0");
+            Checks.positive("k", k);
         }
 
         @Override
@@ -71,8 +73,8 @@ public sealed interface Rule {
      */
     record Bound(String arm, double level, boolean below, double k) implements Rule {
         public Bound {
-            if (!Double.isFinite(level)) throw new IllegalArgumentException("level (" + level + ") must be finite");
-            if (!(k > 0)) throw new IllegalArgumentException("k (" + k + ") must be > 0");
+            Checks.finite("level", level);
+            Checks.positive("k", k);
         }
 
         @Override

@@ -19,7 +19,7 @@ public record Quadratic(double[] curvatures) implements Curved {
     public static Quadratic logSpaced(int n, double min, double max) {
         Checks.positive("n", n);
         Checks.positive("min", min);
-        if (!(max >= min)) throw new IllegalArgumentException("max (" + max + ") must be >= min (" + min + ")");
+        if (!(max >= min)) throw Checks.fail("max", max, "must be >= min (" + Checks.format(min) + ")");
         double[] c = new double[n];
         for (int i = 0; i < n; i++) c[i] = n == 1 ? max : max * Math.pow(min / max, i / (double) (n - 1));
         return new Quadratic(c);

@@ -14,7 +14,7 @@ public record TwoValley(double sharp, double a, double flat, double b, double of
         Checks.finite("a", a);
         Checks.finite("b", b);
         Checks.finite("offset", offset);
-        if (!(a < b)) throw new IllegalArgumentException("a (" + a + ") must be < b (" + b + ")");
+        if (!(a < b)) throw Checks.fail("a", a, "must be < b (" + Checks.format(b) + ")");
     }
 
     @Override

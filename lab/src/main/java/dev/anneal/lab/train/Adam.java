@@ -1,6 +1,7 @@
 package dev.anneal.lab.train;
 
 import dev.anneal.optim.Kernels;
+import dev.anneal.schedule.Checks;
 
 /** Adam with bias correction (β1, β2, ε as in PyTorch's defaults unless given). */
 public final class Adam implements Optimizer {
@@ -9,9 +10,9 @@ public final class Adam implements Optimizer {
     private long t;
 
     public Adam(int dimension, double beta1, double beta2, double eps) {
-        if (!(beta1 >= 0 && beta1 < 1)) throw new IllegalArgumentException("beta1 (" + beta1 + ") must be in [0, 1)");
-        if (!(beta2 >= 0 && beta2 < 1)) throw new IllegalArgumentException("beta2 (" + beta2 + ") must be in [0, 1)");
-        if (!(eps > 0)) throw new IllegalArgumentException("eps (" + eps + ") must be > 0");
+        if (!(beta1 >= 0 && beta1 < 1)) throw Checks.fail("beta1", beta1, "must be in [0, 1)");
+        if (!(beta2 >= 0 && beta2 < 1)) throw Checks.fail("beta2", beta2, "must be in [0, 1)");
+        Checks.positive("eps", eps);
         this.beta1 = (float) beta1;
         this.beta2 = (float) beta2;
         this.eps = (float) eps;

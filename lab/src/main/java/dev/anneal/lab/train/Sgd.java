@@ -1,6 +1,7 @@
 package dev.anneal.lab.train;
 
 import dev.anneal.optim.Kernels;
+import dev.anneal.schedule.Checks;
 
 /** SGD with optional heavy-ball momentum (PyTorch's form: {@code buf = μ·buf + g; p −= lr·buf}). */
 public final class Sgd implements Optimizer {
@@ -9,7 +10,7 @@ public final class Sgd implements Optimizer {
     private boolean first = true;
 
     public Sgd(int dimension, double momentum) {
-        if (!(momentum >= 0 && momentum < 1)) throw new IllegalArgumentException("momentum (" + momentum + ") must be in [0, 1)");
+        if (!(momentum >= 0 && momentum < 1)) throw Checks.fail("momentum", momentum, "must be in [0, 1)");
         this.momentum = (float) momentum;
         this.buffer = momentum == 0 ? null : new float[dimension];
     }
