@@ -3,6 +3,7 @@ module dev.anneal.core {
     exports dev.anneal.schedule;
     exports dev.anneal.spec;
     exports dev.anneal.control;
+    exports dev.anneal.analysis;
     exports dev.anneal.dialect.torch;
     exports dev.anneal.dialect.hf;
     exports dev.anneal.dialect.optax;

@@ -1,0 +1,59 @@
+package dev.anneal.analysis;
+
+import dev.anneal.schedule.Schedule;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The schedule against the curvature λ over a horizon: the steps where h = scale·ηₜ·λ leaves [0, h*) (unstable:
+ * a root of the characteristic polynomial on or outside the unit circle), {@code lastUnstable} (−1 if none), the largest spectral radius, the
+ * smallest damping ratio ζ and the largest effective rate. {@code scale} is the hidden factor K of gradient
+ * accumulation in sum mode (1 otherwise).
+ */
+public record Stability(Optimizer optimizer, double lambda, double scale, double limit, double maxH, long maxHStep,
+                        List<StepRun> unstable, long unstableSteps, long lastUnstable, double maxRadius, long maxRadiusStep,
+                        double minDamping, long minDampingStep, double maxEffectiveRate) {
+
+    /** At most this many runs are kept; {@code unstableSteps} counts them all. */
+    static final int RUNS_KEPT = 8;
+
+    public static Stability of(Schedule schedule, long steps, Optimizer optimizer, double lambda, double scale) {
+        double limit = optimizer.limit();
+        double maxH = Double.NEGATIVE_INFINITY, maxRadius = 0, minDamping = Double.POSITIVE_INFINITY, maxEff = Double.NEGATIVE_INFINITY;
+        long maxHStep = 0, maxRadiusStep = 0, minDampingStep = -1, count = 0, runStart = -1, last = -1;
+        List<StepRun> runs = new ArrayList<>();
+        for (long t = 0; t < steps; t++) {
+            double eta = scale * Rates.at(schedule, t), h = eta * lambda;
+            if (h > maxH) { maxH = h; maxHStep = t; }
+            maxEff = Math.max(maxEff, optimizer.effectiveRate(eta));
+            boolean stable = h >= 0 && h < limit;
+            if (!stable) {
+                count++;
+                last = t;
+                if (runStart < 0) runStart = t;
+            } else if (runStart >= 0) {
+                if (runs.size() < RUNS_KEPT) runs.add(new StepRun(runStart, t - 1));
+                runStart = -1;
+            }
+            if (h > 0) {
+                Roots r = optimizer.roots(h);
+                if (r.spectralRadius() > maxRadius) { maxRadius = r.spectralRadius(); maxRadiusStep = t; }
+                double zeta = r.dampingRatio();
+                if (zeta < minDamping) { minDamping = zeta; minDampingStep = t; }
+            }
+        }
+        if (runStart >= 0 && runs.size() < RUNS_KEPT) runs.add(new StepRun(runStart, steps - 1));
+        return new Stability(optimizer, lambda, scale, limit, maxH, maxHStep, List.copyOf(runs), count, last, maxRadius,
+                maxRadiusStep, minDampingStep < 0 ? Double.NaN : minDamping, minDampingStep, maxEff);
+    }
+
+    public boolean stable() {
+        return unstableSteps == 0;
+    }
+
+    /** The largest stable rate: h* / (scale·λ). */
+    public double rateLimit() {
+        return limit / (scale * lambda);
+    }
+}
