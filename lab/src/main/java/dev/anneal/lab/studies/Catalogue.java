@@ -11,7 +11,8 @@ public final class Catalogue {
     private Catalogue() {}
 
     public static List<Study> all() {
-        return List.of(new S01NoiseBall(), new S02MovementBudget(), new S13SlowManifold(), new S14PowerLaw(), new S15RobbinsMonro(),
+        return List.of(new S01NoiseBall(), new S02MovementBudget(), new S03PretrainFinetune(), new S04FewShot(), new S05ArchitectureProbe(), new S06CurriculumSteps(),
+                new S13SlowManifold(), new S14PowerLaw(), new S15RobbinsMonro(),
                 new S16EulerStability(), new S39StabilityLimit(), new S42SharpFlat(), new S43ClippedOrbit(),
                 new S44MomentumEffectiveLr(), new S45BatchScaling());
     }

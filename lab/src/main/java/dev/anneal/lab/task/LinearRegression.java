@@ -6,13 +6,14 @@ import java.util.random.RandomGenerator;
 
 /**
  * Least squares on synthetic data: rows {@code xᵢ ~ N(0, diag(scale²))}, targets {@code yᵢ = xᵢ·w* + N(0, noise²)};
- * {@code L(w) = (1/2n)·Σ (xᵢ·w − yᵢ)²}. The Hessian is {@code XᵀX/n} whatever w is.
+ * {@code L(w) = (1/2n)·Σ (xᵢ·w − yᵢ)²}. The Hessian is {@code XᵀX/n} whatever w is. Not thread-safe (L* is cached).
  */
 public final class LinearRegression implements Curved {
     private final double[][] x;
     private final double[] y;
     private final double[][] hessian;
-    private final double lambdaMax, minimum;
+    private final double lambdaMax;
+    private double minimum = Double.NaN;
 
     public LinearRegression(double[][] x, double[] y) {
         if (x.length == 0 || x.length != y.length) throw new IllegalArgumentException("x rows (" + x.length + ") and y (" + y.length + ") must match and be > 0");
@@ -24,7 +25,6 @@ public final class LinearRegression implements Curved {
             for (int i = 0; i < d; i++)
                 for (int j = 0; j < d; j++) hessian[i][j] += row[i] * row[j] / x.length;
         lambdaMax = Eigen.symmetric(hessian)[0];
-        minimum = lossAt(leastSquares());
     }
 
     /** Solves the normal equations {@code (XᵀX/n)·w = Xᵀy/n} by Cholesky factorisation. */
@@ -67,8 +67,9 @@ public final class LinearRegression implements Curved {
         return s / (2 * x.length);
     }
 
-    /** The least-squares minimum L* (in double precision, from the normal equations). */
+    /** The least-squares minimum L* (in double precision, from the normal equations; computed once, when first asked). */
     public double minimumLoss() {
+        if (Double.isNaN(minimum)) minimum = lossAt(leastSquares());
         return minimum;
     }
 
@@ -116,7 +117,7 @@ public final class LinearRegression implements Curved {
 
     /** {@code L(w) − L*}. */
     public double excessLoss(float[] w) {
-        return loss(w) - minimum;
+        return loss(w) - minimumLoss();
     }
 
     @Override

@@ -22,7 +22,12 @@ public final class Sgd implements Optimizer {
 
     @Override
     public void step(float[] p, float[] g, double lr) {
-        Kernels.sgd(p, g, buffer, 0, p.length, (float) lr, momentum, 0f, 0f, false, first);
+        step(p, g, lr, 0, p.length);
+    }
+
+    /** One update of the slice {@code [off, off+len)} only: a parameter group with its own rate. */
+    public void step(float[] p, float[] g, double lr, int off, int len) {
+        Kernels.sgd(p, g, buffer, off, len, (float) lr, momentum, 0f, 0f, false, first);
         first = false;
     }
 }

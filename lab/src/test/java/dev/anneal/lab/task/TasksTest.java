@@ -138,4 +138,15 @@ class TasksTest {
         assertThat(b.hessian(0, 1) / a.hessian(0, 1)).isCloseTo(10, within(1e-10));
         assertThat(b.hessian(1, 1)).isEqualTo(a.hessian(1, 1));
     }
+
+    @Test
+    void mlp_backpropMatchesFiniteDifferences() {
+        float[] teacher = new float[new Mlp(3, 4, 2, new double[1][3], new double[1][2]).dimension()];
+        Mlp net = Mlp.teacher(3, 4, 2, 20, 0.1, teacher, new SplittableRandom(5));
+        float[] p = net.init(new SplittableRandom(6), 1);
+        checkGradient(net, p, 2e-2);
+        assertThat(net.trunk()).isEqualTo(3 * 4 + 4);
+        // the teacher fits its own data up to the noise: loss ≈ ½·2·0.1² per sample
+        assertThat(net.loss(teacher)).isCloseTo(0.01, within(0.006));
+    }
 }
