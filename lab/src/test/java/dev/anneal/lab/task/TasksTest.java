@@ -149,4 +149,14 @@ class TasksTest {
         // the teacher fits its own data up to the noise: loss ≈ ½·2·0.1² per sample
         assertThat(net.loss(teacher)).isCloseTo(0.01, within(0.006));
     }
+
+    @Test
+    void logistic_focalGradientMatchesFiniteDifferences() {
+        Logistic task = Logistic.separable(40, new double[] {1, -1, 0.5}, 0.1, 0.1, 2, new SplittableRandom(3));
+        checkGradient(task, new float[] {0.4f, 0.1f, -0.3f}, 1e-2);
+        checkGradient(task.withGamma(0), new float[] {0.4f, 0.1f, -0.3f}, 1e-2);
+        // at w = 0 every sample has p = ½: logistic loss log 2, focal loss ¼·log 2 (γ = 2)
+        assertThat(task.withGamma(0).loss(new float[3])).isCloseTo(Math.log(2), within(1e-12));
+        assertThat(task.loss(new float[3])).isCloseTo(0.25 * Math.log(2), within(1e-12));
+    }
 }
