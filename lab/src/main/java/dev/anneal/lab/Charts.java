@@ -17,7 +17,8 @@ final class Charts {
     private Charts() {}
 
     static void png(Figure figure, Map<String, Curve> curves, Path file) throws IOException {
-        XYChart chart = new XYChartBuilder().width(820).height(460)
+        // the legend sits below the plot: give it room so the plot keeps its height
+        XYChart chart = new XYChartBuilder().width(820).height(400 + 20 * curves.size())
                 .title(figure.title()).xAxisTitle(figure.xLabel()).yAxisTitle(figure.yLabel()).build();
         var styler = chart.getStyler();
         styler.setLegendPosition(Styler.LegendPosition.OutsideS);

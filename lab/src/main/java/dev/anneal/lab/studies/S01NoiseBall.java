@@ -84,7 +84,7 @@ public final class S01NoiseBall implements Study {
             java.util.Arrays.fill(x, (float) START);
             double[] curve = Descent.run(x, (p, g, t) -> TASK.noisyGradient(p, g, SIGMA, noise), TASK::loss, lr,
                     Sgd.plain(x.length), steps, every);
-            trial.metric(arm.getKey(), Curves.tailMean(curve, 0.05));
+            trial.metric(arm.getKey(), Curves.capped(Curves.tailMean(curve, 0.05)));
             trial.curve(arm.getKey(), new Curve(Curves.grid(curve.length, every), curve));
             double early = curve[curve.length / 10];
             if (arm.getKey().equals("constant")) earlyConstant = early;

@@ -39,7 +39,7 @@ public final class S03PretrainFinetune implements Study {
 
     static String exponential(int steps) {
         // the same start and the same final rate (FT_LR/100) as the step arm
-        return "exponential(" + FT_LR + ", half_life=" + steps * Math.log(2) / Math.log(100) + ")";
+        return Curves.exponentialTo(FT_LR, 0.01, steps);
     }
 
     @Override
@@ -85,7 +85,7 @@ public final class S03PretrainFinetune implements Study {
             float[] z = new float[10];
             for (int i = 0; i < 10; i++) z[i] = pre[i] - shift[i];
             double[] curve = Descent.run(z, (p, g, t) -> SHARP.noisyGradient(p, g, SIGMA, noise), SHARP::loss, lr, Sgd.plain(10), steps, every);
-            trial.metric(arm, Math.min(Curves.tailMean(curve, 0.05), Descent.DIVERGED));
+            trial.metric(arm, Curves.capped(Curves.tailMean(curve, 0.05)));
             trial.curve(arm, new Curve(Curves.grid(curve.length, every), curve));
         }
         return trial;

@@ -41,7 +41,7 @@ public final class S05ArchitectureProbe implements Study {
     }
 
     static String exponential(int steps) {
-        return "exponential(" + TRAIN_LR + ", half_life=" + steps * Math.log(2) / Math.log(100) + ")";
+        return Curves.exponentialTo(TRAIN_LR, 0.01, steps);
     }
 
     @Override
@@ -99,13 +99,10 @@ public final class S05ArchitectureProbe implements Study {
             expCurve[i] /= n;
         }
         double[] x = Curves.grid(stepCurve.length, every);
-        return trial.metric("survivors, step decay", capped(stepLoss / n)).metric("survivors, exponential decay", capped(expLoss / n))
+        return trial.metric("survivors, step decay", Curves.capped(stepLoss / n)).metric("survivors, exponential decay", Curves.capped(expLoss / n))
                 .curve("step decay", new Curve(x, stepCurve)).curve("exponential decay", new Curve(x, expCurve));
     }
 
-    private static double capped(double v) {
-        return Double.isFinite(v) ? Math.min(v, Descent.DIVERGED) : Descent.DIVERGED;
-    }
 
     private static boolean probe(Quadratic q) {
         float[] x = new float[q.dimension()];

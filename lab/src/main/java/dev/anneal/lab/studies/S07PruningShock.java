@@ -38,7 +38,7 @@ public final class S07PruningShock implements Study {
     }
 
     static String exponential(int steps) {
-        return "exponential(" + LR + ", half_life=" + steps * Math.log(2) / Math.log(100) + ")";
+        return Curves.exponentialTo(LR, 0.01, steps);
     }
 
     @Override
@@ -84,7 +84,7 @@ public final class S07PruningShock implements Study {
                 net.batchGradient(x, g, BATCH, noise);
                 for (int i = 0; i < g.length; i++) g[i] = pruned[i] ? 0 : g[i] + (float) (QUANT * (noise.nextDouble() - 0.5));
             }, net::loss, lr, Sgd.plain(w.length), steps, every);
-            trial.metric(arm, Math.min(Curves.tailMean(curve, 0.05), Descent.DIVERGED));
+            trial.metric(arm, Curves.capped(Curves.tailMean(curve, 0.05)));
             trial.curve(arm, new Curve(Curves.grid(curve.length, every), curve));
         }
         return trial;

@@ -36,7 +36,7 @@ public final class S08MultiTaskGroups implements Study {
     }
 
     static String exponential(int steps) {
-        return "exponential(" + LR + ", half_life=" + steps * Math.log(2) / Math.log(100) + ")";
+        return Curves.exponentialTo(LR, 0.01, steps);
     }
 
     @Override
@@ -84,7 +84,7 @@ public final class S08MultiTaskGroups implements Study {
                 headSgd.step(p, g, heads.at(t), net.trunk(), p.length - net.trunk());
                 if ((t + 1) % every == 0) curve[(t + 1) / every] = net.loss(p);
             }
-            trial.metric((String) arm[0], Curves.tailMean(curve, 0.05));
+            trial.metric((String) arm[0], Curves.capped(Curves.tailMean(curve, 0.05)));
             trial.curve((String) arm[0], new Curve(Curves.grid(curve.length, every), curve));
         }
         return trial;

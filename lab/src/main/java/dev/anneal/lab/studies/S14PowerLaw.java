@@ -81,7 +81,7 @@ public final class S14PowerLaw implements Study {
         SplittableRandom noise = new SplittableRandom(seed + 7);
         double[] curve = Descent.run(x, (p, g, t) -> TASK.noisyGradient(p, g, SIGMA, noise), TASK::loss, Spec.parse(spec),
                 Sgd.plain(x.length), steps, 10);
-        return Curves.tailMean(curve, 0.05);
+        return Curves.capped(Curves.tailMean(curve, 0.05));
     }
 
     /** Caputo D^α y = −y by Grünwald–Letnikov: Σⱼ wⱼ·(y_{n−j} − y0) = −h^α·y_n, w0 = 1, wⱼ = wⱼ₋₁·(1 − (α+1)/j). */

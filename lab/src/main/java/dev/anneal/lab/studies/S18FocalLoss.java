@@ -94,7 +94,7 @@ public final class S18FocalLoss implements Study {
                 if (arm.getKey().startsWith("warmup") && t == steps / 20) early = relativeVariance(task, w);
                 if (arm.getKey().startsWith("warmup") && t == steps * 19 / 20) late = relativeVariance(task, w);
             }
-            trial.metric(arm.getKey(), Curves.tailMean(curve, 0.02));
+            trial.metric(arm.getKey(), Curves.capped(Curves.tailMean(curve, 0.02)));
             trial.curve(arm.getKey(), new Curve(Curves.grid(curve.length, every), curve));
         }
         return trial.metric(VARIANCE, late / early);

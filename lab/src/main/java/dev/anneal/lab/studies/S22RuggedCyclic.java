@@ -81,7 +81,7 @@ public final class S22RuggedCyclic implements Study {
                 }, TASK::loss, lr, Sgd.plain(2), steps, every);
                 for (int i = 0; i < mean.length; i++) mean[i] += curve[i] / STARTS;
             }
-            trial.metric(arm[0], mean[mean.length - 1]).curve(arm[0], new Curve(Curves.grid(mean.length, every), mean));
+            trial.metric(arm[0], Curves.capped(mean[mean.length - 1])).curve(arm[0], new Curve(Curves.grid(mean.length, every), mean));
         }
         return trial;
     }

@@ -78,12 +78,7 @@ public final class S43ClippedOrbit implements Study {
             for (int t = 0; t < path.length; t++) path[t] += Math.abs(last[t + 1] - last[t]) / size / 20;
         }
         return new Trial().metric(JUMP, jumpErr).metric(PERIOD, periodErr).metric(BOUNDED, growth)
-                .curve("jump/(ηC)", new Curve(Curves.grid(path.length, 1), path)).curve("prediction", new Curve(Curves.grid(path.length, 1), ones(path.length)));
+                .curve("jump/(ηC)", new Curve(Curves.grid(path.length, 1), path)).curve("prediction", new Curve(Curves.grid(path.length, 1), Curves.filled(path.length, 1)));
     }
 
-    private static double[] ones(int n) {
-        double[] y = new double[n];
-        java.util.Arrays.fill(y, 1);
-        return y;
-    }
 }

@@ -73,8 +73,8 @@ public final class S44MomentumEffectiveLr implements Study {
         double[] curve09 = noisy(0.9, steps, every, seed), curve099 = noisy(0.99, steps, every, seed);
         boolean diverged = Descent.diverged(curve099[curve099.length - 1]);
         trial.metric(DIVERGED, diverged ? 1 : 0)
-                .metric(LOSS09, capped(Curves.tailMean(curve09, 0.05)))
-                .metric(LOSS099, capped(Curves.tailMean(curve099, 0.05)));
+                .metric(LOSS09, Curves.capped(Curves.tailMean(curve09, 0.05)))
+                .metric(LOSS099, Curves.capped(Curves.tailMean(curve099, 0.05)));
         Quadratic top = new Quadratic(new double[] {1});
         double limit = new Optimizer(Optimizer.Kind.MOMENTUM, 0.99).limit();
         double below = lastLoss(top, 0.98 * limit, 0.99, steps), above = lastLoss(top, 1.02 * limit, 0.99, steps);
@@ -83,9 +83,6 @@ public final class S44MomentumEffectiveLr implements Study {
         return trial.curve("β = 0.9", new Curve(x, curve09)).curve("β = 0.99", new Curve(x, curve099));
     }
 
-    private static double capped(double loss) {
-        return Double.isFinite(loss) ? Math.min(loss, Descent.DIVERGED) : Descent.DIVERGED;
-    }
 
     private static double steadyStepError(double beta, double gradient) {
         float[] p = {0}, g = {(float) gradient};

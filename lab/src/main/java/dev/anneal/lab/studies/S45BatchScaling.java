@@ -62,7 +62,7 @@ public final class S45BatchScaling implements Study {
 
     @Override
     public Trial run(Mode mode, long seed) {
-        LinearRegression task = LinearRegression.synthetic(4096, ones(10), 0.5, new SplittableRandom(seed));
+        LinearRegression task = LinearRegression.synthetic(4096, Curves.filled(10, 1), 0.5, new SplittableRandom(seed));
         Trial trial = new Trial();
         double base = updateVariance(task, 8, ETA8, seed);
         double worstSqrt = 0, worstLinear = 0;
@@ -121,9 +121,4 @@ public final class S45BatchScaling implements Study {
         return total;
     }
 
-    private static double[] ones(int n) {
-        double[] a = new double[n];
-        java.util.Arrays.fill(a, 1);
-        return a;
-    }
 }

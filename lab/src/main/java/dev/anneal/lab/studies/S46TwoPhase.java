@@ -88,7 +88,7 @@ public final class S46TwoPhase implements Study {
                 if (t + 1 == steps / 2 && !arm[0].equals("high→low"))
                     trial.metric(arm[0].equals("low") ? ALIGN_LOW : ALIGN_HIGH, alignment(teacher, p));
             }
-            trial.metric(arm[0], Curves.tailMean(curve, 0.05));
+            trial.metric(arm[0], Curves.capped(Curves.tailMean(curve, 0.05)));
             trial.curve(arm[0], new Curve(Curves.grid(curve.length, every), curve));
         }
         return trial;
