@@ -34,7 +34,7 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "J", description = "Worker threads (default: the number of processors).")
     Integer jobs;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "lab-report", paramLabel = "DIR", description = "Report folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-o", "--output"}, defaultValue = "out/lab", paramLabel = "DIR", description = "Report folder (default: ${DEFAULT-VALUE}).")
     Path output;
 
     @Option(names = "--reduced", description = "Fewer steps per study: the mode the test suite uses.")

@@ -19,16 +19,36 @@ public record Rugged(int dimension, double bowl, double depth, double width) imp
         return 2 * Math.PI / width;
     }
 
+    private double value(double xi) {
+        return 0.5 * bowl * xi * xi + depth * (1 - Math.cos(k() * xi));
+    }
+
+    private double slope(double xi) {
+        return bowl * xi + depth * k() * Math.sin(k() * xi);
+    }
+
     @Override
     public double loss(float[] x) {
         double s = 0;
-        for (int i = 0; i < dimension; i++) s += 0.5 * bowl * x[i] * x[i] + depth * (1 - Math.cos(k() * x[i]));
+        for (int i = 0; i < dimension; i++) s += value(x[i]);
+        return s;
+    }
+
+    /** The loss in double precision, for integrators that need it. */
+    public double loss(double[] x) {
+        double s = 0;
+        for (int i = 0; i < dimension; i++) s += value(x[i]);
         return s;
     }
 
     @Override
     public void gradient(float[] x, float[] g) {
-        for (int i = 0; i < dimension; i++) g[i] = (float) (bowl * x[i] + depth * k() * Math.sin(k() * x[i]));
+        for (int i = 0; i < dimension; i++) g[i] = (float) slope(x[i]);
+    }
+
+    /** The gradient in double precision. */
+    public void gradient(double[] x, double[] g) {
+        for (int i = 0; i < dimension; i++) g[i] = slope(x[i]);
     }
 
     private double curvature(double xi) {
