@@ -6,4 +6,5 @@ module dev.anneal.optim {
     requires com.fasterxml.jackson.dataformat.yaml;
 
     exports dev.anneal.optim;
+    exports dev.anneal.optim.curvature;
 }
