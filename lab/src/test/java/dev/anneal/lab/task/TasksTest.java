@@ -159,4 +159,16 @@ class TasksTest {
         assertThat(task.withGamma(0).loss(new float[3])).isCloseTo(Math.log(2), within(1e-12));
         assertThat(task.loss(new float[3])).isCloseTo(0.25 * Math.log(2), within(1e-12));
     }
+
+    @Test
+    void quartic_derivativesAndCurvatureFallingTowardsTheMinimum() {
+        double[][] rotation = {{0.6, -0.8}, {0.8, 0.6}};
+        Quartic task = new Quartic(new double[] {1, 0.1}, 1, rotation);
+        float[] x = {0.5f, -1f};
+        checkGradient(task, x, 1e-2);
+        checkHvp(task, x, 1e-2);
+        assertThat(task.lambdaMax(new float[2])).isEqualTo(1);
+        // far out along the first eigenvector (column 0 of the rotation): λ + 3μy² with y = 2
+        assertThat(task.lambdaMax(new float[] {1.2f, 1.6f})).isCloseTo(1 + 3 * 4, within(1e-5));
+    }
 }
