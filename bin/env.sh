@@ -36,7 +36,7 @@ anneal_apt_packages() {
 
 anneal_find_jdk
 command -v mvn >/dev/null || anneal_die "Maven not found: install Debian's maven package (Maven 3.8+)"
-# Plots render text with AWT, which needs fontconfig and at least one font.
-anneal_apt_packages fontconfig fonts-dejavu-core
+# Plots render text with AWT, which needs fontconfig and at least one font; training reads Fashion-MNIST's IDX files.
+anneal_apt_packages fontconfig fonts-dejavu-core dataset-fashion-mnist
 export PATH="$JAVA_HOME/bin:$PATH"
 export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"

@@ -5,6 +5,7 @@ module dev.anneal.core {
     exports dev.anneal.control;
     exports dev.anneal.analysis;
     exports dev.anneal.numeric;
+    exports dev.anneal.convert;
     exports dev.anneal.dialect.torch;
     exports dev.anneal.dialect.hf;
     exports dev.anneal.dialect.optax;

@@ -6,5 +6,6 @@ module dev.anneal.optim {
     requires com.fasterxml.jackson.dataformat.yaml;
 
     exports dev.anneal.optim;
+    exports dev.anneal.optim.grad;
     exports dev.anneal.optim.curvature;
 }

@@ -172,20 +172,10 @@ final class CheckCommand implements Callable<Integer> {
             out.println("== " + s.title());
             int width = s.quantities().stream().mapToInt(q -> q.label().length()).max().orElse(0);
             for (Quantity q : s.quantities()) {
-                out.printf(Locale.ROOT, "  %-" + width + "s  %-14s  %s%n", q.label(), text(q.value()), q.formula());
+                out.printf(Locale.ROOT, "  %-" + width + "s  %-14s  %s%n", q.label(), q.text(), q.formula());
             }
             for (String note : s.notes()) out.println("  ! " + note);
         }
-    }
-
-    static String text(Object value) {
-        if (value instanceof Double d) {
-            if (d.isNaN()) return "n/a";
-            if (d.isInfinite()) return d > 0 ? "∞" : "−∞";
-            if (d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString(d.longValue());
-            return String.format(Locale.ROOT, "%.6g", d).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replaceAll("\\.(e|$)", "$1");
-        }
-        return String.valueOf(value);
     }
 
     /** {"verdict": {...}, "sections": {key: {key: {"value": v, "formula": f}}}}; ∞ as "Infinity", unknown as null. */

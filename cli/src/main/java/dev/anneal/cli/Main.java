@@ -13,7 +13,8 @@ import java.io.PrintWriter;
  */
 @Command(name = "anneal", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Learning-rate and hyperparameter schedules: evaluate, plot and inspect schedule specs.",
-        subcommands = {EvalCommand.class, PlotCommand.class, FamiliesCommand.class, CheckCommand.class, LabCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EvalCommand.class, PlotCommand.class, FamiliesCommand.class, CheckCommand.class,
+                TrainCommand.class, FindLrCommand.class, ConvertCommand.class, LabCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0, FAILURE = 1, USAGE = 2;
 

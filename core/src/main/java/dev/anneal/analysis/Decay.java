@@ -15,20 +15,15 @@ public record Decay(double weightDecay, long warmup, double shrinkage, long firs
         double product = 1;
         long bad = -1;
         for (long t = 0; t < steps; t++) {
-            double factor = 1 - Rates.at(schedule, t) * weightDecay;
-            if (factor <= 0 && bad < 0) bad = t;
-            if (bad < 0) log.add(Math.log1p(-Rates.at(schedule, t) * weightDecay));
-            else product *= factor;
+            double decay = Rates.at(schedule, t) * weightDecay;
+            if (decay >= 1 && bad < 0) bad = t;
+            // Logs while every factor is positive (no underflow over long horizons), a plain product after.
+            if (bad < 0) log.add(Math.log1p(-decay));
+            else product *= 1 - decay;
         }
-        double shrinkage = bad < 0 ? Math.exp(log.value()) : Math.exp(sumLog(schedule, 0, bad, weightDecay)) * product;
+        double shrinkage = Math.exp(log.value()) * product;
         double post = bad < 0 && warmup < steps ? solvePost(schedule, steps, weightDecay, warmup, log.value()) : Double.NaN;
         return new Decay(weightDecay, warmup, shrinkage, bad, post);
-    }
-
-    private static double sumLog(Schedule s, long from, long to, double x) {
-        Neumaier log = new Neumaier();
-        for (long t = from; t < to; t++) log.add(Math.log1p(-Rates.at(s, t) * x));
-        return log.value();
     }
 
     /** x with g(x) = Σ_{t≥w} log(1 − ηₜx) − target = 0; g is concave and decreasing on [0, 1/max η). */
@@ -50,7 +45,7 @@ public record Decay(double weightDecay, long warmup, double shrinkage, long firs
             else hi = x;
             double next = x - value / slope.value();
             if (!(next > lo && next < hi)) next = (lo + hi) / 2;
-            if (Math.abs(next - x) <= 1e-15 * x) return next;
+            if (Math.abs(next - x) <= 1e-14 * x) return next;
             x = next;
         }
         return x;

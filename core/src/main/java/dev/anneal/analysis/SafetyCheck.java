@@ -109,9 +109,7 @@ public final class SafetyCheck {
             if (optimizer.kind() == Optimizer.Kind.ADAM) risks.add(Sections.ADAM_CAVEAT);
         }
         if (batch > 0 || accumulate > 1) {
-            double peak = 0;
-            for (long t = 0; t < steps; t++) peak = Math.max(peak, Rates.at(schedule, t));
-            BatchRules rules = new BatchRules(peak, batch > 0 ? batch : 1, batch > 0 ? baseBatch : 1, accumulate, sumMode,
+            BatchRules rules = new BatchRules(sums.max(), batch > 0 ? batch : 1, batch > 0 ? baseBatch : 1, accumulate, sumMode,
                     stability == null ? Double.NaN : optimizer.limit() / lambda);
             sections.add(Sections.batch(rules, batch > 0));
         }

@@ -69,6 +69,9 @@ final class Sections {
             q.add(new Quantity("min_damping_ratio", "min damping ratio ζ" + (Double.isNaN(s.minDamping()) ? "" : " (step " + s.minDampingStep() + ")"),
                     s.minDamping(), "ζ = −Re s/|s|, s = ln r (the oscillator ẍ + 2ζωẋ + ω²x = 0 sampled at unit steps); "
                     + "≈ (1−β)/(2√h) for small h"));
+            q.add(new Quantity("damping_along", "ζ(t) along the schedule", s.dampingAlong().stream()
+                    .map(d -> "t=" + d.step() + ": " + num(d.zeta())).collect(Collectors.joining(", ")),
+                    "ζ from the roots at h = K·ηₜ·λ; n/a where a root is ≤ 0 (sign flips) or ≥ 1"));
         }
         q.add(new Quantity("max_effective_rate", "max effective rate", s.maxEffectiveRate(), "max_t " + o.effectiveRateFormula()));
         List<String> notes = new ArrayList<>();
@@ -139,7 +142,6 @@ final class Sections {
     }
 
     static String num(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) return Long.toString((long) v);
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("(\\.\\d*?)0+(e|$)", "$1$2").replace(".e", "e").replaceAll("\\.$", "");
+        return Quantity.format(v);
     }
 }

@@ -4,6 +4,7 @@ import dev.anneal.schedule.Schedule;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 
 /**
  * The schedule against the curvature λ over a horizon: the steps where h = scale·ηₜ·λ leaves [0, h*) (unstable:
@@ -13,7 +14,10 @@ import java.util.List;
  */
 public record Stability(Optimizer optimizer, double lambda, double scale, double limit, double maxH, long maxHStep,
                         List<StepRun> unstable, long unstableSteps, long lastUnstable, double maxRadius, long maxRadiusStep,
-                        double minDamping, long minDampingStep, double maxEffectiveRate) {
+                        double minDamping, long minDampingStep, List<Damping> dampingAlong, double maxEffectiveRate) {
+
+    /** ζ at one step (NaN where the roots are not those of a damped oscillator). */
+    public record Damping(long step, double zeta) {}
 
     /** At most this many runs are kept; {@code unstableSteps} counts them all. */
     static final int RUNS_KEPT = 8;
@@ -44,8 +48,13 @@ public record Stability(Optimizer optimizer, double lambda, double scale, double
             }
         }
         if (runStart >= 0 && runs.size() < RUNS_KEPT) runs.add(new StepRun(runStart, steps - 1));
+        List<Damping> along = new ArrayList<>();
+        for (long t : new TreeSet<>(List.of(0L, steps / 4, steps / 2, 3 * steps / 4, steps - 1))) {
+            double h = scale * Rates.at(schedule, t) * lambda;
+            along.add(new Damping(t, h > 0 ? optimizer.roots(h).dampingRatio() : Double.NaN)); // h = 0: a root at 1, nothing oscillates
+        }
         return new Stability(optimizer, lambda, scale, limit, maxH, maxHStep, List.copyOf(runs), count, last, maxRadius,
-                maxRadiusStep, minDampingStep < 0 ? Double.NaN : minDamping, minDampingStep, maxEff);
+                maxRadiusStep, minDampingStep < 0 ? Double.NaN : minDamping, minDampingStep, List.copyOf(along), maxEff);
     }
 
     public boolean stable() {

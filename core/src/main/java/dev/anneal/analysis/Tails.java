@@ -24,10 +24,10 @@ final class Tails {
             case HalfLife h -> geometric(h.value(), Math.pow(2, -1 / h.halfLife()), 1, q, "half-life, γ = 2^(−1/h)");
             case Step s -> geometric(s.value(), s.gamma(), s.every(), q, "step");
             case MultiStep m -> multistep(m, q);
-            case PowerLaw p -> power(p.value(), p.alpha(), 1, 1, q, "power_law: η = v·(t+1)^−α");
-            case InverseSqrt s -> power(s.value(), 0.5, 1, 1, q, "inverse_sqrt: η = v/√(t+1)");
+            case PowerLaw p -> power(p.value(), p.alpha(), 1, q, "power_law: η = v·(t+1)^−α");
+            case InverseSqrt s -> power(s.value(), 0.5, 1, q, "inverse_sqrt: η = v/√(t+1)");
             case InverseTime i -> i.k() == 0 || i.power() == 0 ? constant(i.value(), q, "inverse_time with k·p = 0")
-                    : power(i.value() * Math.pow(i.k(), -i.power()), i.power(), 1 / i.k(), i.k(), q,
+                    : power(i.value() * Math.pow(i.k(), -i.power()), i.power(), 1 / i.k(), q,
                             "inverse_time: η = v·(1+k·t)^−p = v·k^−p·(t + 1/k)^−p");
             case Sgdr s -> s.value() == 0 && s.floor() == 0 ? Tail.finite(0, "sgdr with value = floor = 0")
                     : Tail.infinite("sgdr restarts at value every cycle, so ηₜ does not tend to 0");
@@ -64,7 +64,7 @@ final class Tails {
 
     /** {@code tail} plus Σ_{t<d} s(t)^q, summed when d ≤ limit. */
     private static Tail withHead(Schedule s, long d, int q, long limit, Tail tail) {
-        double head = d <= limit ? HorizonSums.over(s, 0, d).of(q) : Double.NaN;
+        double head = d <= limit ? HorizonSums.over(s, 0, d).power(q) : Double.NaN;
         return tail.plus(head, "Σ over the first " + d + " steps" + (d <= limit ? " summed" : " not summed (beyond the horizon)"));
     }
 
@@ -91,11 +91,8 @@ final class Tails {
         return Tail.finite(sum.value(), "multistep: Σ over segments of (length × value^" + q + "), 0 after the last milestone");
     }
 
-    /**
-     * c·(t·k + a·k)^−p written as c'·(t + a)^−p: Σ_{t≥0} = c^q·ζ(p·q, a) for p·q &gt; 1, ∞ otherwise (p-series).
-     * {@code k} is only for the message.
-     */
-    private static Tail power(double c, double p, double a, double k, int q, String what) {
+    /** c·(t + a)^−p: Σ_{t≥0} η^q = c^q·ζ(p·q, a) for p·q &gt; 1, ∞ otherwise (p-series). */
+    private static Tail power(double c, double p, double a, int q, String what) {
         if (c == 0) return Tail.finite(0, what + " with value 0");
         double s = p * q;
         if (s > 1) return Tail.finite(Math.pow(c, q) * Zeta.hurwitz(s, a),
@@ -120,7 +117,7 @@ final class Tails {
             double held = -(double) s.by() * Math.pow(Rates.at(s.schedule(), 0), q);
             return child.plus(held, "shift by " + s.by() + " holds η(0) for " + -s.by() + " steps");
         }
-        double skipped = s.by() <= limit ? HorizonSums.over(s.schedule(), 0, s.by()).of(q) : Double.NaN;
+        double skipped = s.by() <= limit ? HorizonSums.over(s.schedule(), 0, s.by()).power(q) : Double.NaN;
         return child.plus(-skipped, "shift by " + s.by() + " drops the child's first " + s.by() + " steps");
     }
 

@@ -1,5 +1,8 @@
 package dev.anneal.dialect;
 
+import dev.anneal.spec.Spec;
+import dev.anneal.spec.SpecException;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -10,10 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 /**
  * Reads the reference tables under {@code src/test/resources/reference/DIALECT/}, written by
  * {@code tools/reference/DIALECT_reference.py}: cases (a spec and the framework's value at each listed step) and
- * errors (a spec the framework rejects).
+ * errors (a spec the framework rejects). Also the assertion the dialect tests share for rejected specs.
  */
 public final class ReferenceTables {
     private ReferenceTables() {}
@@ -33,10 +39,15 @@ public final class ReferenceTables {
     public record Table(String file, List<Case> cases, List<Error> errors) {}
 
     public static List<Table> read(String dialect) {
+        return files(dialect).stream().map(ReferenceTables::table).toList();
+    }
+
+    /** The table files of a dialect, reference/DIALECT/*.tsv on the class path, by name. */
+    public static List<Path> files(String dialect) {
         URL url = ReferenceTables.class.getClassLoader().getResource("reference/" + dialect);
         if (url == null) throw new IllegalStateException("no reference tables for " + dialect + " on the class path");
         try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-            return files.filter(p -> p.toString().endsWith(".tsv")).sorted().map(ReferenceTables::table).toList();
+            return files.filter(p -> p.toString().endsWith(".tsv")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (URISyntaxException e) {
@@ -85,6 +96,14 @@ public final class ReferenceTables {
         double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
         if (steps.length == 0) throw new IllegalStateException(file + ": case " + spec + " has no values");
         return new Case(file, spec, note, steps, v);
+    }
+
+    /** The spec is rejected with exactly this reason, the caret at the first occurrence of {@code at}. */
+    public static void assertRejected(String spec, String reason, String at) {
+        assertThatThrownBy(() -> Spec.parse(spec)).isInstanceOfSatisfying(SpecException.class, e -> {
+            assertThat(e.reason()).isEqualTo(reason);
+            assertThat(e.column()).isEqualTo(spec.indexOf(at) + 1);
+        });
     }
 
     /** |actual − expected| ≤ TOLERANCE·|expected| (an expected 0 must be met exactly). */

@@ -1,15 +1,17 @@
 package dev.anneal.dialect.hf;
 
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Constant;
-import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 
 import java.util.Optional;
 
 /** {@code hf.get_constant_schedule(lr)}: lr at every step ({@code _get_constant_lambda} returns 1). */
-record ConstantSchedule(double lr) implements Framework {
+record ConstantSchedule(double lr) implements Portable {
     ConstantSchedule {
         Checks.finite("lr", lr);
     }
@@ -30,8 +32,8 @@ record ConstantSchedule(double lr) implements Framework {
     }
 
     @Override
-    public Optional<Schedule> toNative() {
-        return Optional.of(new Constant(lr));
+    public Form nativeForm() {
+        return Form.of(new Constant(lr));
     }
 
     @Override

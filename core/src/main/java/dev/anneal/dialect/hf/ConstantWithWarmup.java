@@ -1,8 +1,10 @@
 package dev.anneal.dialect.hf;
 
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Constant;
-import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Warmup;
@@ -11,7 +13,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /** {@code hf.get_constant_schedule_with_warmup(lr, num_warmup_steps)}: lr·k/w for k &lt; w, then lr. */
-record ConstantWithWarmup(double lr, long numWarmupSteps) implements Framework {
+record ConstantWithWarmup(double lr, long numWarmupSteps) implements Portable {
     ConstantWithWarmup {
         Checks.finite("lr", lr);
         Checks.nonNegative("num_warmup_steps", numWarmupSteps);
@@ -38,9 +40,9 @@ record ConstantWithWarmup(double lr, long numWarmupSteps) implements Framework {
     }
 
     @Override
-    public Optional<Schedule> toNative() {
+    public Form nativeForm() {
         Schedule constant = new Constant(lr);
-        return Optional.of(numWarmupSteps == 0 ? constant : new Warmup(numWarmupSteps, constant));
+        return Form.of(numWarmupSteps == 0 ? constant : new Warmup(numWarmupSteps, constant));
     }
 
     @Override

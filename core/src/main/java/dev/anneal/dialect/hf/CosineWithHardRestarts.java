@@ -1,8 +1,10 @@
 package dev.anneal.dialect.hf;
 
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Cosine;
-import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Warmup;
@@ -15,7 +17,7 @@ import java.util.OptionalLong;
  * num_cycles=1)}: linear warmup, then num_cycles cosine decays lr → 0, each restarting at lr; 0 from
  * num_training_steps on. A fractional num_cycles cuts the last cycle short (Python's {@code (num_cycles·p) % 1.0}).
  */
-record CosineWithHardRestarts(double lr, long numWarmupSteps, long numTrainingSteps, double numCycles) implements Framework {
+record CosineWithHardRestarts(double lr, long numWarmupSteps, long numTrainingSteps, double numCycles) implements Portable {
     static final double NUM_CYCLES = 1;
 
     CosineWithHardRestarts {
@@ -50,10 +52,19 @@ record CosineWithHardRestarts(double lr, long numWarmupSteps, long numTrainingSt
 
     /** With one cycle: cosine(lr, steps=T − w), after warmup(w, …) when there is one. */
     @Override
-    public Optional<Schedule> toNative() {
-        if (numCycles != 1 || numTrainingSteps <= numWarmupSteps) return Optional.empty();
+    public Form nativeForm() {
+        if (numCycles != 1) {
+            return Form.none("num_cycles (" + Py.num(numCycles) + ") restarts the cosine within num_training_steps, at steps no "
+                    + "native schedule ends its cycles on (sgdr restarts forever; this one stops at num_training_steps)");
+        }
+        if (numTrainingSteps <= numWarmupSteps) return Form.none(noDecay());
         Schedule decay = new Cosine(lr, numTrainingSteps - numWarmupSteps, 0);
-        return Optional.of(numWarmupSteps == 0 ? decay : new Warmup(numWarmupSteps, decay));
+        return Form.of(numWarmupSteps == 0 ? decay : new Warmup(numWarmupSteps, decay));
+    }
+
+    static String noDecay() {
+        return "num_training_steps <= num_warmup_steps leaves no decay: the lr drops from the warmup straight to 0, which no "
+                + "native family does";
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.anneal.dialect.hf;
 
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
-import dev.anneal.schedule.Framework;
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
 import dev.anneal.schedule.Range;
 
 /**
@@ -11,7 +13,7 @@ import dev.anneal.schedule.Range;
  * other is null. Like the plain cosine it goes on past num_training_steps.
  */
 record CosineWithMinLr(double lr, long numWarmupSteps, long numTrainingSteps, double numCycles, Double minLr,
-                       Double minLrRate) implements Framework {
+                       Double minLrRate) implements Portable {
 
     CosineWithMinLr {
         Checks.finite("lr", lr);
@@ -58,6 +60,11 @@ record CosineWithMinLr(double lr, long numWarmupSteps, long numTrainingSteps, do
                 Py.kw("num_warmup_steps", numWarmupSteps), Py.kw("num_training_steps", numTrainingSteps),
                 Py.kw("num_cycles", numCycles, CosineWithWarmup.NUM_CYCLES),
                 minLr == null ? null : Py.kw("min_lr", minLr), minLrRate == null ? null : Py.kw("min_lr_rate", minLrRate));
+    }
+
+    @Override
+    public Form nativeForm() {
+        return Form.none(CosineWithWarmup.WAVE);
     }
 
     @Override

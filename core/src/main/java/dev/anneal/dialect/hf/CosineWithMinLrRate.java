@@ -1,7 +1,9 @@
 package dev.anneal.dialect.hf;
 
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
-import dev.anneal.schedule.Framework;
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
 import dev.anneal.schedule.Range;
 
 /**
@@ -11,7 +13,7 @@ import dev.anneal.schedule.Range;
  * num_training_steps − 1.
  */
 record CosineWithMinLrRate(double lr, long numWarmupSteps, long numTrainingSteps, double numCycles, Double minLr,
-                           Double minLrRate, Double warmupLrRate) implements Framework {
+                           Double minLrRate, Double warmupLrRate) implements Portable {
 
     CosineWithMinLrRate {
         Checks.finite("lr", lr);
@@ -43,6 +45,11 @@ record CosineWithMinLrRate(double lr, long numWarmupSteps, long numTrainingSteps
                 Py.kw("num_cycles", numCycles, CosineWithWarmup.NUM_CYCLES),
                 minLr == null ? null : Py.kw("min_lr", minLr), minLrRate == null ? null : Py.kw("min_lr_rate", minLrRate),
                 warmupLrRate == null ? null : Py.kw("warmup_lr_rate", warmupLrRate));
+    }
+
+    @Override
+    public Form nativeForm() {
+        return Form.none(CosineWithWarmup.WAVE);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.anneal.dialect.hf;
 
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
-import dev.anneal.schedule.Framework;
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
 import dev.anneal.schedule.Range;
 
 /**
@@ -10,8 +12,11 @@ import dev.anneal.schedule.Range;
  * num_training_steps the cosine goes on (with the default num_cycles it rises back towards lr), so the schedule has
  * no native equivalent and never ends.
  */
-record CosineWithWarmup(double lr, long numWarmupSteps, long numTrainingSteps, double numCycles) implements Framework {
+record CosineWithWarmup(double lr, long numWarmupSteps, long numTrainingSteps, double numCycles) implements Portable {
     static final double NUM_CYCLES = 0.5;
+
+    static final String WAVE = "the cosine goes on past num_training_steps (with num_cycles 0.5 it climbs back to lr by "
+            + "2·num_training_steps − num_warmup_steps), and no native family rises again after a cosine";
 
     CosineWithWarmup {
         Checks.finite("lr", lr);
@@ -34,6 +39,11 @@ record CosineWithWarmup(double lr, long numWarmupSteps, long numTrainingSteps, d
     public String spec() {
         return Py.call("hf.get_cosine_schedule_with_warmup", Py.kw("lr", lr), Py.kw("num_warmup_steps", numWarmupSteps),
                 Py.kw("num_training_steps", numTrainingSteps), Py.kw("num_cycles", numCycles, NUM_CYCLES));
+    }
+
+    @Override
+    public Form nativeForm() {
+        return Form.none(WAVE);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.anneal.dialect.hf;
 
+import dev.anneal.dialect.Py;
 import dev.anneal.dialect.hf.Lambdas.Shape;
 import dev.anneal.spec.Args;
 import dev.anneal.spec.Family;

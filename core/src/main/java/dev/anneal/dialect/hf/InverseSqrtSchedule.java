@@ -1,7 +1,9 @@
 package dev.anneal.dialect.hf;
 
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
-import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.InverseTime;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
@@ -14,7 +16,7 @@ import java.util.Optional;
  * lr/√((k + timescale − w)/timescale). An omitted timescale is {@code num_warmup_steps or 10_000}: num_warmup_steps,
  * or 10000 when that is 0. The record holds the resolved timescale.
  */
-record InverseSqrtSchedule(double lr, long numWarmupSteps, long timescale) implements Framework {
+record InverseSqrtSchedule(double lr, long numWarmupSteps, long timescale) implements Portable {
     static final long TIMESCALE_WITHOUT_WARMUP = 10_000;
 
     InverseSqrtSchedule {
@@ -46,9 +48,9 @@ record InverseSqrtSchedule(double lr, long numWarmupSteps, long timescale) imple
 
     /** inverse_time(lr, k=1/timescale, power=0.5), after warmup(w, …) when there is one. */
     @Override
-    public Optional<Schedule> toNative() {
+    public Form nativeForm() {
         Schedule decay = new InverseTime(lr, 1.0 / timescale, 0.5);
-        return Optional.of(numWarmupSteps == 0 ? decay : new Warmup(numWarmupSteps, decay));
+        return Form.of(numWarmupSteps == 0 ? decay : new Warmup(numWarmupSteps, decay));
     }
 
     @Override

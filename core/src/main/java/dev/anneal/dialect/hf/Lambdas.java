@@ -1,5 +1,7 @@
 package dev.anneal.dialect.hf;
 
+import dev.anneal.dialect.Py;
+
 /**
  * The {@code lr_lambda} functions of Hugging Face transformers, {@code src/transformers/optimization.py}
  * (huggingface/transformers@005edacb6b), transcribed operation by operation: the same operand order, the same integer

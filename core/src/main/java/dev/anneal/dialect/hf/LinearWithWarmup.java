@@ -1,7 +1,9 @@
 package dev.anneal.dialect.hf;
 
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
-import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Linear;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
@@ -14,7 +16,7 @@ import java.util.OptionalLong;
  * {@code hf.get_linear_schedule_with_warmup(lr, num_warmup_steps, num_training_steps)}: 0 → lr over the warmup, then
  * lr → 0 at num_training_steps, then 0.
  */
-record LinearWithWarmup(double lr, long numWarmupSteps, long numTrainingSteps) implements Framework {
+record LinearWithWarmup(double lr, long numWarmupSteps, long numTrainingSteps) implements Portable {
     LinearWithWarmup {
         Checks.finite("lr", lr);
         Checks.nonNegative("num_warmup_steps", numWarmupSteps);
@@ -44,10 +46,12 @@ record LinearWithWarmup(double lr, long numWarmupSteps, long numTrainingSteps) i
 
     /** linear(lr, 0, steps=T − w), after warmup(w, …) when there is one; only when the decay has steps. */
     @Override
-    public Optional<Schedule> toNative() {
-        if (numTrainingSteps <= numWarmupSteps) return Optional.empty();
+    public Form nativeForm() {
+        if (numTrainingSteps <= numWarmupSteps) {
+            return Form.none(CosineWithHardRestarts.noDecay());
+        }
         Schedule decay = new Linear(lr, 0, numTrainingSteps - numWarmupSteps);
-        return Optional.of(numWarmupSteps == 0 ? decay : new Warmup(numWarmupSteps, decay));
+        return Form.of(numWarmupSteps == 0 ? decay : new Warmup(numWarmupSteps, decay));
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.anneal.dialect.hf;
 
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
-import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Polynomial;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
@@ -16,7 +18,7 @@ import java.util.OptionalLong;
  * and multiplies back (LambdaLR), so values are lr·(x/lr), not x.
  */
 record PolynomialDecayWithWarmup(double lr, long numWarmupSteps, long numTrainingSteps, double lrEnd, double power)
-        implements Framework {
+        implements Portable {
     static final double LR_END = 1e-7;
     static final double POWER = 1.0;
 
@@ -64,10 +66,15 @@ record PolynomialDecayWithWarmup(double lr, long numWarmupSteps, long numTrainin
 
     /** polynomial(lr, end=lr_end, steps=T − w, power=p), after warmup(w, …) when there is one; needs T &gt; w and p &gt; 0. */
     @Override
-    public Optional<Schedule> toNative() {
-        if (numTrainingSteps <= numWarmupSteps || !(power > 0)) return Optional.empty();
+    public Form nativeForm() {
+        if (numTrainingSteps <= numWarmupSteps) {
+            return Form.none("num_training_steps (" + numTrainingSteps + ") < num_warmup_steps (" + numWarmupSteps
+                    + ") drops from the warmup straight to lr_end, which no native family does");
+        }
+        if (!(power > 0)) return Form.none("power 0 holds lr through step num_training_steps (0^0 = 1), then drops to lr_end: "
+                + "native polynomial needs power > 0");
         Schedule decay = new Polynomial(lr, lrEnd, numTrainingSteps - numWarmupSteps, power);
-        return Optional.of(numWarmupSteps == 0 ? decay : new Warmup(numWarmupSteps, decay));
+        return Form.of(numWarmupSteps == 0 ? decay : new Warmup(numWarmupSteps, decay));
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.anneal.dialect.hf;
 
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.dialect.Py;
 import dev.anneal.dialect.hf.Lambdas.Shape;
 import dev.anneal.schedule.Checks;
-import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Wsd;
@@ -17,7 +19,7 @@ import java.util.OptionalLong;
  * num_stable_steps (num_training_steps − num_warmup_steps − num_decay_steps when only the total was given).
  */
 record WsdSchedule(double lr, long numWarmupSteps, long numStableSteps, long numDecaySteps, Shape warmupType,
-                   Shape decayType, double minLrRatio, double numCycles) implements Framework {
+                   Shape decayType, double minLrRatio, double numCycles) implements Portable {
     static final double MIN_LR_RATIO = 0;
     static final double NUM_CYCLES = 0.5;
 
@@ -61,16 +63,26 @@ record WsdSchedule(double lr, long numWarmupSteps, long numStableSteps, long num
      * from 0 (min_lr_ratio 0, or no warmup), min_lr_ratio in [0, 1], a half cosine (num_cycles 0.5), some decay steps.
      */
     @Override
-    public Optional<Schedule> toNative() {
-        boolean warmupFromZero = warmupType == Shape.LINEAR && (minLrRatio == 0 || numWarmupSteps == 0);
-        boolean halfCosine = decayType != Shape.COSINE || numCycles == 0.5;
-        if (!warmupFromZero || !halfCosine || !(minLrRatio >= 0 && minLrRatio <= 1) || numDecaySteps == 0) return Optional.empty();
+    public Form nativeForm() {
+        if (numWarmupSteps > 0 && warmupType != Shape.LINEAR) {
+            return Form.none("warmup_type '" + warmupType.python + "': native wsd warms up linearly");
+        }
+        if (numWarmupSteps > 0 && minLrRatio != 0) {
+            return Form.none("min_lr_ratio (" + Py.num(minLrRatio) + ") starts the warmup at lr·min_lr_ratio; native wsd warms up from 0");
+        }
+        if (decayType == Shape.COSINE && numCycles != 0.5) {
+            return Form.none("num_cycles (" + Py.num(numCycles) + ") is not one half cosine; native wsd decays with one");
+        }
+        if (!(minLrRatio >= 0 && minLrRatio <= 1)) {
+            return Form.none("min_lr_ratio (" + Py.num(minLrRatio) + ") outside [0, 1] is clipped by transformers' max(0, …) mid-decay");
+        }
+        if (numDecaySteps == 0) return Form.none("num_decay_steps 0 drops to lr·min_lr_ratio in one step; native wsd needs decay > 0");
         Wsd.Shape shape = switch (decayType) {
             case LINEAR -> Wsd.Shape.LINEAR;
             case COSINE -> Wsd.Shape.COSINE;
             case SQRT -> Wsd.Shape.SQRT;
         };
-        return Optional.of(new Wsd(lr, numWarmupSteps, numStableSteps, numDecaySteps, lr * minLrRatio, shape));
+        return Form.of(new Wsd(lr, numWarmupSteps, numStableSteps, numDecaySteps, lr * minLrRatio, shape));
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.anneal.dialect.keras;
 
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Cosine;
-import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Linear;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
@@ -19,7 +21,7 @@ import java.util.OptionalLong;
  * {@code warmupTarget} is null for None.
  */
 record CosineDecay(double initialLearningRate, long decaySteps, double alpha, Double warmupTarget, long warmupSteps)
-        implements Framework {
+        implements Portable {
     static final double ALPHA = 0.0;
 
     CosineDecay {
@@ -77,10 +79,10 @@ record CosineDecay(double initialLearningRate, long decaySteps, double alpha, Do
 
     /** cosine(lr, steps=T, floor=lr·alpha), after linear(lr, warmup_target, steps=w) when there is a warmup. */
     @Override
-    public Optional<Schedule> toNative() {
-        if (warmupTarget == null) return Optional.of(new Cosine(initialLearningRate, decaySteps, initialLearningRate * alpha));
+    public Form nativeForm() {
+        if (warmupTarget == null) return Form.of(new Cosine(initialLearningRate, decaySteps, initialLearningRate * alpha));
         Schedule cosine = new Cosine(warmupTarget, decaySteps, warmupTarget * alpha);
-        return Optional.of(warmupSteps == 0 ? cosine : new Then(new Linear(initialLearningRate, warmupTarget, warmupSteps), cosine));
+        return Form.of(warmupSteps == 0 ? cosine : new Then(new Linear(initialLearningRate, warmupTarget, warmupSteps), cosine));
     }
 
     @Override

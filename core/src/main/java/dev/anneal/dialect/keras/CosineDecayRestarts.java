@@ -1,7 +1,9 @@
 package dev.anneal.dialect.keras;
 
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
-import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Sgdr;
@@ -15,7 +17,7 @@ import java.util.Optional;
  * point, f = step/first_decay_steps; this does the same, so at a restart the rounding of the logarithms decides.
  */
 record CosineDecayRestarts(double initialLearningRate, long firstDecaySteps, double tMul, double mMul, double alpha)
-        implements Framework {
+        implements Portable {
     static final double T_MUL = 2.0, M_MUL = 1.0, ALPHA = 0.0;
 
     CosineDecayRestarts {
@@ -58,11 +60,34 @@ record CosineDecayRestarts(double initialLearningRate, long firstDecaySteps, dou
                 Py.kw("alpha", alpha, ALPHA));
     }
 
-    /** sgdr(lr, period=first_decay_steps, floor=lr·alpha) when t_mul and m_mul are 1. */
+    /**
+     * sgdr(lr, period=first_decay_steps, mult=t_mul, floor=lr·alpha) for a whole t_mul and m_mul 1, where Keras's
+     * logarithms put every restart before step {@link #EXACT_UP_TO} on the step sgdr counts exactly: the two agree
+     * between restarts, so the restarts are what this checks. (Far beyond, float64 logarithms misplace restarts even
+     * for t_mul 2: first_decay_steps=10 first at step 351843720888309.)
+     */
+    /** How far the restarts are compared with sgdr's: beyond any training run. */
+    static final long EXACT_UP_TO = 1_000_000_000_000L;
+
     @Override
-    public Optional<Schedule> toNative() {
-        if (tMul != 1 || mMul != 1) return Optional.empty();
-        return Optional.of(new Sgdr(initialLearningRate, firstDecaySteps, 1, initialLearningRate * alpha));
+    public Form nativeForm() {
+        if (mMul != 1) return Form.none("m_mul (" + Py.num(mMul) + ") lowers each restart's peak; native sgdr restarts at the same value");
+        if (tMul != Math.rint(tMul)) return Form.none("t_mul (" + Py.num(tMul) + ") is not a whole number; native sgdr's mult is");
+        Sgdr sgdr = new Sgdr(initialLearningRate, firstDecaySteps, (long) tMul, initialLearningRate * alpha);
+        if (tMul == 1) return Form.of(sgdr); // floor(step/T): an exact count
+        for (long start = firstDecaySteps, length = firstDecaySteps; start < EXACT_UP_TO; start += length) {
+            length = Math.multiplyExact(length, (long) tMul);
+            for (long step : new long[] {start - 1, start}) {
+                double keras = at(step), exact = sgdr.at(step);
+                // a misplaced restart differs by about the amplitude; rounding drift of the fraction by far less
+                if (Math.abs(keras - exact) > 1e-6 * Math.abs(initialLearningRate)) {
+                    return Form.none("Keras finds the cycle through logarithms in floating point, and at step " + step
+                            + " they put it in a different cycle than the exact count: " + keras + " where sgdr gives " + exact);
+                }
+            }
+            if (length > EXACT_UP_TO) break;
+        }
+        return Form.of(sgdr);
     }
 
     @Override

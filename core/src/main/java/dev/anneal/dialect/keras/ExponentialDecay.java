@@ -1,8 +1,10 @@
 package dev.anneal.dialect.keras;
 
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Exponential;
-import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Step;
@@ -13,7 +15,7 @@ import java.util.Optional;
  * {@code keras.ExponentialDecay(initial_learning_rate, decay_steps, decay_rate, staircase=False)}:
  * lr·decay_rate^(step/decay_steps), the exponent floored with staircase ({@code ExponentialDecay.__call__}).
  */
-record ExponentialDecay(double initialLearningRate, long decaySteps, double decayRate, boolean staircase) implements Framework {
+record ExponentialDecay(double initialLearningRate, long decaySteps, double decayRate, boolean staircase) implements Portable {
     ExponentialDecay {
         Checks.finite("initial_learning_rate", initialLearningRate);
         Keras.checkDecaySteps("decay_steps", decaySteps);
@@ -44,9 +46,11 @@ record ExponentialDecay(double initialLearningRate, long decaySteps, double deca
 
     /** step(lr, every=decay_steps, gamma=decay_rate) with staircase; exponential(lr, gamma=decay_rate) for decay_steps 1. */
     @Override
-    public Optional<Schedule> toNative() {
-        if (staircase) return Optional.of(new Step(initialLearningRate, decaySteps, decayRate));
-        return decaySteps == 1 ? Optional.of(new Exponential(initialLearningRate, decayRate)) : Optional.empty();
+    public Form nativeForm() {
+        if (staircase) return Form.of(new Step(initialLearningRate, decaySteps, decayRate));
+        return decaySteps == 1 ? Form.of(new Exponential(initialLearningRate, decayRate)) : Form.none("decay_steps (" + decaySteps
+                + ") > 1 without staircase decays by decay_rate^(1/decay_steps) per step; native exponential takes gamma per step, "
+                + "and the power of a rounded gamma drifts");
     }
 
     @Override

@@ -1,7 +1,9 @@
 package dev.anneal.dialect.keras;
 
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
-import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.InverseTime;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
@@ -12,7 +14,7 @@ import java.util.Optional;
  * {@code keras.InverseTimeDecay(initial_learning_rate, decay_steps, decay_rate, staircase=False)}:
  * lr/(1 + decay_rate·step/decay_steps), the ratio floored with staircase ({@code InverseTimeDecay.__call__}).
  */
-record InverseTimeDecay(double initialLearningRate, long decaySteps, double decayRate, boolean staircase) implements Framework {
+record InverseTimeDecay(double initialLearningRate, long decaySteps, double decayRate, boolean staircase) implements Portable {
     InverseTimeDecay {
         Checks.finite("initial_learning_rate", initialLearningRate);
         Keras.checkDecaySteps("decay_steps", decaySteps);
@@ -40,8 +42,9 @@ record InverseTimeDecay(double initialLearningRate, long decaySteps, double deca
 
     /** inverse_time(lr, k=decay_rate/decay_steps, power=1), without staircase. */
     @Override
-    public Optional<Schedule> toNative() {
-        return staircase ? Optional.empty() : Optional.of(new InverseTime(initialLearningRate, decayRate / decaySteps, 1));
+    public Form nativeForm() {
+        return staircase ? Form.none("staircase=True holds each value for decay_steps steps; "
+                + "native inverse_time changes at every step") : Form.of(new InverseTime(initialLearningRate, decayRate / decaySteps, 1));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.anneal.dialect.keras;
 
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.spec.Args;
 import dev.anneal.spec.Family;

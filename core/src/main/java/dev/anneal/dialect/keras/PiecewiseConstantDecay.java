@@ -1,7 +1,11 @@
 package dev.anneal.dialect.keras;
 
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.dialect.Py;
+import dev.anneal.dialect.Segments;
+import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Checks;
-import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.MultiStep;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
@@ -16,7 +20,7 @@ import java.util.stream.Collectors;
  * boundaries[i−1] &lt; step ≤ boundaries[i], values[-1] after the last boundary. The boundary step itself still has
  * the earlier value (unlike optax's piecewise_constant_schedule and PyTorch's MultiStepLR).
  */
-record PiecewiseConstantDecay(List<Long> boundaries, List<Double> values) implements Framework {
+record PiecewiseConstantDecay(List<Long> boundaries, List<Double> values) implements Portable {
     PiecewiseConstantDecay {
         boundaries = List.copyOf(boundaries);
         values = List.copyOf(values);
@@ -64,19 +68,20 @@ record PiecewiseConstantDecay(List<Long> boundaries, List<Double> values) implem
 
     /**
      * multistep(values[0], at=[b + 1, …], gamma=g) when each value is the one before times the same g, exactly as
-     * the powers of g are (so that the values agree to the last bit's rounding).
+     * the powers of g are (so that the values agree to the last bit's rounding); otherwise the values one after
+     * another, each held until step b + 1.
      */
     @Override
-    public Optional<Schedule> toNative() {
-        double v0 = values.getFirst();
-        if (v0 == 0 || boundaries.getFirst() < -1) return Optional.empty();
-        double gamma = values.get(1) / v0;
+    public Form nativeForm() {
+        List<Long> at = boundaries.stream().map(b -> Math.max(b + 1, 0)).toList();
+        double v0 = values.getFirst(), gamma = values.get(1) / v0;
+        boolean geometric = v0 != 0 && gamma >= 0;
         for (int i = 1; i < values.size(); i++) {
             double expected = v0 * Math.pow(gamma, i);
-            if (!(Math.abs(values.get(i) - expected) <= 1e-15 * Math.abs(expected))) return Optional.empty();
+            geometric &= Math.abs(values.get(i) - expected) <= 1e-15 * Math.abs(expected);
         }
-        if (!(gamma >= 0)) return Optional.empty();
-        return Optional.of(new MultiStep(v0, boundaries.stream().map(b -> b + 1).toList(), gamma));
+        if (geometric) return Form.of(new MultiStep(v0, at, gamma));
+        return Segments.join(values.stream().<Schedule>map(Constant::new).toList(), at);
     }
 
     @Override

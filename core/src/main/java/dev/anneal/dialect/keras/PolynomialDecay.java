@@ -1,7 +1,9 @@
 package dev.anneal.dialect.keras;
 
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
-import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Polynomial;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
@@ -16,7 +18,7 @@ import java.util.OptionalLong;
  * decay_steps still reads end_learning_rate.
  */
 record PolynomialDecay(double initialLearningRate, long decaySteps, double endLearningRate, double power, boolean cycle)
-        implements Framework {
+        implements Portable {
     static final double END_LEARNING_RATE = 0.0001;
     static final double POWER = 1.0;
 
@@ -60,9 +62,10 @@ record PolynomialDecay(double initialLearningRate, long decaySteps, double endLe
 
     /** polynomial(lr, end=end_learning_rate, steps=decay_steps, power=power), without cycle and for power &gt; 0. */
     @Override
-    public Optional<Schedule> toNative() {
-        if (cycle || !(power > 0)) return Optional.empty();
-        return Optional.of(new Polynomial(initialLearningRate, endLearningRate, decaySteps, power));
+    public Form nativeForm() {
+        if (cycle) return Form.none("cycle=True stretches decay_steps to the next multiple past the step; no native family does");
+        if (!(power > 0)) return Form.none("power 0 holds initial_learning_rate until decay_steps; native polynomial needs power > 0");
+        return Form.of(new Polynomial(initialLearningRate, endLearningRate, decaySteps, power));
     }
 
     @Override

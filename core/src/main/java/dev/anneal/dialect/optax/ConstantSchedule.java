@@ -1,15 +1,17 @@
 package dev.anneal.dialect.optax;
 
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Constant;
-import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 
 import java.util.Optional;
 
 /** {@code optax.constant_schedule(value)}: value at every step. */
-record ConstantSchedule(double value) implements Framework {
+record ConstantSchedule(double value) implements Portable {
     ConstantSchedule {
         Checks.finite("value", value);
     }
@@ -30,8 +32,8 @@ record ConstantSchedule(double value) implements Framework {
     }
 
     @Override
-    public Optional<Schedule> toNative() {
-        return Optional.of(new Constant(value));
+    public Form nativeForm() {
+        return Form.of(new Constant(value));
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.anneal.dialect.optax;
 
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Cosine;
-import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 
@@ -13,7 +15,7 @@ import java.util.OptionalLong;
  * {@code optax.cosine_decay_schedule(init_value, decay_steps, alpha=0.0, exponent=1.0)}:
  * init·((1 − alpha)·((1 + cos(π·min(c, T)/T))/2)^exponent + alpha); ends at init·alpha.
  */
-record CosineDecaySchedule(double initValue, long decaySteps, double alpha, double exponent) implements Framework {
+record CosineDecaySchedule(double initValue, long decaySteps, double alpha, double exponent) implements Portable {
     static final double ALPHA = 0.0;
     static final double EXPONENT = 1.0;
 
@@ -47,8 +49,8 @@ record CosineDecaySchedule(double initValue, long decaySteps, double alpha, doub
 
     /** cosine(init, steps=T, floor=init·alpha) when exponent is 1. */
     @Override
-    public Optional<Schedule> toNative() {
-        return exponent == 1 ? Optional.of(new Cosine(initValue, decaySteps, initValue * alpha)) : Optional.empty();
+    public Form nativeForm() {
+        return exponent == 1 ? Form.of(new Cosine(initValue, decaySteps, initValue * alpha)) : Form.none("exponent (" + Py.num(exponent) + ") raises the cosine to a power; native cosine has none");
     }
 
     @Override

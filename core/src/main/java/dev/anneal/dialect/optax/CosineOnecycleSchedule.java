@@ -1,11 +1,8 @@
 package dev.anneal.dialect.optax;
 
-import dev.anneal.schedule.Framework;
-import dev.anneal.schedule.Range;
+import dev.anneal.dialect.Py;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -14,34 +11,19 @@ import java.util.TreeMap;
  * int(T): 1/(div·final_div)}): up to peak_value, then down to peak/(div·final_div).
  */
 record CosineOnecycleSchedule(long transitionSteps, double peakValue, double pctStart, double divFactor, double finalDivFactor)
-        implements Framework {
+        implements Interpolated {
 
     CosineOnecycleSchedule {
         LinearOnecycleSchedule.checkOnecycle(transitionSteps, peakValue, pctStart, divFactor, finalDivFactor, "cosine");
     }
 
-    TreeMap<Long, Double> dict() {
+    /** The piecewise_interpolate_schedule optax builds: a dict of step → scale, from peak_value/div_factor. */
+    @Override
+    public PiecewiseInterpolateSchedule interpolation() {
         TreeMap<Long, Double> dict = new TreeMap<>();
         dict.put((long) (pctStart * transitionSteps), divFactor);
         dict.put(transitionSteps, 1.0 / (divFactor * finalDivFactor));
-        return dict;
-    }
-
-    @Override
-    public double at(long step) {
-        TreeMap<Long, Double> dict = dict();
-        return Fns.piecewiseInterpolate(true, peakValue / divFactor, new ArrayList<>(dict.keySet()), new ArrayList<>(dict.values()),
-                Py.clamp(step));
-    }
-
-    @Override
-    public OptionalLong duration() {
-        return OptionalLong.of(Math.max(0, dict().lastKey()));
-    }
-
-    @Override
-    public Range range() {
-        return Fns.cumulativeRange(peakValue / divFactor, List.copyOf(dict().values()));
+        return new PiecewiseInterpolateSchedule(true, peakValue / divFactor, List.copyOf(dict.keySet()), List.copyOf(dict.values()));
     }
 
     @Override

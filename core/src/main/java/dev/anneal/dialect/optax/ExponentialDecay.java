@@ -1,9 +1,13 @@
 package dev.anneal.dialect.optax;
 
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
+import dev.anneal.schedule.Clamp;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Exponential;
-import dev.anneal.schedule.Framework;
+import dev.anneal.schedule.HalfLife;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Step;
@@ -17,7 +21,7 @@ import java.util.Optional;
  * gives the constant init_value, unclipped. {@code endValue} is null for None.
  */
 record ExponentialDecay(double initValue, long transitionSteps, double decayRate, long transitionBegin, boolean staircase,
-                        Double endValue) implements Framework {
+                        Double endValue) implements Portable {
     ExponentialDecay {
         check(initValue, transitionSteps, decayRate, transitionBegin, endValue);
     }
@@ -49,11 +53,18 @@ record ExponentialDecay(double initValue, long transitionSteps, double decayRate
 
     /** step(init, every=T, gamma=rate) with staircase, exponential(init, gamma=rate) with T = 1; no begin, no end_value. */
     @Override
-    public Optional<Schedule> toNative() {
-        if (transitionSteps == 0 || decayRate == 0) return Optional.of(new Constant(initValue));
-        if (transitionBegin != 0 || endValue != null) return Optional.empty();
-        if (staircase) return Optional.of(new Step(initValue, transitionSteps, decayRate));
-        return transitionSteps == 1 ? Optional.of(new Exponential(initValue, decayRate)) : Optional.empty();
+    public Form nativeForm() {
+        if (transitionSteps == 0 || decayRate == 0) return Form.of(new Constant(initValue));
+        Schedule decay;
+        if (staircase) decay = new Step(initValue, transitionSteps, decayRate);
+        else if (transitionSteps == 1) decay = new Exponential(initValue, decayRate);
+        // rate^(t/T) = 2^(−t/h): the half-life form keeps the exponent exact where a per-step gamma would drift
+        else if (decayRate < 1) decay = new HalfLife(initValue, transitionSteps * Math.log(2) / -Math.log(decayRate));
+        else return Form.none("decay_rate (" + Py.num(decayRate) + ") > 1 grows by decay_rate^(1/transition_steps) per step; "
+                    + "native exponential with a rounded gamma drifts from it");
+        if (endValue != null) decay = decayRate < 1 ? new Clamp(decay, endValue, Double.POSITIVE_INFINITY)
+                : new Clamp(decay, Double.NEGATIVE_INFINITY, endValue);
+        return Form.of(PolynomialSchedule.delayed(initValue, transitionBegin, decay));
     }
 
     @Override

@@ -1,7 +1,10 @@
 package dev.anneal.dialect.optax;
 
+import dev.anneal.dialect.Py;
+import dev.anneal.dialect.Segments;
 import dev.anneal.schedule.Checks;
-import dev.anneal.schedule.Framework;
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 
@@ -14,7 +17,7 @@ import java.util.stream.Collectors;
  * from boundaries[i] on, seeing {@code step − boundaries[i]}. Boundaries are absolute steps; later ones win, as in
  * optax's chain of {@code jnp.where}.
  */
-record JoinSchedules(List<Schedule> schedules, List<Long> boundaries) implements Framework {
+record JoinSchedules(List<Schedule> schedules, List<Long> boundaries) implements Portable {
     JoinSchedules {
         schedules = List.copyOf(schedules);
         boundaries = List.copyOf(boundaries);
@@ -48,6 +51,11 @@ record JoinSchedules(List<Schedule> schedules, List<Long> boundaries) implements
     public String spec() {
         return "optax.join_schedules(schedules=" + schedules.stream().map(Schedule::toString).collect(Collectors.joining(", ", "[", "]"))
                 + ", boundaries=" + boundaries + ")";
+    }
+
+    @Override
+    public Form nativeForm() {
+        return Segments.joinNative(schedules, boundaries);
     }
 
     @Override

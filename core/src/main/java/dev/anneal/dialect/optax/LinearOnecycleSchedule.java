@@ -1,12 +1,9 @@
 package dev.anneal.dialect.optax;
 
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
-import dev.anneal.schedule.Framework;
-import dev.anneal.schedule.Range;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -16,7 +13,7 @@ import java.util.TreeMap;
  * and the schedule ends at peak/(div·final_div).
  */
 record LinearOnecycleSchedule(long transitionSteps, double peakValue, double pctStart, double pctFinal, double divFactor,
-                              double finalDivFactor) implements Framework {
+                              double finalDivFactor) implements Interpolated {
     static final double PCT_START = 0.3, PCT_FINAL = 0.85, DIV_FACTOR = 25.0, FINAL_DIV_FACTOR = 1e4;
 
     LinearOnecycleSchedule {
@@ -33,30 +30,17 @@ record LinearOnecycleSchedule(long transitionSteps, double peakValue, double pct
         Checks.positive("final_div_factor", finalDivFactor);
     }
 
-    /** The dict optax builds, in key order (a TreeMap's put overwrites like the dict literal). */
-    TreeMap<Long, Double> dict() {
+    /**
+     * The piecewise_interpolate_schedule optax builds: a dict of step → scale, from peak_value/div_factor (a TreeMap's
+     * put overwrites like the dict literal, so keys that coincide keep the last scale).
+     */
+    @Override
+    public PiecewiseInterpolateSchedule interpolation() {
         TreeMap<Long, Double> dict = new TreeMap<>();
         dict.put((long) (pctStart * transitionSteps), divFactor);
         dict.put((long) (pctFinal * transitionSteps), 1.0 / divFactor);
         dict.put(transitionSteps, 1.0 / finalDivFactor);
-        return dict;
-    }
-
-    @Override
-    public double at(long step) {
-        TreeMap<Long, Double> dict = dict();
-        return Fns.piecewiseInterpolate(false, peakValue / divFactor, new ArrayList<>(dict.keySet()), new ArrayList<>(dict.values()),
-                Py.clamp(step));
-    }
-
-    @Override
-    public OptionalLong duration() {
-        return OptionalLong.of(Math.max(0, dict().lastKey()));
-    }
-
-    @Override
-    public Range range() {
-        return Fns.cumulativeRange(peakValue / divFactor, List.copyOf(dict().values()));
+        return new PiecewiseInterpolateSchedule(false, peakValue / divFactor, List.copyOf(dict.keySet()), List.copyOf(dict.values()));
     }
 
     @Override

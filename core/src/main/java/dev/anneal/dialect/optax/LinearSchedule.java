@@ -1,7 +1,9 @@
 package dev.anneal.dialect.optax;
 
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Constant;
-import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Linear;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
@@ -13,7 +15,7 @@ import java.util.OptionalLong;
  * {@code optax.linear_schedule(init_value, end_value, transition_steps, transition_begin=0)}: polynomial_schedule with
  * power 1, i.e. (init − end)·(1 − c/T) + end.
  */
-record LinearSchedule(double initValue, double endValue, long transitionSteps, long transitionBegin) implements Framework {
+record LinearSchedule(double initValue, double endValue, long transitionSteps, long transitionBegin) implements Portable {
     LinearSchedule {
         PolynomialSchedule.check(initValue, endValue, transitionSteps, transitionBegin);
     }
@@ -41,9 +43,9 @@ record LinearSchedule(double initValue, double endValue, long transitionSteps, l
 
     /** linear(init, end, steps=T), after constant(init) for transition_begin steps. */
     @Override
-    public Optional<Schedule> toNative() {
-        if (transitionSteps == 0) return Optional.of(new Constant(initValue));
-        return Optional.of(PolynomialSchedule.delayed(initValue, transitionBegin, new Linear(initValue, endValue, transitionSteps)));
+    public Form nativeForm() {
+        if (transitionSteps == 0) return Form.of(new Constant(initValue));
+        return Form.of(PolynomialSchedule.delayed(initValue, transitionBegin, new Linear(initValue, endValue, transitionSteps)));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.anneal.dialect.optax;
 
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Args;
 import dev.anneal.spec.Family;

@@ -1,10 +1,15 @@
 package dev.anneal.dialect.optax;
 
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.dialect.Py;
+import dev.anneal.dialect.Segments;
 import dev.anneal.schedule.Checks;
-import dev.anneal.schedule.Framework;
+import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.MultiStep;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
+import java.util.ArrayList;
 
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +20,7 @@ import java.util.OptionalLong;
  * every boundary reached (step ≥ boundary). The dict is held as its sorted keys and their scales; an empty dict and
  * None are the same schedule.
  */
-record PiecewiseConstantSchedule(double initValue, List<Long> boundaries, List<Double> scales) implements Framework {
+record PiecewiseConstantSchedule(double initValue, List<Long> boundaries, List<Double> scales) implements Portable {
     PiecewiseConstantSchedule {
         Checks.finite("init_value", initValue);
         boundaries = List.copyOf(boundaries);
@@ -60,11 +65,20 @@ record PiecewiseConstantSchedule(double initValue, List<Long> boundaries, List<D
                 boundaries.isEmpty() ? null : "boundaries_and_scales=" + Py.dict(boundaries, scales));
     }
 
-    /** multistep(init, at=[…], gamma=g) when every scale is the same g and no boundary is negative. */
+    /**
+     * multistep(init, at=[…], gamma=g) when every scale is the same g and no boundary is negative; otherwise the
+     * cumulative products one after another, each from its boundary on.
+     */
     @Override
-    public Optional<Schedule> toNative() {
-        if (boundaries.isEmpty() || scales.stream().distinct().count() != 1 || boundaries.getFirst() < 0) return Optional.empty();
-        return Optional.of(new MultiStep(initValue, boundaries, scales.getFirst()));
+    public Form nativeForm() {
+        if (boundaries.isEmpty()) return Form.of(new Constant(initValue));
+        if (scales.stream().distinct().count() == 1 && boundaries.getFirst() >= 0) {
+            return Form.of(new MultiStep(initValue, boundaries, scales.getFirst()));
+        }
+        List<Schedule> values = new ArrayList<>(List.of(new Constant(initValue)));
+        double v = initValue;
+        for (double s : scales) values.add(new Constant(v = s * v));
+        return Segments.join(values, boundaries.stream().map(b -> Math.max(b, 0)).toList());
     }
 
     @Override

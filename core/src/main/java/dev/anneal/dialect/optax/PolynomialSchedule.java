@@ -1,8 +1,10 @@
 package dev.anneal.dialect.optax;
 
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Constant;
-import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Linear;
 import dev.anneal.schedule.Polynomial;
 import dev.anneal.schedule.Range;
@@ -18,7 +20,7 @@ import java.util.OptionalLong;
  * init_value for ever, as optax does.
  */
 record PolynomialSchedule(double initValue, double endValue, double power, long transitionSteps, long transitionBegin)
-        implements Framework {
+        implements Portable {
     PolynomialSchedule {
         check(initValue, endValue, transitionSteps, transitionBegin);
         Checks.nonNegative("power", power);
@@ -59,10 +61,12 @@ record PolynomialSchedule(double initValue, double endValue, double power, long 
 
     /** polynomial(init, end=end, steps=T, power=p), after constant(init) for transition_begin steps; needs T, p &gt; 0. */
     @Override
-    public Optional<Schedule> toNative() {
-        if (transitionSteps == 0) return Optional.of(new Constant(initValue));
-        if (!(power > 0)) return Optional.empty();
-        return Optional.of(delayed(initValue, transitionBegin,
+    public Form nativeForm() {
+        if (transitionSteps == 0) return Form.of(new Constant(initValue));
+        if (power == 0) return Form.of(new Constant((initValue - endValue) + endValue)); // 0^0 = 1: it never leaves init
+        if (!(power > 0)) return Form.none("power (" + Py.num(power) + ") < 0 grows without bound towards transition_steps; "
+                + "native polynomial needs power > 0");
+        return Form.of(delayed(initValue, transitionBegin,
                 power == 1 ? new Linear(initValue, endValue, transitionSteps) : new Polynomial(initValue, endValue, transitionSteps, power)));
     }
 

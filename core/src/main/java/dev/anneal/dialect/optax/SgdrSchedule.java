@@ -1,6 +1,9 @@
 package dev.anneal.dialect.optax;
 
-import dev.anneal.schedule.Framework;
+import dev.anneal.dialect.Py;
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.dialect.Segments;
 import dev.anneal.schedule.Range;
 
 import java.util.ArrayList;
@@ -12,7 +15,7 @@ import java.util.stream.Collectors;
  * {@code optax.sgdr_schedule(cosine_kwargs=[{…}, …])}: one warmup_cosine_decay_schedule per dict, joined end to
  * end; cycle i starts where the decay_steps of the cycles before it add up to, and sees the step relative to that.
  */
-record SgdrSchedule(List<WarmupCosineDecaySchedule> cosineKwargs) implements Framework {
+record SgdrSchedule(List<WarmupCosineDecaySchedule> cosineKwargs) implements Portable {
     SgdrSchedule {
         cosineKwargs = List.copyOf(cosineKwargs);
         if (cosineKwargs.isEmpty()) throw new IllegalArgumentException("cosine_kwargs ([]) must hold at least one dict");
@@ -50,6 +53,11 @@ record SgdrSchedule(List<WarmupCosineDecaySchedule> cosineKwargs) implements Fra
     public String spec() {
         return "optax.sgdr_schedule(cosine_kwargs=" + cosineKwargs.stream().map(WarmupCosineDecaySchedule::kwargs)
                 .collect(Collectors.joining(", ", "[", "]")) + ")";
+    }
+
+    @Override
+    public Form nativeForm() {
+        return Segments.joinNative(cosineKwargs, boundaries());
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.anneal.dialect.optax;
 
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Constant;
-import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Linear;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
@@ -15,7 +17,7 @@ import java.util.OptionalLong;
  * peak_value over warmup_steps, then peak_value. With warmup_steps = 0 optax's linear_schedule holds init_value, so
  * the schedule never reaches peak_value.
  */
-record WarmupConstantSchedule(double initValue, double peakValue, long warmupSteps) implements Framework {
+record WarmupConstantSchedule(double initValue, double peakValue, long warmupSteps) implements Portable {
     WarmupConstantSchedule {
         Checks.finite("init_value", initValue);
         Checks.finite("peak_value", peakValue);
@@ -44,8 +46,8 @@ record WarmupConstantSchedule(double initValue, double peakValue, long warmupSte
     }
 
     @Override
-    public Optional<Schedule> toNative() {
-        return Optional.of(warmupSteps == 0 ? new Constant(initValue) : new Linear(initValue, peakValue, warmupSteps));
+    public Form nativeForm() {
+        return Form.of(warmupSteps == 0 ? new Constant(initValue) : new Linear(initValue, peakValue, warmupSteps));
     }
 
     @Override

@@ -1,8 +1,10 @@
 package dev.anneal.dialect.optax;
 
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Cosine;
-import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Linear;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
@@ -18,7 +20,7 @@ import java.util.OptionalLong;
  * peak_value 0, alpha is 0 and end_value is ignored, as in optax.
  */
 record WarmupCosineDecaySchedule(double initValue, double peakValue, long warmupSteps, long decaySteps, double endValue,
-                                 double exponent) implements Framework {
+                                 double exponent) implements Portable {
     static final double END_VALUE = 0.0;
 
     WarmupCosineDecaySchedule {
@@ -76,10 +78,10 @@ record WarmupCosineDecaySchedule(double initValue, double peakValue, long warmup
 
     /** linear(init, peak, steps=w) then cosine(peak, steps=T − w, floor=peak·alpha), when exponent is 1. */
     @Override
-    public Optional<Schedule> toNative() {
-        if (exponent != 1) return Optional.empty();
+    public Form nativeForm() {
+        if (exponent != 1) return Form.none("exponent (" + Py.num(exponent) + ") raises the cosine to a power; native cosine has none");
         Schedule cosine = new Cosine(peakValue, decaySteps - warmupSteps, peakValue * alpha());
-        return Optional.of(warmupSteps == 0 ? cosine : new Then(new Linear(initValue, peakValue, warmupSteps), cosine));
+        return Form.of(warmupSteps == 0 ? cosine : new Then(new Linear(initValue, peakValue, warmupSteps), cosine));
     }
 
     @Override

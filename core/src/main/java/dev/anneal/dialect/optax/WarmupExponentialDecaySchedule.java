@@ -1,8 +1,12 @@
 package dev.anneal.dialect.optax;
 
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
-import dev.anneal.schedule.Framework;
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.schedule.Linear;
 import dev.anneal.schedule.Range;
+import dev.anneal.schedule.Then;
 
 /**
  * {@code optax.warmup_exponential_decay_schedule(init_value, peak_value, warmup_steps, transition_steps, decay_rate,
@@ -11,7 +15,7 @@ import dev.anneal.schedule.Range;
  */
 record WarmupExponentialDecaySchedule(double initValue, double peakValue, long warmupSteps, long transitionSteps,
                                       double decayRate, long transitionBegin, boolean staircase, Double endValue)
-        implements Framework {
+        implements Portable {
     WarmupExponentialDecaySchedule {
         Checks.finite("init_value", initValue);
         Checks.finite("peak_value", peakValue);
@@ -38,6 +42,13 @@ record WarmupExponentialDecaySchedule(double initValue, double peakValue, long w
                 Py.kw("warmup_steps", warmupSteps), Py.kw("transition_steps", transitionSteps), Py.kw("decay_rate", decayRate),
                 transitionBegin == 0 ? null : Py.kw("transition_begin", transitionBegin), staircase ? "staircase=True" : null,
                 endValue == null ? null : Py.kw("end_value", endValue));
+    }
+
+    @Override
+    public Form nativeForm() {
+        Form decay = new ExponentialDecay(peakValue, transitionSteps, decayRate, transitionBegin, staircase, endValue).nativeForm();
+        if (warmupSteps == 0 || !(decay instanceof Form.Found found)) return decay;
+        return Form.of(new Then(new Linear(initValue, peakValue, warmupSteps), found.schedule()));
     }
 
     @Override

@@ -1,7 +1,10 @@
 package dev.anneal.dialect.torch;
 
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
-import dev.anneal.schedule.Framework;
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.schedule.Product;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 
@@ -21,7 +24,7 @@ import java.util.OptionalLong;
  * adds its own base lr back; CosineAnnealingWarmRestarts, CyclicLR and OneCycleLR overwrite the lr at each step, so
  * an item after them multiplies by its one-step factor (gamma, for ExponentialLR), not by its cumulative one.
  */
-public record ChainedScheduler(double lr, List<LrScheduler> schedulers) implements Framework {
+public record ChainedScheduler(double lr, List<LrScheduler> schedulers) implements Portable {
 
     public ChainedScheduler {
         Checks.nonNegative("lr", lr);
@@ -35,7 +38,12 @@ public record ChainedScheduler(double lr, List<LrScheduler> schedulers) implemen
 
     /** Whether step k is a product of the items' factors. */
     private boolean product(long k) {
-        return schedulers.stream().allMatch(s -> switch (s) {
+        return schedulers.stream().allMatch(s -> factor(s, k));
+    }
+
+    /** Whether the item multiplies the lr by its closed-form factor at step k. */
+    private static boolean factor(LrScheduler s, long k) {
+        return switch (s) {
             case StepLR x -> true;
             case MultiStepLR x -> true;
             case ConstantLR x -> true;
@@ -44,12 +52,12 @@ public record ChainedScheduler(double lr, List<LrScheduler> schedulers) implemen
             case PolynomialLR x -> true;
             case CosineAnnealingLR c -> c.etaMin() == 0 && k <= c.tMax();
             default -> false;
-        });
+        };
     }
 
     @Override
     public double at(long step) {
-        long k = Py.clamp(step);
+        long k = TorchPy.clamp(step);
         if (!product(k)) return Replay.chained(this, k).lr;
         double value = lr;
         for (int i = 0; i < schedulers.size(); i++) {
@@ -70,7 +78,7 @@ public record ChainedScheduler(double lr, List<LrScheduler> schedulers) implemen
 
     /** The value computed by replaying PyTorch step by step: for the tests, which compare it with {@link #at}. */
     double replayAt(long step) {
-        return Replay.chained(this, Py.clamp(step)).lr;
+        return Replay.chained(this, TorchPy.clamp(step)).lr;
     }
 
     @Override
@@ -96,13 +104,32 @@ public record ChainedScheduler(double lr, List<LrScheduler> schedulers) implemen
         if (!product(0) || schedulers.stream().anyMatch(s -> s instanceof CosineAnnealingLR)) return Range.UNBOUNDED;
         Range r = Range.point(lr);
         for (LrScheduler s : schedulers) r = r.times(s.withLr(1).range());
-        return Py.loose(r);
+        return TorchPy.loose(r);
     }
 
     @Override
     public String spec() {
-        return Py.call("ChainedScheduler", Py.kw("lr", lr),
+        return TorchPy.call("ChainedScheduler", Py.kw("lr", lr),
                 "schedulers=" + Py.list(schedulers.stream().map(LrScheduler::item).toList()));
+    }
+
+    @Override
+    public Form nativeForm() {
+        Schedule product = null;
+        for (int i = 0; i < schedulers.size(); i++) {
+            LrScheduler s = schedulers.get(i);
+            if (!factor(s, Long.MAX_VALUE)) {
+                return Form.none("schedulers[" + i + "] (" + s.item() + ") does not multiply the lr by a factor at every step, so PyTorch's "
+                        + "chain has no closed form (Anneal replays it step by step)");
+            }
+            Form factor = s.withLr(i == 0 ? lr : 1).nativeForm();
+            if (!(factor instanceof Form.Found(Schedule f))) {
+                return Form.none("schedulers[" + i + "] (" + s.item() + ") has no native form: " + ((Form.Missing) factor).reason());
+            }
+            // ((lr·f0)·f1)·…: PyTorch's order of multiplication
+            product = product == null ? f : new Product(product, f);
+        }
+        return Form.of(product);
     }
 
     @Override

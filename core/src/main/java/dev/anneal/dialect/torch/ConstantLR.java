@@ -1,5 +1,7 @@
 package dev.anneal.dialect.torch;
 
+import dev.anneal.convert.Form;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.MultiStep;
@@ -32,11 +34,11 @@ public record ConstantLR(double lr, double factor, long totalIters) implements L
 
     @Override
     public double at(long step) {
-        long t = Py.clamp(step);
+        long t = TorchPy.clamp(step);
         double reduced = lr * factor;
         if (totalIters == 0 || t < totalIters) return reduced;
         if (factor == 0) {
-            throw Py.failure(this, t, (t == totalIters ? "" : "is never reached: step " + totalIters + " ")
+            throw TorchPy.failure(this, t, (t == totalIters ? "" : "is never reached: step " + totalIters + " ")
                     + "divides the lr by factor (0) at total_iters (PyTorch raises ZeroDivisionError)");
         }
         return reduced * (1.0 / factor);
@@ -48,11 +50,11 @@ public record ConstantLR(double lr, double factor, long totalIters) implements L
     }
 
     @Override
-    public Optional<Schedule> toNative() {
-        if (totalIters == 0) return Optional.of(new Constant(lr * factor));
-        if (factor == 0) return Optional.empty();
+    public Form nativeForm() {
+        if (totalIters == 0) return Form.of(new Constant(lr * factor));
+        if (factor == 0) return Form.none("factor 0 makes PyTorch divide by zero at step total_iters (" + totalIters + "): ZeroDivisionError");
         // multistep computes (lr·factor)·(1/factor)^1: the same two roundings as PyTorch.
-        return Optional.of(new MultiStep(lr * factor, List.of(totalIters), 1.0 / factor));
+        return Form.of(new MultiStep(lr * factor, List.of(totalIters), 1.0 / factor));
     }
 
     @Override
@@ -66,27 +68,13 @@ public record ConstantLR(double lr, double factor, long totalIters) implements L
     }
 
     @Override
-    public String torchName() {
-        return "ConstantLR";
-    }
-
-    @Override
     public LrScheduler withLr(double lr) {
         return new ConstantLR(lr, factor, totalIters);
     }
 
     @Override
-    public String item() {
-        return Py.call(torchName(), args());
-    }
-
-    @Override
-    public String spec() {
-        return Py.withLr(torchName(), lr, args());
-    }
-
-    private String[] args() {
-        return new String[] {Py.kw("factor", factor, FACTOR), Py.kw("total_iters", totalIters, TOTAL_ITERS)};
+    public List<String> arguments() {
+        return TorchPy.args(Py.kw("factor", factor, FACTOR), Py.kw("total_iters", totalIters, TOTAL_ITERS));
     }
 
     @Override

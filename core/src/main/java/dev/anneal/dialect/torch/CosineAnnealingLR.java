@@ -1,9 +1,13 @@
 package dev.anneal.dialect.torch;
 
+import dev.anneal.convert.Form;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
+import dev.anneal.schedule.Cosine;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -28,7 +32,7 @@ public record CosineAnnealingLR(double lr, long tMax, double etaMin) implements 
 
     @Override
     public double at(long step) {
-        long t = Py.clamp(step);
+        long t = TorchPy.clamp(step);
         if (t == 0) return lr; // PyTorch's first value is the optimizer's lr itself
         return closed(t);
     }
@@ -38,19 +42,22 @@ public record CosineAnnealingLR(double lr, long tMax, double etaMin) implements 
         return etaMin + (lr - etaMin) * (1 + Math.cos(Math.PI * t / tMax)) / 2;
     }
 
+    static final String WAVE = "past T_max PyTorch's lr climbs back to lr and keeps oscillating with period 2·T_max, and no "
+            + "native family rises again after a cosine; cosine(lr, steps=T_max, floor=eta_min) agrees only up to step T_max";
+
     @Override
-    public Optional<Schedule> toNative() {
-        return Optional.empty(); // no native family oscillates like this past T_max
+    public Form nativeForm() {
+        return Form.none(WAVE);
+    }
+
+    /** The native form for its first {@code steps} steps, as a SequentialLR slot uses it: up to T_max it is a cosine. */
+    Form nativeForm(long steps) {
+        return steps <= tMax + 1 ? Form.of(new Cosine(lr, tMax, etaMin)) : Form.none(WAVE);
     }
 
     @Override
     public Range range() {
-        return Py.loose(Range.hull(lr, etaMin));
-    }
-
-    @Override
-    public String torchName() {
-        return "CosineAnnealingLR";
+        return TorchPy.loose(Range.hull(lr, etaMin));
     }
 
     @Override
@@ -59,17 +66,8 @@ public record CosineAnnealingLR(double lr, long tMax, double etaMin) implements 
     }
 
     @Override
-    public String item() {
-        return Py.call(torchName(), args());
-    }
-
-    @Override
-    public String spec() {
-        return Py.withLr(torchName(), lr, args());
-    }
-
-    private String[] args() {
-        return new String[] {Py.kw("T_max", tMax), Py.kw("eta_min", etaMin, 0.0)};
+    public List<String> arguments() {
+        return TorchPy.args(Py.kw("T_max", tMax), Py.kw("eta_min", etaMin, 0.0));
     }
 
     @Override

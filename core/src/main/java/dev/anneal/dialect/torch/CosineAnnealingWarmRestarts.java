@@ -1,10 +1,13 @@
 package dev.anneal.dialect.torch;
 
+import dev.anneal.convert.Form;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Sgdr;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -35,8 +38,8 @@ public record CosineAnnealingWarmRestarts(double lr, long t0, long tMult, double
     }
 
     @Override
-    public Optional<Schedule> toNative() {
-        return Optional.of(sgdr());
+    public Form nativeForm() {
+        return Form.of(sgdr());
     }
 
     @Override
@@ -50,27 +53,13 @@ public record CosineAnnealingWarmRestarts(double lr, long t0, long tMult, double
     }
 
     @Override
-    public String torchName() {
-        return "CosineAnnealingWarmRestarts";
-    }
-
-    @Override
     public LrScheduler withLr(double lr) {
         return new CosineAnnealingWarmRestarts(lr, t0, tMult, etaMin);
     }
 
     @Override
-    public String item() {
-        return Py.call(torchName(), args());
-    }
-
-    @Override
-    public String spec() {
-        return Py.withLr(torchName(), lr, args());
-    }
-
-    private String[] args() {
-        return new String[] {Py.kw("T_0", t0), Py.kw("T_mult", tMult, 1), Py.kw("eta_min", etaMin, 0.0)};
+    public List<String> arguments() {
+        return TorchPy.args(Py.kw("T_0", t0), Py.kw("T_mult", tMult, 1), Py.kw("eta_min", etaMin, 0.0));
     }
 
     @Override

@@ -1,10 +1,13 @@
 package dev.anneal.dialect.torch;
 
+import dev.anneal.convert.Form;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Cyclic;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -61,12 +64,12 @@ public record CyclicLR(double baseLr, double maxLr, double stepSizeUp, double st
 
     @Override
     public double at(long step) {
-        return lr(Py.clamp(step), baseLr);
+        return lr(TorchPy.clamp(step), baseLr);
     }
 
     /** The momentum PyTorch sets at step k (max_momentum − amplitude·scale). */
     public double momentumAt(long step) {
-        long t = Py.clamp(step);
+        long t = TorchPy.clamp(step);
         return maxMomentum - (maxMomentum - baseMomentum) * scale(t) * amplitude(t);
     }
 
@@ -91,7 +94,7 @@ public record CyclicLR(double baseLr, double maxLr, double stepSizeUp, double st
                 double cycle = Math.floor(1 + t / (stepSizeUp + stepSizeDown));
                 double power = Math.pow(2., cycle - 1);
                 if (power == Double.POSITIVE_INFINITY) {
-                    throw Py.failure(this, t, "overflows in PyTorch's triangular2: 2.0**(cycle − 1) with cycle "
+                    throw TorchPy.failure(this, t, "overflows in PyTorch's triangular2: 2.0**(cycle − 1) with cycle "
                             + (long) cycle + " (OverflowError)");
                 }
                 yield 1 / power;
@@ -99,7 +102,7 @@ public record CyclicLR(double baseLr, double maxLr, double stepSizeUp, double st
             case EXP_RANGE -> {
                 double power = Math.pow(gamma, t);
                 if (power == Double.POSITIVE_INFINITY) {
-                    throw Py.failure(this, t, "overflows in PyTorch's exp_range: gamma**" + t + " (OverflowError)");
+                    throw TorchPy.failure(this, t, "overflows in PyTorch's exp_range: gamma**" + t + " (OverflowError)");
                 }
                 yield power;
             }
@@ -107,10 +110,16 @@ public record CyclicLR(double baseLr, double maxLr, double stepSizeUp, double st
     }
 
     @Override
-    public Optional<Schedule> toNative() {
-        boolean whole = stepSizeUp == Math.rint(stepSizeUp) && stepSizeDown == Math.rint(stepSizeDown) && stepSizeDown >= 1;
-        if (!whole || !(maxLr >= baseLr) || gamma > 1) return Optional.empty();
-        return Optional.of(new Cyclic(baseLr, maxLr, (long) stepSizeUp, (long) stepSizeDown, mode, gamma));
+    public Form nativeForm() {
+        if (stepSizeUp != Math.rint(stepSizeUp) || stepSizeDown != Math.rint(stepSizeDown)) {
+            return Form.none("fractional step sizes (" + Py.num(stepSizeUp) + ", " + Py.num(stepSizeDown)
+                    + ") put the peaks between steps; native cyclic counts whole steps");
+        }
+        if (stepSizeDown == 0) return Form.none("step_size_down 0 is a sawtooth; native cyclic needs down >= 1");
+        if (!(maxLr >= baseLr)) return Form.none("max_lr (" + Py.num(maxLr) + ") < base_lr (" + Py.num(baseLr) + ") cycles downwards; native cyclic needs hi >= lo");
+        boolean expRange = mode == Cyclic.Mode.EXP_RANGE;
+        if (expRange && gamma > 1) return Form.none("gamma (" + Py.num(gamma) + ") > 1 grows the amplitude; native cyclic needs gamma in (0, 1]");
+        return Form.of(new Cyclic(baseLr, maxLr, (long) stepSizeUp, (long) stepSizeDown, mode, expRange ? gamma : 1));
     }
 
     @Override
@@ -123,12 +132,7 @@ public record CyclicLR(double baseLr, double maxLr, double stepSizeUp, double st
         if (mode == Cyclic.Mode.EXP_RANGE && gamma > 1 && maxLr != baseLr) {
             return maxLr > baseLr ? new Range(baseLr, Double.POSITIVE_INFINITY) : new Range(Double.NEGATIVE_INFINITY, baseLr);
         }
-        return Py.loose(Range.hull(baseLr, maxLr));
-    }
-
-    @Override
-    public String torchName() {
-        return "CyclicLR";
+        return TorchPy.loose(Range.hull(baseLr, maxLr));
     }
 
     @Override
@@ -142,18 +146,19 @@ public record CyclicLR(double baseLr, double maxLr, double stepSizeUp, double st
     }
 
     @Override
-    public String item() {
-        return spec();
-    }
-
-    @Override
-    public String spec() {
-        return Py.call(torchName(), Py.kw("base_lr", baseLr), Py.kw("max_lr", maxLr),
+    public List<String> arguments() {
+        return TorchPy.args(Py.kw("base_lr", baseLr), Py.kw("max_lr", maxLr),
                 Py.kw("step_size_up", stepSizeUp, STEP_SIZE_UP),
                 Double.compare(stepSizeDown, stepSizeUp) == 0 ? null : Py.kw("step_size_down", stepSizeDown),
                 Py.kw("mode", mode.spec(), "triangular"), Py.kw("gamma", gamma, GAMMA),
                 Py.kw("scale_mode", scaleMode.spec(), "cycle"), Py.kw("cycle_momentum", cycleMomentum, true),
                 Py.kw("base_momentum", baseMomentum, BASE_MOMENTUM), Py.kw("max_momentum", maxMomentum, MAX_MOMENTUM));
+    }
+
+    /** No lr=: the scheduler sets the optimizer's lr itself. */
+    @Override
+    public String spec() {
+        return item();
     }
 
     @Override

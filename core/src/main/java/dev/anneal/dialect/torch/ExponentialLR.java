@@ -1,10 +1,13 @@
 package dev.anneal.dialect.torch;
 
+import dev.anneal.convert.Form;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Exponential;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,22 +25,17 @@ public record ExponentialLR(double lr, double gamma) implements LrScheduler {
 
     @Override
     public double at(long step) {
-        return lr * Math.pow(gamma, Py.clamp(step));
+        return lr * Math.pow(gamma, TorchPy.clamp(step));
     }
 
     @Override
-    public Optional<Schedule> toNative() {
-        return Optional.of(new Exponential(lr, gamma));
+    public Form nativeForm() {
+        return Form.of(new Exponential(lr, gamma));
     }
 
     @Override
     public Range range() {
-        return Py.geometric(lr, gamma);
-    }
-
-    @Override
-    public String torchName() {
-        return "ExponentialLR";
+        return TorchPy.geometric(lr, gamma);
     }
 
     @Override
@@ -46,13 +44,8 @@ public record ExponentialLR(double lr, double gamma) implements LrScheduler {
     }
 
     @Override
-    public String item() {
-        return Py.call(torchName(), Py.kw("gamma", gamma));
-    }
-
-    @Override
-    public String spec() {
-        return Py.withLr(torchName(), lr, Py.kw("gamma", gamma));
+    public List<String> arguments() {
+        return TorchPy.args(Py.kw("gamma", gamma));
     }
 
     @Override

@@ -1,11 +1,14 @@
 package dev.anneal.dialect.torch;
 
+import dev.anneal.convert.Form;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Linear;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -37,7 +40,7 @@ public record LinearLR(double lr, double startFactor, double endFactor, long tot
 
     @Override
     public double at(long step) {
-        long t = Py.clamp(step);
+        long t = TorchPy.clamp(step);
         if (totalIters == 0) return lr * startFactor;
         if (t < totalIters) return closed(t);
         return closed(totalIters - 1) * factor(totalIters);
@@ -56,18 +59,19 @@ public record LinearLR(double lr, double startFactor, double endFactor, long tot
     /** Restarted by SequentialLR at a milestone: PyTorch's closed form divides by total_iters. */
     double restartedAt(long local) {
         if (totalIters == 0) {
-            throw Py.failure(this, local, "(restarted by a SequentialLR milestone) is PyTorch's closed form, "
+            throw TorchPy.failure(this, local, "(restarted by a SequentialLR milestone) is PyTorch's closed form, "
                     + "which divides by total_iters (0) (ZeroDivisionError)");
         }
         return at(local);
     }
 
     @Override
-    public Optional<Schedule> toNative() {
-        if (totalIters == 0) return Optional.of(new Constant(lr * startFactor));
+    public Form nativeForm() {
+        if (totalIters == 0) return Form.of(new Constant(lr * startFactor));
         // With end_factor 0 PyTorch's last value is a rounding residue (−2.2e-19, say), not the 0 linear(…) gives.
-        if (endFactor == 0 && at(totalIters) != 0) return Optional.empty();
-        return Optional.of(new Linear(lr * startFactor, lr * endFactor, totalIters));
+        if (endFactor == 0 && at(totalIters) != 0) return Form.none("end_factor 0 leaves PyTorch's lr at a rounding residue ("
+                + at(totalIters) + ") from step total_iters on, where linear(…) reaches 0");
+        return Form.of(new Linear(lr * startFactor, lr * endFactor, totalIters));
     }
 
     @Override
@@ -77,12 +81,7 @@ public record LinearLR(double lr, double startFactor, double endFactor, long tot
 
     @Override
     public Range range() {
-        return Py.loose(Range.hull(lr * startFactor, lr * endFactor, at(totalIters)));
-    }
-
-    @Override
-    public String torchName() {
-        return "LinearLR";
+        return TorchPy.loose(Range.hull(lr * startFactor, lr * endFactor, at(totalIters)));
     }
 
     @Override
@@ -91,18 +90,9 @@ public record LinearLR(double lr, double startFactor, double endFactor, long tot
     }
 
     @Override
-    public String item() {
-        return Py.call(torchName(), args());
-    }
-
-    @Override
-    public String spec() {
-        return Py.withLr(torchName(), lr, args());
-    }
-
-    private String[] args() {
-        return new String[] {Py.kw("start_factor", startFactor, START_FACTOR), Py.kw("end_factor", endFactor, END_FACTOR),
-                Py.kw("total_iters", totalIters, TOTAL_ITERS)};
+    public List<String> arguments() {
+        return TorchPy.args(Py.kw("start_factor", startFactor, START_FACTOR), Py.kw("end_factor", endFactor, END_FACTOR),
+                Py.kw("total_iters", totalIters, TOTAL_ITERS));
     }
 
     @Override

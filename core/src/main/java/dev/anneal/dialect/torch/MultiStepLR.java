@@ -1,5 +1,7 @@
 package dev.anneal.dialect.torch;
 
+import dev.anneal.convert.Form;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.MultiStep;
@@ -33,16 +35,16 @@ public record MultiStepLR(double lr, List<Long> milestones, double gamma) implem
 
     @Override
     public double at(long step) {
-        long t = Py.clamp(step);
+        long t = TorchPy.clamp(step);
         int passed = 0;
         for (long m : milestones) if (m <= t) passed++;
         return lr * Math.pow(gamma, passed);
     }
 
     @Override
-    public Optional<Schedule> toNative() {
-        if (milestones.isEmpty()) return Optional.of(new Constant(lr));
-        return Optional.of(new MultiStep(lr, milestones.stream().sorted().toList(), gamma));
+    public Form nativeForm() {
+        if (milestones.isEmpty()) return Form.of(new Constant(lr));
+        return Form.of(new MultiStep(lr, milestones.stream().sorted().toList(), gamma));
     }
 
     @Override
@@ -56,27 +58,13 @@ public record MultiStepLR(double lr, List<Long> milestones, double gamma) implem
     }
 
     @Override
-    public String torchName() {
-        return "MultiStepLR";
-    }
-
-    @Override
     public LrScheduler withLr(double lr) {
         return new MultiStepLR(lr, milestones, gamma);
     }
 
     @Override
-    public String item() {
-        return Py.call(torchName(), args());
-    }
-
-    @Override
-    public String spec() {
-        return Py.withLr(torchName(), lr, args());
-    }
-
-    private String[] args() {
-        return new String[] {"milestones=" + Py.list(milestones), Py.kw("gamma", gamma, GAMMA)};
+    public List<String> arguments() {
+        return TorchPy.args("milestones=" + Py.list(milestones), Py.kw("gamma", gamma, GAMMA));
     }
 
     @Override

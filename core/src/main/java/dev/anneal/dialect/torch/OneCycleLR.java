@@ -1,5 +1,7 @@
 package dev.anneal.dialect.torch;
 
+import dev.anneal.convert.Form;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.OneCycle;
@@ -7,6 +9,7 @@ import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Then;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -60,12 +63,12 @@ public record OneCycleLR(double maxLr, long totalSteps, double pctStart, OneCycl
 
     @Override
     public double at(long step) {
-        return value(Py.clamp(step), false, initialLr(), maxLr, minLr(), maxMomentum, baseMomentum);
+        return value(TorchPy.clamp(step), false, initialLr(), maxLr, minLr(), maxMomentum, baseMomentum);
     }
 
     /** The momentum PyTorch sets at step k. */
     public double momentumAt(long step) {
-        return value(Py.clamp(step), true, initialLr(), maxLr, minLr(), maxMomentum, baseMomentum);
+        return value(TorchPy.clamp(step), true, initialLr(), maxLr, minLr(), maxMomentum, baseMomentum);
     }
 
     /** max_lr/div_factor: the first value (PyTorch's initial_lr). */
@@ -84,7 +87,7 @@ public record OneCycleLR(double maxLr, long totalSteps, double pctStart, OneCycl
      */
     double value(long t, boolean momentum, double initial, double peak, double last, double maxM, double baseM) {
         if (t > totalSteps) {
-            throw Py.failure(this, t, "is past total_steps (" + totalSteps + "): PyTorch raises ValueError: Tried to step "
+            throw TorchPy.failure(this, t, "is past total_steps (" + totalSteps + "): PyTorch raises ValueError: Tried to step "
                     + (t + 1) + " times. The specified number of total steps is " + totalSteps);
         }
         double[] ends = threePhase
@@ -95,7 +98,7 @@ public record OneCycleLR(double maxLr, long totalSteps, double pctStart, OneCycl
             double end = ends[i];
             if (t <= end || i == ends.length - 1) {
                 if (end - start == 0) {
-                    throw Py.failure(this, t, "falls in a phase of length 0 (from step " + Py.num(start) + " to " + Py.num(end)
+                    throw TorchPy.failure(this, t, "falls in a phase of length 0 (from step " + Py.num(start) + " to " + Py.num(end)
                             + "): PyTorch divides by its length (ZeroDivisionError)");
                 }
                 double pct = (t - start) / (end - start);
@@ -137,12 +140,12 @@ public record OneCycleLR(double maxLr, long totalSteps, double pctStart, OneCycl
      * constant(v)}. Past total_steps PyTorch raises while the native schedule goes on.
      */
     @Override
-    public Optional<Schedule> toNative() {
+    public Form nativeForm() {
         try {
             OneCycle o = new OneCycle(maxLr, totalSteps, pctStart, divFactor, finalDivFactor, annealStrategy, threePhase);
-            return Optional.of(new Then(o, new Constant(at(totalSteps))));
+            return Form.of(new Then(o, new Constant(at(totalSteps))));
         } catch (IllegalArgumentException e) {
-            return Optional.empty(); // a degenerate phase that the native family rejects
+            return Form.none("the native onecycle rejects its phases: " + e.getMessage());
         }
     }
 
@@ -165,12 +168,7 @@ public record OneCycleLR(double maxLr, long totalSteps, double pctStart, OneCycl
         } catch (IllegalArgumentException e) {
             // the last phase is empty: PyTorch never gets a value at total_steps
         }
-        return Py.loose(r);
-    }
-
-    @Override
-    public String torchName() {
-        return "OneCycleLR";
+        return TorchPy.loose(r);
     }
 
     @Override
@@ -184,18 +182,19 @@ public record OneCycleLR(double maxLr, long totalSteps, double pctStart, OneCycl
     }
 
     @Override
-    public String item() {
-        return spec();
-    }
-
-    @Override
-    public String spec() {
-        return Py.call(torchName(), Py.kw("max_lr", maxLr), Py.kw("total_steps", totalSteps),
+    public List<String> arguments() {
+        return TorchPy.args(Py.kw("max_lr", maxLr), Py.kw("total_steps", totalSteps),
                 Py.kw("pct_start", pctStart, PCT_START),
                 annealStrategy == OneCycle.Anneal.COS ? null : "anneal_strategy='" + annealStrategy.spec() + "'",
                 Py.kw("cycle_momentum", cycleMomentum, true), Py.kw("base_momentum", baseMomentum, BASE_MOMENTUM),
                 Py.kw("max_momentum", maxMomentum, MAX_MOMENTUM), Py.kw("div_factor", divFactor, DIV_FACTOR),
                 Py.kw("final_div_factor", finalDivFactor, FINAL_DIV_FACTOR), Py.kw("three_phase", threePhase, false));
+    }
+
+    /** No lr=: the scheduler sets the optimizer's lr itself. */
+    @Override
+    public String spec() {
+        return item();
     }
 
     @Override

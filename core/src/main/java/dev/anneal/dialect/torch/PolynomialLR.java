@@ -1,11 +1,14 @@
 package dev.anneal.dialect.torch;
 
+import dev.anneal.convert.Form;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Polynomial;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -31,22 +34,22 @@ public record PolynomialLR(double lr, long totalIters, double power) implements 
     @Override
     public double at(long step) {
         if (totalIters == 0) return lr;
-        return lr * Math.pow(1.0 - (double) Math.min(totalIters, Py.clamp(step)) / totalIters, power);
+        return lr * Math.pow(1.0 - (double) Math.min(totalIters, TorchPy.clamp(step)) / totalIters, power);
     }
 
     /** Restarted by SequentialLR at a milestone: PyTorch's closed form divides by total_iters. */
     double restartedAt(long local) {
         if (totalIters == 0) {
-            throw Py.failure(this, local, "(restarted by a SequentialLR milestone) is PyTorch's closed form, "
+            throw TorchPy.failure(this, local, "(restarted by a SequentialLR milestone) is PyTorch's closed form, "
                     + "which divides by total_iters (0) (ZeroDivisionError)");
         }
         return at(local);
     }
 
     @Override
-    public Optional<Schedule> toNative() {
-        if (totalIters == 0 || power == 0) return Optional.of(new Constant(lr));
-        return Optional.of(new Polynomial(lr, 0, totalIters, power));
+    public Form nativeForm() {
+        if (totalIters == 0 || power == 0) return Form.of(new Constant(lr));
+        return Form.of(new Polynomial(lr, 0, totalIters, power));
     }
 
     @Override
@@ -60,27 +63,13 @@ public record PolynomialLR(double lr, long totalIters, double power) implements 
     }
 
     @Override
-    public String torchName() {
-        return "PolynomialLR";
-    }
-
-    @Override
     public LrScheduler withLr(double lr) {
         return new PolynomialLR(lr, totalIters, power);
     }
 
     @Override
-    public String item() {
-        return Py.call(torchName(), args());
-    }
-
-    @Override
-    public String spec() {
-        return Py.withLr(torchName(), lr, args());
-    }
-
-    private String[] args() {
-        return new String[] {Py.kw("total_iters", totalIters, TOTAL_ITERS), Py.kw("power", power, POWER)};
+    public List<String> arguments() {
+        return TorchPy.args(Py.kw("total_iters", totalIters, TOTAL_ITERS), Py.kw("power", power, POWER));
     }
 
     @Override

@@ -2,8 +2,10 @@ package dev.anneal.dialect.torch;
 
 import dev.anneal.control.MetricDriven;
 import dev.anneal.control.Plateau;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
-import dev.anneal.schedule.Framework;
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
 import dev.anneal.schedule.Range;
 
 /**
@@ -13,7 +15,7 @@ import dev.anneal.schedule.Range;
  * work); {@link #at} knows only step 0. Example: with patience=2, the metrics 1, 1, 1, 1 give the lrs 0.1, 0.1, 0.1,
  * 0.1, 0.01.
  */
-public record ReduceLROnPlateau(double lr, Plateau plateau) implements Framework, MetricDriven {
+public record ReduceLROnPlateau(double lr, Plateau plateau) implements Portable, MetricDriven {
 
     public ReduceLROnPlateau {
         Checks.nonNegative("lr", lr);
@@ -42,12 +44,18 @@ public record ReduceLROnPlateau(double lr, Plateau plateau) implements Framework
     public String spec() {
         Plateau d = Plateau.defaults();
         Plateau p = plateau;
-        return Py.call("ReduceLROnPlateau", Py.kw("lr", lr), Py.kw("mode", p.mode().spec(), d.mode().spec()),
+        return TorchPy.call("ReduceLROnPlateau", Py.kw("lr", lr), Py.kw("mode", p.mode().spec(), d.mode().spec()),
                 Py.kw("factor", p.factor(), d.factor()), Py.kw("patience", p.patience(), d.patience()),
                 Py.kw("threshold", p.threshold(), d.threshold()),
                 Py.kw("threshold_mode", p.thresholdMode().spec(), d.thresholdMode().spec()),
                 Py.kw("cooldown", p.cooldown(), d.cooldown()), Py.kw("min_lr", p.minLr(), d.minLr()),
                 Py.kw("eps", p.eps(), d.eps()));
+    }
+
+    @Override
+    public Form nativeForm() {
+        return Form.none("torch.ReduceLROnPlateau is closed-loop: its lr depends on the metrics passed to "
+                + "step(metric), not on the step alone");
     }
 
     @Override

@@ -1,7 +1,11 @@
 package dev.anneal.dialect.torch;
 
+import dev.anneal.dialect.Py;
+import dev.anneal.dialect.Segments;
 import dev.anneal.schedule.Checks;
-import dev.anneal.schedule.Framework;
+import dev.anneal.convert.Form;
+import dev.anneal.convert.Portable;
+import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 
@@ -30,7 +34,7 @@ import java.util.OptionalLong;
  * lr it starts from. Items cannot be SequentialLR, ChainedScheduler or ReduceLROnPlateau (PyTorch fails on the
  * first two at construction or at their milestone, and the third needs metrics).
  */
-public record SequentialLR(double lr, List<LrScheduler> schedulers, List<Long> milestones) implements Framework {
+public record SequentialLR(double lr, List<LrScheduler> schedulers, List<Long> milestones) implements Portable {
 
     public SequentialLR {
         Checks.nonNegative("lr", lr);
@@ -92,7 +96,7 @@ public record SequentialLR(double lr, List<LrScheduler> schedulers, List<Long> m
 
     @Override
     public double at(long step) {
-        long k = Py.clamp(step);
+        long k = TorchPy.clamp(step);
         Plan plan = plan();
         if (plan.replay()) return Replay.sequential(this, k).lr;
         int i = Replay.bisectRight(milestones, k);
@@ -119,7 +123,7 @@ public record SequentialLR(double lr, List<LrScheduler> schedulers, List<Long> m
 
     /** The value computed by replaying PyTorch step by step: for the tests, which compare it with {@link #at}. */
     double replayAt(long step) {
-        return Replay.sequential(this, Py.clamp(step)).lr;
+        return Replay.sequential(this, TorchPy.clamp(step)).lr;
     }
 
     @Override
@@ -145,7 +149,7 @@ public record SequentialLR(double lr, List<LrScheduler> schedulers, List<Long> m
         if (plan.replay()) return Range.UNBOUNDED;
         Range r = null;
         for (LrScheduler s : plan.effective()) {
-            Range one = s.range().union(Py.loose(Range.point(s.lr())));
+            Range one = s.range().union(TorchPy.loose(Range.point(s.lr())));
             r = r == null ? one : r.union(one);
         }
         return r;
@@ -153,9 +157,41 @@ public record SequentialLR(double lr, List<LrScheduler> schedulers, List<Long> m
 
     @Override
     public String spec() {
-        return Py.call("SequentialLR", Py.kw("lr", lr),
+        return TorchPy.call("SequentialLR", Py.kw("lr", lr),
                 "schedulers=" + Py.list(schedulers.stream().map(LrScheduler::item).toList()),
                 "milestones=" + Py.list(milestones));
+    }
+
+    @Override
+    public Form nativeForm() {
+        Plan plan = plan();
+        if (plan.replay()) {
+            return Form.none("PyTorch's shared optimizer state has no closed form here (a milestone 0, two OneCycleLRs, or a "
+                    + "CosineAnnealingLR first whose base lr is not the lr it starts from): Anneal replays it step by step");
+        }
+        List<Schedule> pieces = new ArrayList<>();
+        for (int i = 0; i < plan.effective().size(); i++) {
+            LrScheduler s = plan.effective().get(i);
+            Form form = i == 0 ? s.nativeForm() : restartedForm(s);
+            if (i < milestones.size() && s instanceof CosineAnnealingLR c) {
+                form = c.nativeForm(milestones.get(i) - (i == 0 ? 0 : milestones.get(i - 1))); // cut before it climbs back
+            }
+            if (!(form instanceof Form.Found(Schedule piece))) {
+                return Form.none("schedulers[" + i + "] (" + s.item() + ") has no native form: " + ((Form.Missing) form).reason());
+            }
+            pieces.add(piece);
+        }
+        return Segments.join(pieces, milestones);
+    }
+
+    /** The native form of a scheduler restarted at a milestone: {@link #restartedAt} differs for total_iters 0. */
+    private static Form restartedForm(LrScheduler s) {
+        return switch (s) {
+            case ConstantLR c when c.totalIters() == 0 -> Form.of(new Constant(c.restartedAt(0)));
+            case LinearLR l when l.totalIters() == 0 -> Form.none("its restart at the milestone divides by total_iters (0)");
+            case PolynomialLR p when p.totalIters() == 0 -> Form.none("its restart at the milestone divides by total_iters (0)");
+            default -> s.nativeForm();
+        };
     }
 
     @Override

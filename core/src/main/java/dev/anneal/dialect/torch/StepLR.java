@@ -1,10 +1,13 @@
 package dev.anneal.dialect.torch;
 
+import dev.anneal.convert.Form;
+import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Step;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,22 +28,17 @@ public record StepLR(double lr, long stepSize, double gamma) implements LrSchedu
 
     @Override
     public double at(long step) {
-        return lr * Math.pow(gamma, Py.clamp(step) / stepSize);
+        return lr * Math.pow(gamma, TorchPy.clamp(step) / stepSize);
     }
 
     @Override
-    public Optional<Schedule> toNative() {
-        return Optional.of(new Step(lr, stepSize, gamma));
+    public Form nativeForm() {
+        return Form.of(new Step(lr, stepSize, gamma));
     }
 
     @Override
     public Range range() {
-        return Py.geometric(lr, gamma);
-    }
-
-    @Override
-    public String torchName() {
-        return "StepLR";
+        return TorchPy.geometric(lr, gamma);
     }
 
     @Override
@@ -49,17 +47,8 @@ public record StepLR(double lr, long stepSize, double gamma) implements LrSchedu
     }
 
     @Override
-    public String item() {
-        return Py.call(torchName(), args());
-    }
-
-    @Override
-    public String spec() {
-        return Py.withLr(torchName(), lr, args());
-    }
-
-    private String[] args() {
-        return new String[] {Py.kw("step_size", stepSize), Py.kw("gamma", gamma, GAMMA)};
+    public List<String> arguments() {
+        return TorchPy.args(Py.kw("step_size", stepSize), Py.kw("gamma", gamma, GAMMA));
     }
 
     @Override

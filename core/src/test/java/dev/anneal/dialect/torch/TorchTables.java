@@ -1,15 +1,14 @@
 package dev.anneal.dialect.torch;
 
+import dev.anneal.dialect.ReferenceTables;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Reads the reference tables under {@code src/test/resources/reference/torch/}, written from real PyTorch by
@@ -43,29 +42,17 @@ final class TorchTables {
 
     static List<Case> cases() {
         List<Case> all = new ArrayList<>();
-        for (Path p : files()) all.addAll(read(p).cases);
+        for (Path p : ReferenceTables.files("torch")) all.addAll(read(p).cases);
         return all;
     }
 
     static List<Rejected> rejected() {
         List<Rejected> all = new ArrayList<>();
-        for (Path p : files()) all.addAll(read(p).rejected);
+        for (Path p : ReferenceTables.files("torch")) all.addAll(read(p).rejected);
         return all;
     }
 
     private record Table(List<Case> cases, List<Rejected> rejected) {}
-
-    private static List<Path> files() {
-        URL url = TorchTables.class.getClassLoader().getResource("reference/torch");
-        if (url == null) throw new IllegalStateException("no reference tables for torch on the class path");
-        try (Stream<Path> files = Files.list(Path.of(url.toURI()))) {
-            return files.filter(p -> p.toString().endsWith(".tsv")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static Table read(Path path) {
         String file = path.getFileName().toString();

@@ -1,0 +1,88 @@
+package dev.anneal.cli;
+
+import dev.anneal.djl.Hyper;
+import dev.anneal.djl.RangeTest;
+import dev.anneal.djl.Training;
+import dev.anneal.schedule.Schedule;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code anneal find-lr fashion-mnist}: the LR range test, with suggestions and a figure. */
+@Command(name = "find-lr", mixinStandardHelpOptions = true,
+        description = "LR range test on Fashion-MNIST: sweep the rate exponentially, smooth the loss, suggest a rate.")
+final class FindLrCommand implements Callable<Integer> {
+
+    @Mixin
+    TrainingOptions options;
+
+    @Option(names = "--min-lr", paramLabel = "X", defaultValue = "1e-7", description = "First rate (default: ${DEFAULT-VALUE}).")
+    double minLr;
+
+    @Option(names = "--max-lr", paramLabel = "X", defaultValue = "10", description = "Last rate (default: ${DEFAULT-VALUE}).")
+    double maxLr;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "300", description = "Updates in the sweep (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--smoothing", paramLabel = "BETA", defaultValue = "0.98", description = "β of the loss's moving average (default: ${DEFAULT-VALUE}).")
+    double smoothing;
+
+    @Option(names = "--divergence", paramLabel = "K", defaultValue = "4", description = "Stop when the smoothed loss exceeds K × its best (default: ${DEFAULT-VALUE}).")
+    double divergence;
+
+    @Option(names = "--figure", paramLabel = "FILE", defaultValue = "find-lr.png", description = "PNG of loss against lr (default: ${DEFAULT-VALUE}).")
+    Path figure;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() {
+        RangeTest test = new RangeTest(minLr, maxLr, steps, smoothing, divergence);
+        options.start();
+        Map<Hyper, Schedule> schedules = options.fileSchedules(steps);
+        if (options.schedule != null || schedules.containsKey(Hyper.LR)) {
+            throw new IllegalArgumentException("find-lr sweeps lr itself: drop --schedule and any lr in --schedules (give the other hyperparameters there)");
+        }
+        schedules.put(Hyper.LR, test.sweep());
+        PrintWriter out = command.commandLine().getOut();
+        try (Training training = new Training(options.model(), options.optimizer(schedules), options.batch, options.seed)) {
+            RangeTest.Result r = test.run(training, options.train(), schedules);
+            out.printf(Locale.ROOT, "%s, %s: %d steps from lr %.3g to %.3g, stopped because %s%n",
+                    options.model().key(), options.optimizer, r.lrs().size(), r.lrs().getFirst(), r.lrs().getLast(), r.stopped());
+            int best = r.smoothed().indexOf(r.smoothed().stream().min(Double::compare).orElseThrow());
+            out.printf(Locale.ROOT, "minimum smoothed loss %.4f at lr %.3g%n", r.smoothed().get(best), r.lrs().get(best));
+            out.printf(Locale.ROOT, "suggested lr (steepest descent) %.3g%n", r.steepest());
+            out.printf(Locale.ROOT, "suggested lr (valley)           %.3g%n", r.valley());
+            double[] lrs = array(r.lrs()), smoothed = array(r.smoothed());
+            // the axis ends above the smoothed loss before its last (diverging) step
+            double top = r.smoothed().subList(0, r.smoothed().size() - 1).stream().max(Double::compare).orElseThrow();
+            double bottom = Math.min(r.smoothed().get(best), r.losses().stream().min(Double::compare).orElseThrow());
+            new TrainingChart("LR range test: " + options.model().key() + ", " + options.optimizer, "lr (log)", true)
+                    .add("raw loss", lrs, array(r.losses()), 0)
+                    .add("smoothed loss", lrs, smoothed, 0)
+                    .add(String.format(Locale.ROOT, "steepest descent %.3g", r.steepest()), new double[] {r.steepest(), r.steepest()}, new double[] {0, top}, 0)
+                    .add(String.format(Locale.ROOT, "valley %.3g", r.valley()), new double[] {r.valley(), r.valley()}, new double[] {0, top}, 0)
+                    .axisTitle(0, "training loss")
+                    .yRange(Math.max(0, bottom - 0.1 * (top - bottom)), top + 0.1 * (top - bottom))
+                    .write(figure);
+            out.printf("figure: %s%n", figure);
+        }
+        out.flush();
+        return Main.OK;
+    }
+
+    private static double[] array(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+}

@@ -1,0 +1,78 @@
+package dev.anneal.cli;
+
+import dev.anneal.djl.Step;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The per-step trace: {@code step,epoch,loss,accuracy,} then every applied hyperparameter. A resumed run keeps
+ * the rows before its first step and appends its own.
+ */
+final class Trace implements AutoCloseable {
+    private final Path file;
+    private final BufferedWriter out;
+    private boolean header;
+    private int rows;
+
+    /** Opens {@code file}, keeping only the rows of steps before {@code firstStep} from an earlier run. */
+    Trace(Path file, long firstStep) {
+        this.file = file;
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            List<String> kept = firstStep > 0 && Files.isRegularFile(file)
+                    ? Files.readAllLines(file).stream().filter(line -> line.startsWith("step,") || stepOf(line) < firstStep).toList()
+                    : List.of();
+            Files.write(file, kept);
+            header = !kept.isEmpty();
+            rows = Math.max(0, kept.size() - 1);
+            out = Files.newBufferedWriter(file, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write trace " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long stepOf(String line) {
+        int comma = line.indexOf(',');
+        return comma < 0 ? Long.MAX_VALUE : Long.parseLong(line.substring(0, comma));
+    }
+
+    void write(Step s) {
+        try {
+            if (!header) {
+                out.write("step,epoch,loss,accuracy," + String.join(",", s.hyperparameters().keySet()));
+                out.newLine();
+                header = true;
+            }
+            StringBuilder line = new StringBuilder();
+            line.append(s.step()).append(',').append(s.epoch()).append(',')
+                    .append(String.format(Locale.ROOT, "%.6g,%.6g", s.loss(), s.accuracy()));
+            for (double v : s.hyperparameters().values()) line.append(',').append(v);
+            out.write(line.toString());
+            out.newLine();
+            rows++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write trace " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    int rows() {
+        return rows;
+    }
+
+    @Override
+    public void close() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write trace " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.anneal.cli;
+
+import dev.anneal.djl.AnnealOptimizer;
+import dev.anneal.djl.Checkpoint;
+import dev.anneal.djl.Diverged;
+import dev.anneal.djl.Hyper;
+import dev.anneal.djl.Images;
+import dev.anneal.djl.Snapshots;
+import dev.anneal.djl.Step;
+import dev.anneal.djl.Training;
+import dev.anneal.schedule.Schedule;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/** {@code anneal train fashion-mnist}: real training with DJL's PyTorch engine, every hyperparameter scheduled. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a network on Fashion-MNIST with DJL's PyTorch engine (CPU, offline); every hyperparameter follows a schedule.")
+final class TrainCommand implements Callable<Integer> {
+
+    @Mixin
+    TrainingOptions options;
+
+    @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "Passes over the training images (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--trace", paramLabel = "FILE", defaultValue = "train-trace.csv",
+            description = "CSV of every step's applied hyperparameters, loss and accuracy (default: ${DEFAULT-VALUE}).")
+    Path trace;
+
+    @Option(names = "--figure", paramLabel = "FILE", defaultValue = "train.png", description = "PNG of the lr and loss curves (default: ${DEFAULT-VALUE}).")
+    Path figure;
+
+    @Option(names = "--checkpoint", paramLabel = "DIR",
+            description = "Save network, optimizer state and step to DIR after every epoch; resume from DIR when it holds a checkpoint.")
+    Path checkpoint;
+
+    @Option(names = "--snapshots", description = "Keep a snapshot at each cycle end of a warm-restart schedule; report the ensemble's test accuracy.")
+    boolean snapshots;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() {
+        try {
+            return train();
+        } catch (Diverged e) {
+            command.commandLine().getErr().println("\nanneal: training diverged: " + e.getMessage());
+            return Main.FAILURE;
+        }
+    }
+
+    private int train() {
+        if (epochs < 1) throw new IllegalArgumentException("--epochs (" + epochs + ") must be >= 1");
+        if (snapshots && checkpoint != null) throw new IllegalArgumentException("--snapshots keeps snapshots in memory: it cannot be combined with --checkpoint");
+        options.start();
+        Images train = options.train(), test = options.test(), heldOut = null;
+        if (snapshots) { // a tenth of the training images choose the ensemble's members
+            int cut = train.size() - Math.max(1, train.size() / 10);
+            heldOut = train.slice(cut, train.size());
+            train = train.slice(0, cut);
+        }
+        long perEpoch = Training.stepsPerEpoch(train.size(), options.batch, options.accumulate);
+        long total = perEpoch * epochs;
+        Map<Hyper, Schedule> schedules = options.schedules(total);
+        Schedule lr = schedules.get(Hyper.LR);
+        List<Long> cycleEnds = snapshots ? Snapshots.cycleEnds(lr, total) : List.of();
+        if (snapshots && cycleEnds.isEmpty()) {
+            throw new IllegalArgumentException("--snapshots needs a warm-restart schedule such as sgdr(0.1, period=20%, mult=1, floor=0): lr "
+                    + lr + " has no restart within " + total + " steps");
+        }
+        AnnealOptimizer optimizer = options.optimizer(schedules);
+        PrintWriter out = command.commandLine().getOut(), err = command.commandLine().getErr();
+        String settings = options.settings() + " schedules=" + schedules;
+        try (Training training = new Training(options.model(), optimizer, options.batch, options.seed)) {
+            int first = 0;
+            Checkpoint saved = checkpoint == null ? null : new Checkpoint(checkpoint);
+            if (saved != null && saved.exists()) {
+                first = saved.load(training, settings);
+                out.printf(Locale.ROOT, "resumed from %s: %d of %d epochs done, step %d%n", saved.file(), first, epochs, optimizer.step());
+            }
+            out.printf(Locale.ROOT, "%s, %s, %d training images, %d test images, %d epochs of %d steps, %d threads%n",
+                    options.model().key(), optimizer.rule().key(), train.size(), test.size(), epochs, perEpoch, options.threads());
+            schedules.forEach((h, s) -> out.printf("  %s = %s%n", h.key(), s));
+            out.flush();
+            List<Step> steps = new ArrayList<>();
+            List<byte[]> kept = new ArrayList<>();
+            Progress progress = new Progress(err, epochs, perEpoch);
+            long started = System.nanoTime();
+            try (Trace csv = new Trace(trace, optimizer.step())) {
+                for (int epoch = first; epoch < epochs; epoch++) {
+                    training.epoch(train, epoch, s -> {
+                        csv.write(s);
+                        steps.add(s);
+                        progress.update(s);
+                        if (cycleEnds.contains(s.step())) kept.add(training.snapshot());
+                        return true;
+                    });
+                    if (saved != null) saved.save(training, settings, epoch + 1);
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                long images = (long) train.size() * (epochs - first);
+                out.printf(Locale.ROOT, "trained %d epochs in %.1f s (%.0f images/s)%n", epochs - first, seconds, images / seconds);
+                Training.Timing timing = training.timing();
+                out.printf(Locale.ROOT, "per mini-batch: %.3f ms forward and backward, %.3f ms optimizer (schedules and update)%n",
+                        timing.batchNanos() / 1e6 / timing.batches(), timing.optimizerNanos() / 1e6 / timing.batches());
+                out.printf(Locale.ROOT, "test accuracy %.4f (%d images)%n", training.accuracy(test), test.size());
+                if (snapshots) {
+                    kept.add(training.snapshot());
+                    reportEnsemble(out, training, kept, heldOut, test);
+                }
+                out.printf(Locale.ROOT, "trace: %s (%d steps)%n", trace, csv.rows());
+            }
+            if (!steps.isEmpty()) {
+                drawFigure(steps);
+                out.printf("figure: %s%n", figure);
+            }
+        }
+        out.flush();
+        return Main.OK;
+    }
+
+    private void reportEnsemble(PrintWriter out, Training training, List<byte[]> kept, Images heldOut, Images test) {
+        List<float[]> onTest = new ArrayList<>(), onHeldOut = new ArrayList<>();
+        for (byte[] snapshot : kept) {
+            training.restore(snapshot);
+            onTest.add(training.probabilities(test));
+            onHeldOut.add(training.probabilities(heldOut));
+        }
+        List<Integer> chosen = Snapshots.select(onHeldOut, heldOut);
+        double last = test.accuracy(Training.predictions(onTest.getLast()));
+        double all = test.accuracy(Training.predictions(Snapshots.average(onTest)));
+        double subset = test.accuracy(Training.predictions(Snapshots.average(Snapshots.members(chosen, onTest))));
+        out.printf(Locale.ROOT, "snapshots: %d (cycle ends and the last step)%n", kept.size());
+        out.printf(Locale.ROOT, "  last model             test accuracy %.4f%n", last);
+        out.printf(Locale.ROOT, "  ensemble of all %-6d test accuracy %.4f%n", kept.size(), all);
+        out.printf(Locale.ROOT, "  selected %-13s test accuracy %.4f (chosen by disagreement on %d held-out images)%n",
+                chosen.stream().map(i -> "#" + (i + 1)).toList().toString().replace(" ", ""), subset, heldOut.size());
+    }
+
+    private void drawFigure(List<Step> steps) {
+        double[] x = new double[steps.size()], lr = new double[steps.size()], loss = new double[steps.size()];
+        for (int i = 0; i < steps.size(); i++) {
+            x[i] = steps.get(i).step();
+            lr[i] = steps.get(i).hyperparameters().getOrDefault("lr", Double.NaN);
+            loss[i] = steps.get(i).loss();
+        }
+        new TrainingChart("anneal train fashion-mnist --model " + options.model().key() + " --optimizer " + options.optimizer, "step", false)
+                .add("lr", x, lr, 0).axisTitle(0, "lr")
+                .add("training loss", x, loss, 1).axisTitle(1, "training loss")
+                .write(figure);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.anneal.cli;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import org.knowm.xchart.XYSeries;
+import org.knowm.xchart.style.Styler;
+import org.knowm.xchart.style.markers.SeriesMarkers;
+
+import java.awt.Color;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Curves of a training run over a shared x axis, on a left value axis (0) and optionally a right one (1), as PNG. */
+final class TrainingChart {
+    private final XYChart chart;
+
+    TrainingChart(String title, String xLabel, boolean logX) {
+        chart = new XYChartBuilder().width(1000).height(560).title(title).xAxisTitle(xLabel).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+        chart.getStyler().setChartBackgroundColor(Color.WHITE);
+        chart.getStyler().setXAxisLogarithmic(logX);
+        chart.getStyler().setXAxisDecimalPattern(logX ? "0.0E0" : "#");
+        chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
+    }
+
+    TrainingChart add(String label, double[] x, double[] y, int axis) {
+        XYSeries s = chart.addSeries(label, x, y);
+        s.setMarker(SeriesMarkers.NONE);
+        s.setYAxisGroup(axis);
+        return this;
+    }
+
+    TrainingChart axisTitle(int axis, String title) {
+        chart.setYAxisGroupTitle(axis, title);
+        return this;
+    }
+
+    /** Clips the left axis, so a diverging tail does not flatten the rest. */
+    TrainingChart yRange(double min, double max) {
+        chart.getStyler().setYAxisMin(min);
+        chart.getStyler().setYAxisMax(max);
+        return this;
+    }
+
+    void write(Path file) {
+        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            throw new IllegalArgumentException("--figure (" + file + ") must end in .png");
+        }
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) Files.createDirectories(parent);
+            BitmapEncoder.saveBitmap(chart, file.toString().replaceFirst("(?i)\\.png$", ""), BitmapEncoder.BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write figure " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package dev.anneal.cli;
+
+import dev.anneal.schedule.Schedule;
+import dev.anneal.spec.Spec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.imageio.ImageIO;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code anneal train fashion-mnist} end to end on a few hundred images: trace, figure, resume, snapshots, errors. */
+class TrainCommandTest {
+    @TempDir
+    Path dir;
+
+    private Cli train(String... extra) {
+        return trainTo(dir.resolve("trace.csv"), extra);
+    }
+
+    private Cli trainTo(Path trace, String... extra) {
+        String[] base = {"train", "fashion-mnist", "--limit", "600", "--test-limit", "300", "--batch", "50", "--threads", "1",
+                "--trace", trace.toString(), "--figure", dir.resolve("train.png").toString()};
+        String[] args = new String[base.length + extra.length];
+        System.arraycopy(base, 0, args, 0, base.length);
+        System.arraycopy(extra, 0, args, base.length, extra.length);
+        return Cli.run(args);
+    }
+
+    @Test
+    void train_traceHasEveryStepsAppliedValues_andFigure() throws Exception {
+        Cli r = train("--epochs", "2", "--optimizer", "nesterov", "--schedule", "cosine(0.05, 100%)", "--clip-norm", "5");
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("mlp, nesterov, 600 training images, 300 test images, 2 epochs of 12 steps, 1 threads")
+                .contains("  lr = cosine(0.05, steps=24)").containsPattern("test accuracy 0\\.\\d{4} \\(300 images\\)");
+        assertThat(r.err()).contains("epoch 2/2 [########################] step 12/12");
+        List<String> trace = Files.readAllLines(dir.resolve("trace.csv"));
+        assertThat(trace.getFirst()).isEqualTo("step,epoch,loss,accuracy,lr,momentum,weight_decay");
+        assertThat(trace).hasSize(1 + 24);
+        Schedule lr = Spec.parse("cosine(0.05, 24)");
+        for (int step = 0; step < 24; step++) {
+            String[] f = trace.get(1 + step).split(",");
+            assertThat(Long.parseLong(f[0])).isEqualTo(step);
+            assertThat(Integer.parseInt(f[1])).isEqualTo(step / 12);
+            assertThat(Double.parseDouble(f[4])).as("lr applied at step %d", step).isEqualTo(lr.at(step));
+            assertThat(Double.parseDouble(f[5])).as("Nesterov's default momentum").isEqualTo(0.9);
+        }
+        assertThat(ImageIO.read(dir.resolve("train.png").toFile())).isNotNull();
+    }
+
+    @Test
+    void train_resumedFromCheckpoint_sameTraceAsUninterrupted() throws Exception {
+        Path uninterrupted = dir.resolve("a.csv"), resumed = dir.resolve("b.csv"), checkpoint = dir.resolve("ckpt");
+        String schedule = "warmup(6, cosine(0.003, 30))";
+        Cli whole = trainTo(uninterrupted, "--epochs", "3", "--schedule", schedule);
+        assertThat(whole.code()).as(whole.toString()).isZero();
+        Cli first = trainTo(resumed, "--epochs", "1", "--schedule", schedule, "--checkpoint", checkpoint.toString());
+        assertThat(first.code()).as(first.toString()).isZero();
+        Cli rest = trainTo(resumed, "--epochs", "3", "--schedule", schedule, "--checkpoint", checkpoint.toString());
+        assertThat(rest.code()).as(rest.toString()).isZero();
+        assertThat(rest.out()).contains("resumed from " + checkpoint.resolve("checkpoint.bin") + ": 1 of 3 epochs done, step 12");
+        assertThat(Files.readAllLines(resumed)).isEqualTo(Files.readAllLines(uninterrupted));
+        assertThat(lastLine(rest.out(), "test accuracy")).isEqualTo(lastLine(whole.out(), "test accuracy"));
+    }
+
+    @Test
+    void train_snapshots_reportsEnsembleLastAndSelected() {
+        Cli r = train("--epochs", "3", "--optimizer", "momentum", "--schedule", "sgdr(0.05, 10, 1, 0)", "--snapshots");
+        assertThat(r.code()).as(r.toString()).isZero();
+        // 540 training images (60 held out) in batches of 50: 11 steps an epoch, 33 in all; cycles end at 9, 19, 29
+        assertThat(r.out()).contains("snapshots: 4 (cycle ends and the last step)")
+                .containsPattern("last model +test accuracy 0\\.\\d{4}")
+                .containsPattern("ensemble of all 4 +test accuracy 0\\.\\d{4}")
+                .containsPattern("selected \\[#4[#,0-9]*\\] +test accuracy 0\\.\\d{4} \\(chosen by disagreement on 60 held-out images\\)");
+    }
+
+    @Test
+    void train_snapshotsWithoutRestarts_usageError() {
+        Cli r = train("--epochs", "1", "--schedule", "cosine(0.05, 100%)", "--snapshots");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--snapshots needs a warm-restart schedule").contains("lr cosine(0.05, steps=11) has no restart within 11 steps");
+    }
+
+    @Test
+    void train_missingData_namesPackageAndOption() {
+        Cli r = train("--data", dir.resolve("nowhere").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("Fashion-MNIST not found").contains("dataset-fashion-mnist").contains("--data DIR").doesNotContain("Exception");
+    }
+
+    @Test
+    void train_badOptions_usageErrors() throws Exception {
+        assertThat(train("--model", "resnet").err()).contains("--model (resnet) must be one of mlp, cnn, lstm");
+        assertThat(train("--optimizer", "lion").err()).contains("--optimizer (lion) must be one of sgd, momentum, nesterov, adam, adamw");
+        assertThat(train("--epochs", "0").err()).contains("--epochs (0) must be >= 1");
+        Path yaml = dir.resolve("s.yaml");
+        Files.writeString(yaml, "lr: cosine(0.01, 100%)\nmomentum: constant(0.9)\n");
+        Cli r = train("--schedules", yaml.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("momentum is not a hyperparameter of adam");
+        assertThat(Cli.run("train", "mnist").err()).contains("DATASET (mnist) must be fashion-mnist");
+    }
+
+    @Test
+    void train_schedulesFile_everyHyperparameterApplied() throws Exception {
+        Path yaml = dir.resolve("adamw.yaml");
+        Files.writeString(yaml, "# one schedule per hyperparameter\nlr: onecycle(0.004, 100%)\nbeta1: linear(0.95, 0.85, 100%)\nweight_decay: constant(0.05)\n");
+        Cli r = train("--epochs", "1", "--optimizer", "adamw", "--schedules", yaml.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        List<String> trace = Files.readAllLines(dir.resolve("trace.csv"));
+        assertThat(trace.getFirst()).isEqualTo("step,epoch,loss,accuracy,lr,beta1,beta2,eps,weight_decay");
+        String[] last = trace.getLast().split(",");
+        assertThat(Double.parseDouble(last[5])).isEqualTo(Spec.parse("linear(0.95, 0.85, 12)").at(11));
+        assertThat(Double.parseDouble(last[8])).isEqualTo(0.05);
+    }
+
+    private static String lastLine(String out, String prefix) {
+        return out.lines().filter(l -> l.startsWith(prefix)).reduce((a, b) -> b).orElseThrow();
+    }
+}

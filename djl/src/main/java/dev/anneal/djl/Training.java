@@ -1,0 +1,257 @@
+package dev.anneal.djl;
+
+import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.loss.Loss;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A network, its optimizer and the loop that trains it on images: shuffled mini-batches, softmax cross-entropy,
+ * one {@link AnnealOptimizer#step} per batch. The order of each epoch depends only on the seed and the epoch,
+ * so a run resumed from a checkpoint sees the same batches as an uninterrupted one.
+ */
+public final class Training implements AutoCloseable {
+    private static final int EVAL_BATCH = 1000;
+
+    /** Called after each optimizer update; return false to stop the epoch early. */
+    public interface Listener {
+        boolean onStep(Step step);
+    }
+
+    private final Model model;
+    private final int batch;
+    private final long seed;
+    private final Engine engine;
+    private final NDManager manager;
+    private final Block block;
+    private ParameterStore store;
+    private final List<Parameter> parameters;
+    private final Loss loss = Loss.softmaxCrossEntropyLoss();
+    private AnnealOptimizer optimizer;
+    private long batchNanos, optimizerNanos, batchCount;
+
+    /** Wall time spent so far in forward and backward passes (data included), and in the optimizer, over {@code batches}. */
+    public record Timing(long batches, long batchNanos, long optimizerNanos) {}
+
+    /** A freshly initialized {@code model} (initialization drawn from the engine's seed) trained by {@code optimizer}. */
+    public Training(Model model, AnnealOptimizer optimizer, int batch, long seed) {
+        if (batch < 1) throw new IllegalArgumentException("batch (" + batch + ") must be >= 1");
+        this.model = model;
+        this.optimizer = optimizer;
+        this.batch = batch;
+        this.seed = seed;
+        this.engine = Engine.getEngine("PyTorch");
+        engine.setRandomSeed((int) seed);
+        this.manager = engine.newBaseManager();
+        this.block = model.build();
+        block.initialize(manager, DataType.FLOAT32, model.inputShape(batch));
+        this.parameters = block.getParameters().values();
+        requireGradients();
+        this.store = new ParameterStore(manager, false);
+    }
+
+    public Model model() {
+        return model;
+    }
+
+    public AnnealOptimizer optimizer() {
+        return optimizer;
+    }
+
+    public Timing timing() {
+        return new Timing(batchCount, batchNanos, optimizerNanos);
+    }
+
+    /** Replaces the optimizer (the LR range test runs its own sweep); returns the previous one. */
+    AnnealOptimizer swap(AnnealOptimizer other) {
+        AnnealOptimizer previous = optimizer;
+        optimizer = other;
+        return previous;
+    }
+
+    /** Optimizer updates in one epoch over {@code images} images: ⌈⌈images / batch⌉ / accumulate⌉. */
+    public static long stepsPerEpoch(int images, int batch, int accumulate) {
+        long batches = (images + (long) batch - 1) / batch;
+        return (batches + accumulate - 1) / accumulate;
+    }
+
+    /** One pass over {@code images} in the epoch's shuffled order; stops early when the listener says so. */
+    public void epoch(Images images, int epoch, Listener listener) {
+        int[] order = order(images.size(), epoch);
+        float[] x = new float[batch * FashionMnist.PIXELS];
+        long[] y = new long[batch];
+        double lossSum = 0, correct = 0;
+        int seen = 0, batches = 0;
+        for (int start = 0; start < order.length; start += batch) {
+            int n = Math.min(batch, order.length - start);
+            for (int i = 0; i < n; i++) {
+                images.copyScaled(order[start + i], x, i * FashionMnist.PIXELS);
+                y[i] = images.label(order[start + i]);
+            }
+            long t0 = System.nanoTime();
+            double[] lossAndCorrect = forwardBackward(x, y, n);
+            long t1 = System.nanoTime();
+            lossSum += lossAndCorrect[0];
+            correct += lossAndCorrect[1];
+            seen += n;
+            batches++;
+            long applying = optimizer.step();
+            boolean last = start + batch >= order.length;
+            boolean updated = optimizer.step(parameters) || last && optimizer.flush(parameters);
+            batchNanos += t1 - t0;
+            optimizerNanos += System.nanoTime() - t1;
+            batchCount++;
+            if (!updated) continue;
+            Step done = new Step(applying, epoch, lossSum / batches, correct / seen, optimizer.hyperparameters(applying));
+            lossSum = correct = 0;
+            seen = batches = 0;
+            if (!listener.onStep(done)) return;
+        }
+    }
+
+    /** The mean loss and the number of correct predictions of one micro-batch, after its backward pass. */
+    private double[] forwardBackward(float[] x, long[] y, int n) {
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            NDArray input = manager.create(n == batch ? x : java.util.Arrays.copyOf(x, n * FashionMnist.PIXELS), model.inputShape(n));
+            NDArray labels = manager.create(n == batch ? y : java.util.Arrays.copyOf(y, n));
+            NDArray logits, value;
+            try (GradientCollector collector = engine.newGradientCollector()) {
+                logits = block.forward(store, new NDList(input), true).singletonOrThrow();
+                value = loss.evaluate(new NDList(labels), new NDList(logits));
+                collector.backward(value);
+            }
+            double mean = value.getFloat();
+            if (!Double.isFinite(mean)) {
+                throw new Diverged("loss is " + mean + " at step " + optimizer.step()
+                        + ": training stopped before the update (lower the learning rate)");
+            }
+            long correct = logits.argMax(1).eq(labels).countNonzero().getLong();
+            return new double[] {mean, correct};
+        }
+    }
+
+    /** The fraction of {@code images} whose most probable class is their label. */
+    public double accuracy(Images images) {
+        return images.accuracy(predictions(probabilities(images)));
+    }
+
+    /** Class probabilities (softmax), image by image: {@code [image * 10 + class]}. */
+    public float[] probabilities(Images images) {
+        float[] out = new float[images.size() * FashionMnist.CLASSES];
+        float[] x = new float[EVAL_BATCH * FashionMnist.PIXELS];
+        for (int start = 0; start < images.size(); start += EVAL_BATCH) {
+            int n = Math.min(EVAL_BATCH, images.size() - start);
+            for (int i = 0; i < n; i++) images.copyScaled(start + i, x, i * FashionMnist.PIXELS);
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                NDArray input = manager.create(java.util.Arrays.copyOf(x, n * FashionMnist.PIXELS), model.inputShape(n));
+                float[] p = block.forward(store, new NDList(input), false).singletonOrThrow().softmax(1).toFloatArray();
+                System.arraycopy(p, 0, out, start * FashionMnist.CLASSES, p.length);
+            }
+        }
+        return out;
+    }
+
+    /** The most probable class of each image. */
+    public static int[] predictions(float[] probabilities) {
+        int[] classes = new int[probabilities.length / FashionMnist.CLASSES];
+        for (int i = 0; i < classes.length; i++) {
+            int best = 0;
+            for (int c = 1; c < FashionMnist.CLASSES; c++) {
+                if (probabilities[i * FashionMnist.CLASSES + c] > probabilities[i * FashionMnist.CLASSES + best]) best = c;
+            }
+            classes[i] = best;
+        }
+        return classes;
+    }
+
+    // ---- parameters, snapshots and checkpoints -----------------------------------------------------------------
+
+    /** The network's parameters, by their path in the block. */
+    public Map<String, Parameter> parameters() {
+        return block.getParameters().toMap();
+    }
+
+    /** A copy of the network's parameters. */
+    public byte[] snapshot() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            block.saveParameters(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Puts back parameters from {@link #snapshot()}. */
+    public void restore(byte[] snapshot) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(snapshot))) {
+            readParameters(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes the network, then the optimizer's state. */
+    public void save(DataOutputStream out) throws IOException {
+        block.saveParameters(out);
+        optimizer.save(out, parameters());
+    }
+
+    /** Reads what {@link #save} wrote. */
+    public void load(DataInputStream in) throws IOException {
+        readParameters(in);
+        optimizer.load(in, parameters(), manager);
+    }
+
+    private void readParameters(DataInputStream in) throws IOException {
+        try {
+            block.loadParameters(manager, in);
+        } catch (MalformedModelException e) {
+            throw new IOException("not a " + model.key() + " network: " + e.getMessage(), e);
+        }
+        requireGradients();
+        store = new ParameterStore(manager, false); // the old store holds the replaced arrays
+    }
+
+    private void requireGradients() {
+        for (Parameter p : parameters) if (p.requiresGradient()) p.getArray().setRequiresGradient(true);
+    }
+
+    private int[] order(int n, int epoch) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) order[i] = i;
+        Random random = new Random(seed * 1_000_003L + epoch);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        return order;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,265 @@
+package dev.anneal.optim;
+
+import dev.anneal.optim.grad.GradConfig;
+import dev.anneal.optim.grad.GradientPipeline;
+import dev.anneal.optim.grad.Verdict;
+import dev.anneal.schedule.Checks;
+import dev.anneal.schedule.Schedule;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * An optimizer over {@code float[]} parameter blocks in named groups, reading every hyperparameter from a
+ * {@link ScheduleSet} at the current step. Each {@link #step} call:
+ * <ol>
+ *   <li>reads the group's hyperparameters at the current step and checks them (a NaN or negative lr fails here,
+ *       before anything changes);</li>
+ *   <li>runs the {@link GradientPipeline} on the gradients (fp16 emulation, unscaling, non-finite check,
+ *       clipping, loss-scale update), which may veto the update;</li>
+ *   <li>applies the update rule ({@link Kernels}, PyTorch 1.13 operation order) unless vetoed;</li>
+ *   <li>records the values in the {@link Trace} and advances the step.</li>
+ * </ol>
+ * A vetoed step leaves parameters and moments untouched and does not count as an update (Adam's bias correction
+ * uses updates), but the schedules still advance: as in PyTorch's AMP recipe, where {@code scaler.step(optimizer)}
+ * skips {@code optimizer.step()} and {@code scheduler.step()} runs every iteration. With gradient accumulation,
+ * call {@code step} once per accumulated step, so schedules advance per optimizer step, never per micro-batch.
+ * Not thread-safe.
+ */
+public final class Optimizer {
+    private static final String GROUP = "groups.";
+
+    /** A group with its hyperparameters' names and schedules, method defaults appended. */
+    private record Bound(ParameterGroup group, String[] names, Schedule[] schedules) {
+        int index(String name) {
+            for (int i = 0; i < names.length; i++) if (names[i].equals(name)) return i;
+            throw new IllegalStateException(name);
+        }
+    }
+
+    private final Method method;
+    private final List<Bound> groups;
+    private final List<float[]> blocks = new ArrayList<>();
+    private final GradientPipeline pipeline;
+    private final Trace trace = new Trace();
+    private final float[][] first, second;
+    private long step, updates;
+
+    private Optimizer(Method method, List<Bound> groups, GradConfig gradients) {
+        this.method = method;
+        this.groups = groups;
+        this.pipeline = new GradientPipeline(gradients);
+        groups.forEach(b -> blocks.addAll(b.group().blocks()));
+        first = new float[blocks.size()][];
+        second = new float[blocks.size()][];
+        if (method instanceof Method.Adam) {
+            for (int i = 0; i < blocks.size(); i++) {
+                first[i] = new float[blocks.get(i).length];
+                second[i] = new float[blocks.get(i).length];
+            }
+        }
+    }
+
+    public static Builder builder(Method method, ScheduleSet schedules) {
+        return new Builder(method, schedules);
+    }
+
+    public Method method() {
+        return method;
+    }
+
+    /** Every parameter block, in group order: {@link #step}'s gradients align with this list. */
+    public List<float[]> blocks() {
+        return List.copyOf(blocks);
+    }
+
+    /** The step the next {@link #step} call reads the schedules at (steps taken so far, skipped ones included). */
+    public long currentStep() {
+        return step;
+    }
+
+    /** The gradient stage: its {@link GradientPipeline#scale()} is the loss scale for the next backward pass. */
+    public GradientPipeline gradients() {
+        return pipeline;
+    }
+
+    public Trace trace() {
+        return trace;
+    }
+
+    /**
+     * One optimizer step with gradients aligned with {@link #blocks()}; the pipeline unscales and clips them in
+     * place. Returns the pipeline's verdict: {@link Verdict.Skip} when a gradient was not finite and nothing changed.
+     */
+    public Verdict step(List<float[]> gradients) {
+        Checks.state(gradients.size() == blocks.size(), "gradients (" + gradients.size()
+                + " blocks) must have as many blocks as the parameters (" + blocks.size() + ")");
+        for (int i = 0; i < blocks.size(); i++) {
+            Checks.state(gradients.get(i).length == blocks.get(i).length, "gradients[" + i + "] (" + gradients.get(i).length
+                    + " values) must be as long as parameter block " + i + " (" + blocks.get(i).length + " values)");
+        }
+        double[][] values = new double[groups.size()][];
+        for (int g = 0; g < groups.size(); g++) values[g] = valuesAt(groups.get(g));
+        Verdict verdict = pipeline.process(gradients);
+        if (verdict.applies()) {
+            updates++;
+            int block = 0;
+            for (int g = 0; g < groups.size(); g++) {
+                for (float[] p : groups.get(g).group().blocks()) update(groups.get(g), values[g], block, p, gradients.get(block++));
+            }
+        }
+        for (int g = 0; g < groups.size(); g++) {
+            Bound b = groups.get(g);
+            Map<String, Double> applied = new LinkedHashMap<>();
+            for (int i = 0; i < b.names().length; i++) applied.put(b.names()[i], values[g][i]);
+            trace.add(new Trace.Row(step, b.group().name(), verdict.applies(), applied));
+        }
+        step++;
+        return verdict;
+    }
+
+    private double[] valuesAt(Bound b) {
+        double[] v = new double[b.names().length];
+        for (int i = 0; i < v.length; i++) v[i] = b.schedules()[i].at(step);
+        try {
+            check(b, v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(e.getMessage() + " (step " + step + ")");
+        }
+        return v;
+    }
+
+    private void check(Bound b, double[] v) {
+        String at = GROUP + b.group().name() + ".";
+        Checks.nonNegative(at + "lr", v[b.index("lr")]);
+        Checks.nonNegative(at + "weight_decay", v[b.index("weight_decay")]);
+        switch (method) {
+            case Method.Sgd sgd -> {
+                double momentum = Checks.nonNegative(at + "momentum", v[b.index("momentum")]);
+                double dampening = Checks.finite(at + "dampening", v[b.index("dampening")]);
+                if (sgd.nesterov() && !(momentum > 0 && dampening == 0)) {
+                    throw new IllegalArgumentException("Nesterov momentum needs " + at + "momentum (" + momentum + ") > 0 and "
+                            + at + "dampening (" + dampening + ") = 0");
+                }
+            }
+            case Method.Adam adam -> {
+                Checks.inHalfOpen(at + "beta1", v[b.index("beta1")], 0, 1);
+                Checks.inHalfOpen(at + "beta2", v[b.index("beta2")], 0, 1);
+                Checks.nonNegative(at + "eps", v[b.index("eps")]);
+            }
+        }
+    }
+
+    private void update(Bound b, double[] v, int block, float[] p, float[] g) {
+        double lr = v[b.index("lr")], wd = v[b.index("weight_decay")];
+        switch (method) {
+            case Method.Sgd sgd -> {
+                double momentum = v[b.index("momentum")];
+                boolean start = momentum != 0 && first[block] == null;
+                if (start) first[block] = new float[p.length];
+                Kernels.sgd(p, g, first[block], 0, p.length, (float) lr, (float) momentum, (float) v[b.index("dampening")],
+                        (float) wd, sgd.nesterov(), start);
+            }
+            case Method.Adam adam -> {
+                double beta1 = v[b.index("beta1")], beta2 = v[b.index("beta2")];
+                double bc1 = adam.biasCorrection() ? 1 - Math.pow(beta1, updates) : 1;
+                double bc2 = adam.biasCorrection() ? 1 - Math.pow(beta2, updates) : 1;
+                Kernels.adam(p, g, first[block], second[block], 0, p.length,
+                        adam.decoupled() ? (float) (1 - lr * wd) : 1f, adam.decoupled() ? 0f : (float) wd,
+                        (float) beta1, (float) beta2, (float) v[b.index("eps")], (float) (lr / bc1), (float) Math.sqrt(bc2));
+            }
+        }
+    }
+
+    /** A deep copy of the state: step, updates, moments and the gradient pipeline's state. */
+    public OptimizerState state() {
+        List<OptimizerState.Block> states = new ArrayList<>();
+        int i = 0;
+        for (Bound b : groups) {
+            for (float[] p : b.group().blocks()) {
+                states.add(new OptimizerState.Block(b.group().name(), p.length, copy(first[i]), copy(second[i])));
+                i++;
+            }
+        }
+        return new OptimizerState(method.name(), step, updates, states, pipeline.state());
+    }
+
+    /** Continues from a saved state; parameters are the caller's and must be restored alongside. */
+    public void restore(OptimizerState saved) {
+        Checks.state(saved.method().equals(method.name()), "state method (" + saved.method() + ") must be " + method.name());
+        Checks.state(saved.blocks().size() == blocks.size(), "state blocks (" + saved.blocks().size()
+                + ") must match the optimizer's parameter blocks (" + blocks.size() + ")");
+        int i = 0;
+        for (Bound b : groups) {
+            for (float[] p : b.group().blocks()) {
+                OptimizerState.Block s = saved.blocks().get(i);
+                Checks.state(s.group().equals(b.group().name()) && s.length() == p.length, "state block " + i + " (" + s.group()
+                        + ", " + s.length() + " values) must match parameter block " + i + " (" + b.group().name() + ", " + p.length + " values)");
+                Checks.state((s.first() != null || method instanceof Method.Sgd) && (s.second() != null) == method instanceof Method.Adam,
+                        "state block " + i + " must have the moments " + method.name() + " keeps");
+                i++;
+            }
+        }
+        pipeline.restore(saved.grad());
+        for (i = 0; i < blocks.size(); i++) {
+            first[i] = copy(saved.blocks().get(i).first());
+            second[i] = copy(saved.blocks().get(i).second());
+        }
+        step = saved.step();
+        updates = saved.updates();
+    }
+
+    private static float[] copy(float[] a) {
+        return a == null ? null : a.clone();
+    }
+
+    /** Parameter groups, their schedules and the gradient stage. */
+    public static final class Builder {
+        private final Method method;
+        private final ScheduleSet schedules;
+        private final List<ParameterGroup> groups = new ArrayList<>();
+        private GradConfig gradients = GradConfig.plain();
+
+        Builder(Method method, ScheduleSet schedules) {
+            this.method = method;
+            this.schedules = schedules;
+        }
+
+        public Builder group(ParameterGroup group) {
+            groups.add(group);
+            return this;
+        }
+
+        public Builder group(String name, float[]... blocks) {
+            return group(ParameterGroup.of(name, blocks));
+        }
+
+        /** Clipping, loss scaling and fp16 emulation; the default only detects non-finite gradients. */
+        public Builder gradients(GradConfig config) {
+            gradients = config;
+            return this;
+        }
+
+        public Optimizer build() {
+            Checks.state(!groups.isEmpty(), "an optimizer needs at least one parameter group");
+            List<String> names = groups.stream().map(ParameterGroup::name).toList();
+            for (String g : schedules.groups()) {
+                Checks.state(names.contains(g), "schedule set group " + g + " has no parameter group (parameter groups: " + names + ")");
+            }
+            List<Bound> bound = new ArrayList<>();
+            for (ParameterGroup g : groups) {
+                Checks.state(names.indexOf(g.name()) == names.lastIndexOf(g.name()), "parameter group " + g.name() + " is given twice");
+                Checks.state(schedules.groups().contains(g.name()), "parameter group " + g.name()
+                        + " has no schedules: the set's groups are " + schedules.groups());
+                Map<String, Schedule> h = new LinkedHashMap<>(schedules.group(g.name()));
+                new TreeMap<>(method.defaults()).forEach((n, v) -> h.putIfAbsent(n, Schedule.constant(v)));
+                Checks.state(h.containsKey("lr"), GROUP + g.name() + ".lr is required by " + method.name() + " and not defined");
+                bound.add(new Bound(g, h.keySet().toArray(String[]::new), h.values().toArray(Schedule[]::new)));
+            }
+            return new Optimizer(method, bound, gradients);
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.anneal.optim;
+
+import dev.anneal.schedule.Checks;
+import dev.anneal.schedule.Framework;
+import dev.anneal.schedule.Range;
+import dev.anneal.schedule.Schedule;
+import dev.anneal.spec.Spec;
+
+import java.util.OptionalLong;
+
+/**
+ * {@code rescale(schedule, min=a, max=b)}: the schedule's range [lo, hi] mapped affinely onto [a, b],
+ * {@code a + (s(t) − lo)/(hi − lo)·(b − a)}. With {@link dev.anneal.schedule.Counter counter} it gives the classic
+ * one-cycle momentum: {@code rescale(counter(lr), min=0.85, max=0.95)} is 0.95 where lr is lowest and 0.85 at its
+ * peak. The range is the schedule's {@link Schedule#range()}: tight for native families, a safe bound for
+ * compositions. Written in schedule sets (see {@link ScheduleSet}); it joins core's schedules through the open
+ * {@link Framework} interface.
+ */
+public record Rescale(Schedule schedule, double min, double max) implements Framework {
+    public Rescale {
+        if (schedule == null) throw new IllegalArgumentException("rescale needs a schedule");
+        Checks.finite("min", min);
+        Checks.finite("max", max);
+        Checks.state(min <= max, "min (" + Checks.format(min) + ") must be <= max (" + Checks.format(max) + ")");
+        Range r = schedule.range();
+        if (!(r.bounded() && r.min() < r.max())) {
+            throw new IllegalArgumentException("rescale: the schedule (" + schedule + ") has range " + r
+                    + "; rescale needs a bounded range with min < max");
+        }
+    }
+
+    @Override
+    public double at(long step) {
+        Range r = schedule.range();
+        return min + (schedule.at(step) - r.min()) / (r.max() - r.min()) * (max - min);
+    }
+
+    @Override
+    public OptionalLong duration() {
+        return schedule.duration();
+    }
+
+    @Override
+    public OptionalLong period() {
+        return schedule.period();
+    }
+
+    @Override
+    public Range range() {
+        return new Range(min, max);
+    }
+
+    @Override
+    public String spec() {
+        return "rescale(" + Spec.print(schedule) + ", min=" + Checks.format(min) + ", max=" + Checks.format(max) + ")";
+    }
+
+    @Override
+    public String toString() {
+        return spec();
+    }
+}

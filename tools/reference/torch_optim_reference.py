@@ -1,0 +1,148 @@
+#!/usr/bin/python3
+"""Reference trajectories for Anneal's optimizers, computed by REAL PyTorch (torch.optim, 1.13).
+
+Install Debian's PyTorch (1.13.1) and run with the system Python:
+
+    apt-get install -y python3-torch
+    /usr/bin/python3 tools/reference/torch_optim_reference.py   # writes optim/src/test/resources/reference/optim-*.tsv
+
+The problem (the Java test regenerates it bit for bit, so nothing but the trajectories is stored):
+
+- 300 float32 parameters in two tensors (blocks) of 200 and 100, one parameter group.
+- Integer hash u(k) = (h(k) mod 2001 - 1000) / 1000 with h a 32-bit multiply-xorshift (see `mix`), exact in
+  both languages. Initial p[i] = u(i); curvature c[i] = float32(0.1 + 0.9 * (h(50000 + i) mod 1000) / 1000).
+- The gradient at step t (0-based) is g = c * p + 0.5 * u(100000 + 300 t + i), computed in float32 with torch's
+  elementwise ops (one rounding per op): a noisy quadratic, so the trajectory feeds back on itself.
+- lr follows Anneal's `warmup(5, cosine(LR, steps=45))` through torch's own LambdaLR (factor t/5 for t < 5,
+  then (1 + cos(pi * min(t - 5, 45) / 45)) / 2); scheduler.step() after every optimizer.step().
+- The `sgd_momentum_schedule` case also sets group['momentum'] before each step to Anneal's
+  `rescale(counter(lr), min=0.85, max=0.95)`: the counter-phase of lr (range [0, LR]) mapped onto [0.85, 0.95].
+
+File format, one file per case (the Java tests need no Python):
+
+    # comment lines
+    optimizer<TAB>torch constructor call      the configuration, as torch was called
+    lr<TAB>SPEC                              Anneal's spec of the lr schedule
+    momentum<TAB>SPEC                        (only where momentum is scheduled)
+    columns<TAB>step<TAB>lr<TAB>momentum<TAB>p0 … p299
+    STEP<TAB>LR<TAB>MOMENTUM<TAB>P…          row STEP: the lr and momentum the STEP-th update used (repr of a
+                                             double, '-' where not applicable) and the parameters after it
+                                             ('%.9g' of float32: exact when parsed as float); rows 0-4, 9, 19,
+                                             …, 49
+"""
+
+import math
+import os
+
+import torch
+
+ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+OUT = os.path.join(ROOT, 'optim', 'src', 'test', 'resources', 'reference')
+SIZES = (200, 100)
+STEPS = 50
+ROWS = {0, 1, 2, 3, 4, 9, 19, 29, 39, 49}
+M32 = 0xFFFFFFFF
+
+
+def mix(k):
+    h = (k * 2654435761) & M32
+    h ^= h >> 15
+    h = (h * 2246822519) & M32
+    h ^= h >> 13
+    return h
+
+
+def u(k):
+    return (mix(k) % 2001 - 1000) / 1000.0
+
+
+def vector(values):
+    return torch.tensor(values, dtype=torch.float32)
+
+
+def problem():
+    n = sum(SIZES)
+    p = [u(i) for i in range(n)]
+    c = [0.1 + 0.9 * (mix(50000 + i) % 1000) / 1000.0 for i in range(n)]
+    return split(vector(p)), split(vector(c))
+
+
+def split(t):
+    return [t[:SIZES[0]].clone(), t[SIZES[0]:].clone()]
+
+
+def noise(step):
+    n = sum(SIZES)
+    return split(vector([u(100000 + n * step + i) for i in range(n)]))
+
+
+def warmup_cosine(t):
+    """The factor of warmup(5, cosine(LR, steps=45)) at step t."""
+    return t / 5 if t < 5 else (1 + math.cos(math.pi * min(t - 5, 45) / 45)) / 2
+
+
+def counter_rescaled(lr, peak):
+    """rescale(counter(lr), min=0.85, max=0.95) for lr in [0, peak], in Anneal's operation order."""
+    lo, hi = 0.0, peak
+    c = hi - (lr - lo)
+    return 0.85 + (c - lo) / (hi - lo) * (0.95 - 0.85)
+
+
+CASES = [
+    # name, constructor text, factory, peak lr, momentum scheduled
+    ('sgd', 'torch.optim.SGD(params, lr=0.1)',
+     lambda ps: torch.optim.SGD(ps, lr=0.1), 0.1, False),
+    ('sgd_momentum', 'torch.optim.SGD(params, lr=0.1, momentum=0.9, dampening=0.1)',
+     lambda ps: torch.optim.SGD(ps, lr=0.1, momentum=0.9, dampening=0.1), 0.1, False),
+    ('sgd_momentum_schedule', 'torch.optim.SGD(params, lr=0.1, momentum=0.9, weight_decay=0.01)',
+     lambda ps: torch.optim.SGD(ps, lr=0.1, momentum=0.9, weight_decay=0.01), 0.1, True),
+    ('nesterov', 'torch.optim.SGD(params, lr=0.1, momentum=0.9, nesterov=True, weight_decay=0.001)',
+     lambda ps: torch.optim.SGD(ps, lr=0.1, momentum=0.9, nesterov=True, weight_decay=0.001), 0.1, False),
+    ('adam', 'torch.optim.Adam(params, lr=0.01)',
+     lambda ps: torch.optim.Adam(ps, lr=0.01), 0.01, False),
+    ('adam_weight_decay', 'torch.optim.Adam(params, lr=0.01, weight_decay=0.01)',
+     lambda ps: torch.optim.Adam(ps, lr=0.01, weight_decay=0.01), 0.01, False),
+    ('adamw', 'torch.optim.AdamW(params, lr=0.01, weight_decay=0.1)',
+     lambda ps: torch.optim.AdamW(ps, lr=0.01, weight_decay=0.1), 0.01, False),
+]
+
+
+def run(name, text, factory, peak, momentum_scheduled):
+    blocks, curvature = problem()
+    params = [torch.nn.Parameter(b) for b in blocks]
+    optimizer = factory(params)
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, warmup_cosine)
+    group = optimizer.param_groups[0]
+    lines = ['# generated by tools/reference/torch_optim_reference.py with torch ' + torch.__version__,
+             'optimizer\t' + text,
+             'lr\twarmup(5, cosine(' + repr(peak) + ', steps=45))']
+    if momentum_scheduled:
+        lines.append('momentum\trescale(counter(lr), min=0.85, max=0.95)')
+    lines.append('columns\tstep\tlr\tmomentum\t' + '\t'.join('p%d' % i for i in range(sum(SIZES))))
+    for step in range(STEPS):
+        if momentum_scheduled:
+            group['momentum'] = counter_rescaled(group['lr'], peak)
+        with torch.no_grad():
+            for p, c, n in zip(params, curvature, noise(step)):
+                p.grad = c * p.detach() + 0.5 * n
+        lr, momentum = group['lr'], group.get('momentum')
+        optimizer.step()
+        scheduler.step()
+        if step in ROWS:
+            values = torch.cat([p.detach() for p in params]).tolist()
+            lines.append('\t'.join([str(step), repr(lr), '-' if momentum is None else repr(momentum)]
+                                   + ['%.9g' % v for v in values]))
+    with open(os.path.join(OUT, 'optim-' + name + '.tsv'), 'w') as f:
+        f.write('\n'.join(lines) + '\n')
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    torch.set_num_threads(1)
+    for case in CASES:
+        run(*case)
+        print('wrote optim-' + case[0] + '.tsv')
+
+
+if __name__ == '__main__':
+    main()
