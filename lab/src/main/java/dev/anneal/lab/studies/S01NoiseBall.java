@@ -83,7 +83,7 @@ public final class S01NoiseBall implements Study {
             float[] x = new float[TASK.dimension()];
             java.util.Arrays.fill(x, (float) START);
             double[] curve = Descent.run(x, (p, g, t) -> TASK.noisyGradient(p, g, SIGMA, noise), TASK::loss, lr,
-                    Sgd.plain(x.length), steps, every);
+                    Sgd.plain(), steps, every);
             trial.metric(arm.getKey(), Curves.capped(Curves.tailMean(curve, 0.05)));
             trial.curve(arm.getKey(), new Curve(Curves.grid(curve.length, every), curve));
             double early = curve[curve.length / 10];

@@ -74,7 +74,7 @@ public final class S03PretrainFinetune implements Study {
         float[] pre = new float[10];
         java.util.Arrays.fill(pre, 3f);
         Descent.run(pre, (p, g, t) -> WIDE.noisyGradient(p, g, SIGMA, rng), WIDE::loss,
-                Spec.parse("exponential(0.5, half_life=" + steps / 5 + ")"), Sgd.plain(10), steps, steps);
+                Spec.parse("exponential(0.5, half_life=" + steps / 5 + ")"), Sgd.plain(), steps, steps);
         float[] shift = new float[10];
         for (int i = 0; i < 10; i++) shift[i] = (float) rng.nextGaussian();
         Trial trial = new Trial();
@@ -84,7 +84,7 @@ public final class S03PretrainFinetune implements Study {
             // fine-tune in coordinates centred on the new optimum: z = x − shift
             float[] z = new float[10];
             for (int i = 0; i < 10; i++) z[i] = pre[i] - shift[i];
-            double[] curve = Descent.run(z, (p, g, t) -> SHARP.noisyGradient(p, g, SIGMA, noise), SHARP::loss, lr, Sgd.plain(10), steps, every);
+            double[] curve = Descent.run(z, (p, g, t) -> SHARP.noisyGradient(p, g, SIGMA, noise), SHARP::loss, lr, Sgd.plain(), steps, every);
             trial.metric(arm, Curves.capped(Curves.tailMean(curve, 0.05)));
             trial.curve(arm, new Curve(Curves.grid(curve.length, every), curve));
         }

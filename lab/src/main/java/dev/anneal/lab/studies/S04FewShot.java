@@ -79,7 +79,7 @@ public final class S04FewShot implements Study {
         for (var arm : arms(steps).entrySet()) {
             float[] w = start.clone();
             double[] gap = Descent.run(w, (p, g, t) -> train.gradient(p, g), p -> validation.loss(p) - train.loss(p),
-                    Spec.parse(arm.getValue(), steps), Sgd.plain(D), steps, every);
+                    Spec.parse(arm.getValue(), steps), Sgd.plain(), steps, every);
             trial.metric(arm.getKey(), gap[gap.length - 1]);
             trial.curve(arm.getKey(), new Curve(Curves.grid(gap.length, every), gap));
         }

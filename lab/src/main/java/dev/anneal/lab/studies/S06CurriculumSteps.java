@@ -74,7 +74,7 @@ public final class S06CurriculumSteps implements Study {
             for (int k = 1; k < STAGES; k++) contraction += Math.abs(1 - lr.at((long) k * stage) * curvature.at((long) k * stage)) / (STAGES - 1);
             float[] x = new float[RUNS], g = new float[RUNS];
             java.util.Arrays.fill(x, 1f);
-            Sgd sgd = Sgd.plain(RUNS);
+            Sgd sgd = Sgd.plain();
             SplittableRandom noise = new SplittableRandom(seed + 1);
             double[] product = new double[steps / 10];
             for (int t = 0; t < steps; t++) {

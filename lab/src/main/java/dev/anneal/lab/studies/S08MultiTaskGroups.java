@@ -7,10 +7,13 @@ import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.task.Mlp;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.optim.Method;
+import dev.anneal.optim.Optimizer;
+import dev.anneal.optim.ScheduleSet;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
+import java.util.List;
 import java.util.SplittableRandom;
 
 /** S08: trunk on exponential decay, heads on step decay, against one schedule for every parameter group. */
@@ -42,7 +45,7 @@ public final class S08MultiTaskGroups implements Study {
     @Override
     public String setup(Mode mode) {
         int t = steps(mode);
-        return "Tanh MLP " + INPUTS + "→" + HIDDEN + "→" + TASKS + " (shared trunk W1, b1; one linear head per task) on " + SAMPLES
+        return "Tanh MLP " + INPUTS + "→" + HIDDEN + "→" + TASKS + " (shared trunk W1, b1 and the heads W2, b2 as two parameter groups of optim's Optimizer, each with its own lr schedule) on " + SAMPLES
                 + " samples from a teacher of the same shape (noise 0.1), minibatch SGD (B = " + BATCH + ") for " + t + " steps. Arms: mixed "
                 + "(trunk " + exponential(t) + ", heads " + step() + "), all exponential, all step; same start and end rates.";
     }
@@ -72,16 +75,22 @@ public final class S08MultiTaskGroups implements Study {
         Schedule exp = Spec.parse(exponential(steps)), step = Spec.parse(step(), steps);
         Trial trial = new Trial();
         for (Object[] arm : new Object[][] {{"mixed", exp, step}, {"all exponential", exp, exp}, {"all step", step, step}}) {
-            float[] p = start.clone(), g = new float[p.length];
-            Schedule trunk = (Schedule) arm[1], heads = (Schedule) arm[2];
-            Sgd trunkSgd = Sgd.plain(p.length), headSgd = Sgd.plain(p.length);
+            // two parameter groups with their own schedules: optim's Optimizer over the trunk and the heads
+            float[] trunk = java.util.Arrays.copyOf(start, net.trunk()), heads = java.util.Arrays.copyOfRange(start, net.trunk(), start.length);
+            float[] p = start.clone(), g = new float[p.length], gTrunk = new float[trunk.length], gHeads = new float[heads.length];
+            ScheduleSet set = ScheduleSet.builder().group("trunk", d -> d.set("lr", (Schedule) arm[1]))
+                    .group("heads", d -> d.set("lr", (Schedule) arm[2])).build();
+            Optimizer optimizer = Optimizer.builder(Method.sgd(), set).group("trunk", trunk).group("heads", heads).build();
             SplittableRandom batches = new SplittableRandom(seed + 1);
             double[] curve = new double[steps / every + 1];
             curve[0] = net.loss(p);
             for (int t = 0; t < steps; t++) {
                 net.batchGradient(p, g, BATCH, batches);
-                trunkSgd.step(p, g, trunk.at(t), 0, net.trunk());
-                headSgd.step(p, g, heads.at(t), net.trunk(), p.length - net.trunk());
+                System.arraycopy(g, 0, gTrunk, 0, trunk.length);
+                System.arraycopy(g, trunk.length, gHeads, 0, heads.length);
+                optimizer.step(List.of(gTrunk, gHeads));
+                System.arraycopy(trunk, 0, p, 0, trunk.length);
+                System.arraycopy(heads, 0, p, trunk.length, heads.length);
                 if ((t + 1) % every == 0) curve[(t + 1) / every] = net.loss(p);
             }
             trial.metric((String) arm[0], Curves.capped(Curves.tailMean(curve, 0.05)));

@@ -77,7 +77,7 @@ public final class S10NonStationary implements Study {
             float[] sharp = new float[5], flat = new float[5], g = new float[5];
             java.util.Arrays.fill(sharp, 3f);
             java.util.Arrays.fill(flat, 3f);
-            Sgd sharpSgd = Sgd.plain(5), flatSgd = Sgd.plain(5);
+            Sgd sharpSgd = Sgd.plain(), flatSgd = Sgd.plain();
             double[] curve = new double[steps / every + 1];
             curve[0] = FLAT.loss(flat);
             for (int t = 0; t < steps; t++) {

@@ -79,7 +79,7 @@ public final class S11SpacedRepetition implements Study {
         for (int r = 0; r < RATIOS.length; r++) {
             Schedule lr = Spec.parse("exponential(1, half_life=" + RATIOS[r] * BLOCK + ")");
             float[] w = new float[D], g = new float[D];
-            Sgd sgd = Sgd.plain(D);
+            Sgd sgd = Sgd.plain();
             SplittableRandom noise = new SplittableRandom(seed + 1);
             for (int pass = 0; pass < passes(mode); pass++)
                 for (int k = 0; k < ITEMS; k++)

@@ -91,7 +91,7 @@ public final class S13SlowManifold implements Study {
         java.util.Arrays.fill(relaxed, steps + 1L);
         double[][] groups = new double[3][steps + 1];
         SplittableRandom noise = new SplittableRandom(seed + 1);
-        Sgd sgd = Sgd.plain(d);
+        Sgd sgd = Sgd.plain();
         double share = 0;
         for (int t = 0; t <= steps; t++) {
             for (int i = 0; i < d; i++) {
@@ -129,7 +129,7 @@ public final class S13SlowManifold implements Study {
         Schedule lr = Spec.parse("exponential(1, half_life=" + halfLife * steps + ")");
         float[] x = start.clone(), g = new float[d];
         SplittableRandom noise = new SplittableRandom(seed + 1);
-        Sgd sgd = Sgd.plain(d);
+        Sgd sgd = Sgd.plain();
         double budget = 0;
         for (int t = 0; t < steps; t++) {
             TASK.noisyGradient(x, g, SIGMA, noise);

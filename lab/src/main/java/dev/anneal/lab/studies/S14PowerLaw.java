@@ -80,7 +80,7 @@ public final class S14PowerLaw implements Study {
         for (int i = 0; i < x.length; i++) x[i] = (float) (1 / Math.sqrt(TASK.curvature(i)));
         SplittableRandom noise = new SplittableRandom(seed + 7);
         double[] curve = Descent.run(x, (p, g, t) -> TASK.noisyGradient(p, g, SIGMA, noise), TASK::loss, Spec.parse(spec),
-                Sgd.plain(x.length), steps, 10);
+                Sgd.plain(), steps, 10);
         return Curves.capped(Curves.tailMean(curve, 0.05));
     }
 

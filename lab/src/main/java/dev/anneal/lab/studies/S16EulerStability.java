@@ -66,11 +66,11 @@ public final class S16EulerStability implements Study {
         int steps = mode.pick(500, 200);
 
         double[] safe = Descent.run(start.clone(), (p, g, t) -> task.gradient(p, g), task::loss, Schedule.constant(1 / m),
-                Sgd.plain(c.length), steps, 1);
+                Sgd.plain(), steps, 1);
         int rises = 0;
         for (int t = 1; t < safe.length; t++) if (safe[t] > safe[t - 1]) rises++;
         double[] fast = Descent.run(start.clone(), (p, g, t) -> task.gradient(p, g), task::loss, Schedule.constant(2.2 / m),
-                Sgd.plain(c.length), steps, 1);
+                Sgd.plain(), steps, 1);
         double growth = Curves.log10Capped(fast[fast.length - 1], Descent.DIVERGED) - Math.log10(fast[0]);
 
         double[] err = new double[H_FACTORS.length], hs = new double[H_FACTORS.length];

@@ -65,7 +65,7 @@ public final class S17OnlineLogistic implements Study {
         for (String[] arm : new String[][] {{"η0/√t", "inverse_sqrt(" + ETA + ")"}, {"constant", "constant(" + ETA + ")"}}) {
             Schedule lr = Spec.parse(arm[1]);
             float[] w = new float[D], g = new float[D];
-            Sgd sgd = Sgd.plain(D);
+            Sgd sgd = Sgd.plain();
             SplittableRandom draws = new SplittableRandom(seed + 1);
             double[] angle = new double[steps / every + 1];
             angle[0] = 90;

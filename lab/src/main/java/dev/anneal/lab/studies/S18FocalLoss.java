@@ -79,7 +79,7 @@ public final class S18FocalLoss implements Study {
         for (var arm : arms(steps).entrySet()) {
             Schedule lr = Spec.parse(arm.getValue(), steps);
             float[] w = new float[D], g = new float[D], gi = new float[D];
-            Sgd sgd = Sgd.plain(D);
+            Sgd sgd = Sgd.plain();
             SplittableRandom batches = new SplittableRandom(seed + 1);
             double[] curve = new double[steps / every + 1];
             curve[0] = task.loss(w);

@@ -68,7 +68,7 @@ public final class S21RecurrentWarmup implements Study {
                 {"momentum, constant", "constant(" + MOMENTUM_LR + ")"}, {"momentum, warmup", "warmup(10%, constant(" + MOMENTUM_LR + "))"}}) {
             String name = (String) arm[0];
             Schedule lr = Spec.parse((String) arm[1], steps);
-            Optimizer opt = name.startsWith("Adam") ? new Adam(2) : new Sgd(2, 0.9);
+            Optimizer opt = name.startsWith("Adam") ? new Adam() : new Sgd(0.9);
             SplittableRandom data = new SplittableRandom(seed);
             float[] p = {0, 0.1f};
             double[] curve = Descent.run(p, (w, g, t) -> TASK.lossAndGradient(w, TASK.inputs(BATCH, data), g),

@@ -78,7 +78,7 @@ public final class S22RuggedCyclic implements Study {
                 double[] curve = Descent.run(x, (p, g, t) -> {
                     TASK.gradient(p, g);
                     for (int i = 0; i < g.length; i++) g[i] += (float) (SIGMA * rng.nextGaussian());
-                }, TASK::loss, lr, Sgd.plain(2), steps, every);
+                }, TASK::loss, lr, Sgd.plain(), steps, every);
                 for (int i = 0; i < mean.length; i++) mean[i] += curve[i] / STARTS;
             }
             trial.metric(arm[0], Curves.capped(mean[mean.length - 1])).curve(arm[0], new Curve(Curves.grid(mean.length, every), mean));

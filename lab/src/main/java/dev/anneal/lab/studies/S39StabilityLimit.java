@@ -80,7 +80,7 @@ public final class S39StabilityLimit implements Study {
 
     private static float[] train(LinearRegression task, double lr, int steps) {
         float[] w = new float[task.dimension()];
-        Descent.run(w, (p, g, t) -> task.gradient(p, g), task::loss, Schedule.constant(lr), Sgd.plain(w.length), steps, steps);
+        Descent.run(w, (p, g, t) -> task.gradient(p, g), task::loss, Schedule.constant(lr), Sgd.plain(), steps, steps);
         return w;
     }
 }

@@ -78,7 +78,7 @@ public final class S41PowerIterationLr implements Study {
         boolean[] diverged = new boolean[3];
         for (int arm = 0; arm < 3; arm++) {
             float[] x = start.clone(), g = new float[D];
-            Sgd sgd = Sgd.plain(D);
+            Sgd sgd = Sgd.plain();
             PowerIteration power = new PowerIteration(20, 1e-3, seed);
             double[] v = null, curve = new double[steps / 100 + 1];
             double l0 = task.loss(x), eta = arm == 1 ? safe : limit;

@@ -70,7 +70,7 @@ public final class S42SharpFlat implements Study {
                 Descent.run(x, (p, g, t) -> {
                     TASK.gradient(p, g);
                     g[0] += (float) (SIGMA * rng.nextGaussian());
-                }, TASK::loss, Schedule.constant(FACTORS[k] * 2 / 20), Sgd.plain(1), steps, steps);
+                }, TASK::loss, Schedule.constant(FACTORS[k] * 2 / 20), Sgd.plain(), steps, steps);
                 if (!TASK.inSharp(x[0])) flat++;
             }
             shares[k] = flat / (double) STARTS;

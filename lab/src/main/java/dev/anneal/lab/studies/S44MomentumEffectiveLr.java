@@ -86,7 +86,7 @@ public final class S44MomentumEffectiveLr implements Study {
 
     private static double steadyStepError(double beta, double gradient) {
         float[] p = {0}, g = {(float) gradient};
-        Sgd sgd = new Sgd(1, beta);
+        Sgd sgd = new Sgd(beta);
         float before = 0;
         for (int t = 0; t < 3000; t++) {
             before = p[0];
@@ -101,12 +101,12 @@ public final class S44MomentumEffectiveLr implements Study {
         java.util.Arrays.fill(x, 1f);
         SplittableRandom noise = new SplittableRandom(seed + 1);
         return Descent.run(x, (p, g, t) -> TASK.noisyGradient(p, g, SIGMA, noise), TASK::loss, Schedule.constant(ETA),
-                new Sgd(x.length, beta), steps, every);
+                new Sgd(beta), steps, every);
     }
 
     private static double lastLoss(Quadratic task, double lr, double beta, int steps) {
         float[] x = {1};
-        double[] curve = Descent.run(x, (p, g, t) -> task.gradient(p, g), task::loss, Schedule.constant(lr), new Sgd(1, beta),
+        double[] curve = Descent.run(x, (p, g, t) -> task.gradient(p, g), task::loss, Schedule.constant(lr), new Sgd(beta),
                 steps * 4L, steps * 4);
         return curve[curve.length - 1];
     }

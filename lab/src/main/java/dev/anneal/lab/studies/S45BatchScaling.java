@@ -99,7 +99,7 @@ public final class S45BatchScaling implements Study {
         SplittableRandom rng = new SplittableRandom(seed + 1);
         int steps = samples / batch, every = steps / points;
         return Descent.run(w, (p, g, t) -> task.batchGradient(p, g, batch, rng), task::excessLoss, Schedule.constant(lr),
-                Sgd.plain(w.length), (long) every * points, every);
+                Sgd.plain(), (long) every * points, every);
     }
 
     /** Total variance (trace of the covariance) of η·g_B at w = 0 over {@link #DRAWS} minibatches. */

@@ -77,7 +77,7 @@ public final class S46TwoPhase implements Study {
                 {"high", "constant(" + HIGH + ")"}}) {
             Schedule lr = Spec.parse(arm[1], steps);
             float[] p = start.clone(), g = new float[p.length];
-            Sgd sgd = Sgd.plain(p.length);
+            Sgd sgd = Sgd.plain();
             SplittableRandom batches = new SplittableRandom(seed + 1);
             double[] curve = new double[steps / every + 1];
             curve[0] = test.loss(p);
