@@ -16,6 +16,7 @@ import java.io.PrintWriter;
         subcommands = {EvalCommand.class, PlotCommand.class, FamiliesCommand.class, CheckCommand.class,
                 TrainCommand.class, FindLrCommand.class, ConvertCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
+                TrainCommand.class, FindLrCommand.class, ConvertCommand.class, LabCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0, FAILURE = 1, USAGE = 2;
 

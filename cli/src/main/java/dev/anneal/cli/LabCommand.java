@@ -1,0 +1,85 @@
+package dev.anneal.cli;
+
+import dev.anneal.lab.Lab;
+import dev.anneal.lab.Mode;
+import dev.anneal.lab.Report;
+import dev.anneal.lab.Result;
+import dev.anneal.lab.Study;
+import dev.anneal.lab.studies.Catalogue;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** {@code anneal lab [IDS…] [--seeds N] [--jobs J] [-o DIR]}: runs the studies and writes the report. */
+@Command(name = "lab", mixinStandardHelpOptions = true,
+        description = "Run the lab's studies (all by default): each tests one claim of the seed chapters and gets a verdict "
+                + "from its numbers. Writes DIR/index.html (summary, tables, figures, verdicts) and DIR/results.json.")
+final class LabCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", paramLabel = "ID", description = "Studies to run, e.g. S01 S13 (default: all).")
+    List<String> ids = List.of();
+
+    @Option(names = "--seeds", defaultValue = "8", paramLabel = "N", description = "Seeds per study, >= 5 (default: ${DEFAULT-VALUE}).")
+    int seeds;
+
+    @Option(names = "--jobs", paramLabel = "J", description = "Worker threads (default: the number of processors).")
+    Integer jobs;
+
+    @Option(names = {"-o", "--output"}, defaultValue = "out/lab", paramLabel = "DIR", description = "Report folder (default: ${DEFAULT-VALUE}).")
+    Path output;
+
+    @Option(names = "--reduced", description = "Fewer steps per study: the mode the test suite uses.")
+    boolean reduced;
+
+    @Spec
+    CommandSpec command;
+
+    @Override
+    public Integer call() throws IOException {
+        if (seeds < Lab.MIN_SEEDS) throw new IllegalArgumentException("--seeds (" + seeds + ") must be >= " + Lab.MIN_SEEDS);
+        int workers = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (workers < 1) throw new IllegalArgumentException("--jobs (" + workers + ") must be >= 1");
+        List<Study> studies = Catalogue.select(ids);
+        PrintWriter out = command.commandLine().getOut(), err = command.commandLine().getErr();
+        ProgressBar bar = new ProgressBar(err);
+        long t0 = System.nanoTime();
+        List<Result> results = Lab.run(studies, seeds, reduced ? Mode.REDUCED : Mode.FULL, workers, bar::update);
+        bar.finish();
+        Report.write(results, output);
+        for (Result r : results)
+            out.printf(Locale.ROOT, "%-4s %-16s %s%n", r.study().id(), r.status(), r.study().title());
+        out.printf(Locale.ROOT, "%d studies, %d seeds, %.1f s; report: %s%n", results.size(), seeds,
+                (System.nanoTime() - t0) / 1e9, output.resolve("index.html"));
+        out.flush();
+        return results.stream().anyMatch(r -> r.error().isPresent()) ? Main.FAILURE : Main.OK;
+    }
+
+    /** A one-line bar on stderr, redrawn in place. */
+    static final class ProgressBar {
+        private static final int WIDTH = 30;
+        private final PrintWriter err;
+
+        ProgressBar(PrintWriter err) {
+            this.err = err;
+        }
+
+        synchronized void update(int done, int total, String finished) {
+            int filled = (int) ((long) WIDTH * done / total);
+            err.printf(Locale.ROOT, "\r[%s%s] %d/%d %-16s", "#".repeat(filled), " ".repeat(WIDTH - filled), done, total, finished);
+            err.flush();
+        }
+
+        synchronized void finish() {
+            err.println();
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package dev.anneal.lab;
+
+/**
+ * One claim of the seed chapters turned into an experiment. A study runs one trial per seed; the runner
+ * collects the metric of every arm into a {@link Table}, the study's {@link #rule()} (fixed in code) gives the
+ * verdict, and the curves, averaged over seeds, make the figure.
+ */
+public interface Study {
+    /** The catalogue id, {@code S01}. */
+    String id();
+
+    /** A few words for the summary table. */
+    String title();
+
+    /** The seed chapter(s) making the claim, {@code 000}. */
+    String source();
+
+    /** The claim, one sentence. */
+    String claim();
+
+    /** The task, the arms and their schedules, the steps: enough to rerun it by hand. */
+    String setup(Mode mode);
+
+    /** What the table's number is, with its direction (lower is better, …). */
+    String metric();
+
+    Rule rule();
+
+    Figure figure();
+
+    /** One trial, fully determined by {@code seed}: the same seed gives the same numbers, bit for bit. */
+    Trial run(Mode mode, long seed);
+}

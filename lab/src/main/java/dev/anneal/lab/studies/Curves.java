@@ -1,0 +1,45 @@
+package dev.anneal.lab.studies;
+
+import dev.anneal.lab.train.Descent;
+
+/** Small summaries of recorded curves, shared by the studies. */
+final class Curves {
+    private Curves() {}
+
+    /** The mean of the last {@code fraction} of the points (at least one). */
+    static double tailMean(double[] curve, double fraction) {
+        int n = Math.max(1, (int) Math.round(curve.length * fraction));
+        double s = 0;
+        for (int i = curve.length - n; i < curve.length; i++) s += curve[i];
+        return s / n;
+    }
+
+    /** Steps 0, every, 2·every, … matching a curve recorded every {@code every} updates. */
+    static double[] grid(int points, int every) {
+        double[] x = new double[points];
+        for (int i = 0; i < points; i++) x[i] = (double) i * every;
+        return x;
+    }
+
+    /** The spec of an exponential decay from {@code value} that reaches {@code value·factor} after {@code steps} steps. */
+    static String exponentialTo(double value, double factor, int steps) {
+        return "exponential(" + value + ", half_life=" + steps * Math.log(2) / -Math.log(factor) + ")";
+    }
+
+    /** n copies of v. */
+    static double[] filled(int n, double v) {
+        double[] a = new double[n];
+        java.util.Arrays.fill(a, v);
+        return a;
+    }
+
+    /** A loss for a table: divergence (NaN, ∞ or above the cap) reads as {@link Descent#DIVERGED}. */
+    static double capped(double v) {
+        return v <= Descent.DIVERGED ? v : Descent.DIVERGED;
+    }
+
+    /** log10 of a positive value, with divergence (∞ or above the cap) read as the cap. */
+    static double log10Capped(double v, double cap) {
+        return Math.log10(Double.isFinite(v) ? Math.min(v, cap) : cap);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.anneal.lab.studies;
+
+import dev.anneal.lab.Curve;
+import dev.anneal.lab.Figure;
+import dev.anneal.lab.Mode;
+import dev.anneal.lab.Rule;
+import dev.anneal.lab.Study;
+import dev.anneal.lab.Trial;
+import dev.anneal.lab.task.Quadratic;
+import dev.anneal.lab.train.Descent;
+import dev.anneal.lab.train.Sgd;
+import dev.anneal.spec.Spec;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/** S14: fractional relaxation decays as t^(−α); a power-law LR can beat exponential decay on slow modes. */
+public final class S14PowerLaw implements Study {
+    static final String SLOPE = "|fitted log-log slope + α| (fractional relaxation)";
+    static final String RATE = "decay-rate ratio r(T)/r(T/4) (1 for an exponential)";
+    static final String POWER = "best power-law LR: final loss";
+    static final String EXPONENTIAL = "best exponential LR: final loss";
+    static final Quadratic TASK = Quadratic.logSpaced(20, 1e-4, 1);
+    static final double[] ALPHAS = {0.3, 0.5, 0.7, 1.0}, HALF_LIVES = {0.05, 0.1, 0.2, 0.5};
+    static final double SIGMA = 0.1;
+
+    @Override public String id() { return "S14"; }
+    @Override public String title() { return "Power-law relaxation and power-law LR"; }
+    @Override public String source() { return "000"; }
+
+    @Override
+    public String claim() {
+        return "A fractional-order relaxation decays as a power law t^(−α), slower than any exponential; a power-law LR schedule "
+                + "can beat exponential decay on a long-horizon problem with slow modes.";
+    }
+
+    private static int steps(Mode mode) {
+        return mode.pick(20000, 4000);
+    }
+
+    @Override
+    public String setup(Mode mode) {
+        return "(a) Caputo relaxation D^α y + y = 0, y(0) = 1, α uniform in [0.3, 0.8] per seed, Grünwald–Letnikov scheme with "
+                + "h = 0.05 over " + mode.pick(4000, 1000) + " points; the log-log slope is fitted on the last three quarters of the time range; "
+                + "r(t) = −d ln y/dt. (b) Noisy quadratic, 20 curvatures log-spaced in [1e-4, 1], start xᵢ = 1/√λᵢ, gradient noise N(0, "
+                + SIGMA + "²), " + steps(mode) + " steps; each family gets its best member (per seed) from a grid fixed in advance: "
+                + "power_law(0.5, alpha=a) for a in " + Arrays.toString(ALPHAS) + ", exponential(0.5, half_life=H·T) for H in "
+                + Arrays.toString(HALF_LIVES) + ".";
+    }
+
+    @Override
+    public String metric() {
+        return "(a) slope error (tolerance 0.1) and decay-rate ratio (below 0.5 means the decay slows down, unlike an exponential); "
+                + "(b) final loss, mean of the last 5% of steps (lower is better).";
+    }
+
+    @Override
+    public Rule rule() {
+        return Rule.all(Rule.below(SLOPE, 0.1), Rule.below(RATE, 0.5), Rule.lower(POWER, EXPONENTIAL));
+    }
+
+    @Override
+    public Figure figure() {
+        return Figure.logLog("Fractional relaxation y(t) (mean over seeds) against t^(−α) and e^(−t)", "t", "y");
+    }
+
+    @Override
+    public Trial run(Mode mode, long seed) {
+        Trial trial = new Trial();
+        relaxation(trial, mode.pick(4000, 1000), 0.3 + 0.5 * new SplittableRandom(seed).nextDouble());
+        int steps = steps(mode);
+        double bestPower = Double.POSITIVE_INFINITY, bestExp = Double.POSITIVE_INFINITY;
+        for (double a : ALPHAS) bestPower = Math.min(bestPower, finalLoss("power_law(0.5, alpha=" + a + ")", steps, seed));
+        for (double h : HALF_LIVES) bestExp = Math.min(bestExp, finalLoss("exponential(0.5, half_life=" + h * steps + ")", steps, seed));
+        return trial.metric(POWER, bestPower).metric(EXPONENTIAL, bestExp);
+    }
+
+    private static double finalLoss(String spec, int steps, long seed) {
+        float[] x = new float[TASK.dimension()];
+        for (int i = 0; i < x.length; i++) x[i] = (float) (1 / Math.sqrt(TASK.curvature(i)));
+        SplittableRandom noise = new SplittableRandom(seed + 7);
+        double[] curve = Descent.run(x, (p, g, t) -> TASK.noisyGradient(p, g, SIGMA, noise), TASK::loss, Spec.parse(spec),
+                Sgd.plain(), steps, 10);
+        return Curves.capped(Curves.tailMean(curve, 0.05));
+    }
+
+    /** Caputo D^α y = −y by Grünwald–Letnikov: Σⱼ wⱼ·(y_{n−j} − y0) = −h^α·y_n, w0 = 1, wⱼ = wⱼ₋₁·(1 − (α+1)/j). */
+    private static void relaxation(Trial trial, int n, double alpha) {
+        double h = 0.05, ha = Math.pow(h, alpha);
+        double[] w = new double[n + 1], y = new double[n + 1];
+        w[0] = 1;
+        for (int j = 1; j <= n; j++) w[j] = w[j - 1] * (1 - (alpha + 1) / j);
+        y[0] = 1;
+        for (int k = 1; k <= n; k++) {
+            double s = 0;
+            for (int j = 1; j <= k; j++) s += w[j] * (y[k - j] - y[0]);
+            y[k] = (y[0] - s) / (1 + ha);
+        }
+        double[] t = new double[n + 1];
+        Arrays.setAll(t, i -> i * h);
+        trial.metric(SLOPE, Math.abs(slope(t, y, n / 4, n) + alpha));
+        trial.metric(RATE, rate(y, n, h) / rate(y, n / 4, h));
+        double[] lt = Arrays.copyOfRange(t, 1, n + 1), ly = Arrays.copyOfRange(y, 1, n + 1);
+        trial.curve("fractional relaxation", new Curve(lt, ly).thin(400));
+        double[] ref = new double[lt.length], exp = new double[lt.length];
+        for (int i = 0; i < lt.length; i++) {
+            ref[i] = Math.pow(lt[i], -alpha) * y[n] / Math.pow(t[n], -alpha);
+            exp[i] = Math.exp(-lt[i]);
+        }
+        trial.curve("t^(−α), matched at the end", new Curve(lt, ref).thin(400));
+        trial.curve("e^(−t)", new Curve(lt, exp).thin(400));
+    }
+
+    /** Least-squares slope of ln y against ln t over points [from, to]. */
+    private static double slope(double[] t, double[] y, int from, int to) {
+        double sx = 0, sy = 0, sxx = 0, sxy = 0;
+        int m = to - from + 1;
+        for (int i = from; i <= to; i++) {
+            double lx = Math.log(t[i]), ly = Math.log(y[i]);
+            sx += lx;
+            sy += ly;
+            sxx += lx * lx;
+            sxy += lx * ly;
+        }
+        return (m * sxy - sx * sy) / (m * sxx - sx * sx);
+    }
+
+    private static double rate(double[] y, int i, double h) {
+        return -(Math.log(y[i]) - Math.log(y[i - 1])) / h;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.anneal.lab.studies;
+
+import dev.anneal.lab.Curve;
+import dev.anneal.lab.Figure;
+import dev.anneal.lab.Mode;
+import dev.anneal.lab.Rule;
+import dev.anneal.lab.Study;
+import dev.anneal.lab.Trial;
+import dev.anneal.lab.task.Rugged;
+import dev.anneal.numeric.Richardson;
+
+import java.util.SplittableRandom;
+
+/** S23: Richardson extrapolation over Δs, Δs/2, Δs/4 removes the leading error of a path integration, and of GD against the flow. */
+public final class S23Richardson implements Study {
+    static final Rugged PATH = new Rugged(2, 1, 0.3, 2);
+    static final String ORDER = "|observed order − 1| (Euler path)";
+    static final String GAIN = "extrapolated error / finest error (Euler path)";
+    static final String GD_ORDER = "|observed order − 1| (GD loss at time T)";
+    static final String GD_GAIN = "extrapolated error / finest error (GD loss at time T)";
+
+    @Override public String id() { return "S23"; }
+    @Override public String title() { return "Richardson extrapolation of step sizes"; }
+    @Override public String source() { return "001"; }
+
+    @Override
+    public String claim() {
+        return "Richardson extrapolation: integrating a path with Δs, Δs/2, Δs/4 and extrapolating removes the leading error term "
+                + "(error order checked); applied to GD, extrapolating the loss at fixed time T over step sizes approximates gradient flow.";
+    }
+
+    @Override
+    public String setup(Mode mode) {
+        return "Path: the steepest-descent path dx/ds = −∇V on the 2-D landscape V = Σ ½xᵢ² + 0.3·(1 − cos(π·xᵢ)) from a start uniform "
+                + "in [−3, 3]², integrated by explicit Euler to s = 2 with Δs = 0.1, 0.05, 0.025; the property is V at s = 2, the reference "
+                + "an RK4 integration with Δs = 1e-4. GD: quadratic with 10 curvatures log-uniform in [0.05, 1] and a N(0, 1) start; GD "
+                + "with h = 0.2, 0.1, 0.05 to time T = 5, against the exact flow loss Σ ½λᵢxᵢ(0)²e^(−2λᵢT). Extrapolation: the core's "
+                + "dev.anneal.numeric.Richardson.";
+    }
+
+    @Override
+    public String metric() {
+        return "distance of the observed order from Euler's order 1 (tolerance 0.15), and the error of the extrapolated value relative "
+                + "to the error of the finest run (below 0.2: the leading term is gone).";
+    }
+
+    @Override
+    public Rule rule() {
+        return Rule.all(Rule.below(ORDER, 0.15), Rule.below(GAIN, 0.2), Rule.below(GD_ORDER, 0.15), Rule.below(GD_GAIN, 0.2));
+    }
+
+    @Override
+    public Figure figure() {
+        return Figure.logLog("Error against step size (mean over seeds)", "step size", "|error|");
+    }
+
+    @Override
+    public Trial run(Mode mode, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        double[] start = {6 * rng.nextDouble() - 3, 6 * rng.nextDouble() - 3};
+        double exact = PATH.loss(rk4(start, 2, 1e-4));
+        double[] hs = {0.1, 0.05, 0.025}, path = new double[3], pathErr = new double[3];
+        for (int k = 0; k < 3; k++) {
+            path[k] = PATH.loss(euler(start, 2, hs[k]));
+            pathErr[k] = Math.abs(path[k] - exact);
+        }
+        Richardson r = Richardson.extrapolate(path[0], path[1], path[2]);
+        Trial trial = new Trial().metric(ORDER, Math.abs(r.order() - 1)).metric(GAIN, Math.abs(r.value() - exact) / pathErr[2]);
+
+        double[] c = new double[10], x0 = new double[10];
+        for (int i = 0; i < 10; i++) {
+            c[i] = Math.pow(10, Math.log10(0.05) * rng.nextDouble());
+            x0[i] = rng.nextGaussian();
+        }
+        double time = 5, flow = 0;
+        for (int i = 0; i < 10; i++) flow += 0.5 * c[i] * x0[i] * x0[i] * Math.exp(-2 * c[i] * time);
+        // GD in double precision: float32 rounding would blur the error terms being measured
+        double[] gh = {0.2, 0.1, 0.05}, gd = new double[3], gdErr = new double[3];
+        for (int k = 0; k < 3; k++) {
+            double[] x = x0.clone();
+            for (long n = Math.round(time / gh[k]); n > 0; n--)
+                for (int i = 0; i < 10; i++) x[i] -= gh[k] * c[i] * x[i];
+            gd[k] = loss(c, x);
+            gdErr[k] = Math.abs(gd[k] - flow);
+        }
+        Richardson g = Richardson.extrapolate(gd[0], gd[1], gd[2]);
+        return trial.metric(GD_ORDER, Math.abs(g.order() - 1)).metric(GD_GAIN, Math.abs(g.value() - flow) / gdErr[2])
+                .curve("Euler path: error of V(s = 2)", new Curve(hs, pathErr)).curve("GD: error of L(T = 5)", new Curve(gh, gdErr));
+    }
+
+    private static double loss(double[] c, double[] x) {
+        double s = 0;
+        for (int i = 0; i < c.length; i++) s += 0.5 * c[i] * x[i] * x[i];
+        return s;
+    }
+
+    private static double[] gradient(double[] x) {
+        double[] g = new double[x.length];
+        PATH.gradient(x, g);
+        return g;
+    }
+
+    private static double[] euler(double[] start, double length, double h) {
+        double[] x = start.clone();
+        for (long n = Math.round(length / h); n > 0; n--) {
+            double[] g = gradient(x);
+            for (int i = 0; i < x.length; i++) x[i] -= h * g[i];
+        }
+        return x;
+    }
+
+    private static double[] rk4(double[] start, double length, double h) {
+        double[] x = start.clone();
+        for (long n = Math.round(length / h); n > 0; n--) {
+            double[] k1 = gradient(x), k2 = gradient(add(x, k1, -h / 2)), k3 = gradient(add(x, k2, -h / 2)), k4 = gradient(add(x, k3, -h));
+            for (int i = 0; i < x.length; i++) x[i] -= h / 6 * (k1[i] + 2 * k2[i] + 2 * k3[i] + k4[i]);
+        }
+        return x;
+    }
+
+    private static double[] add(double[] x, double[] d, double f) {
+        double[] y = x.clone();
+        for (int i = 0; i < y.length; i++) y[i] += f * d[i];
+        return y;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.anneal.lab.studies;
+
+import dev.anneal.lab.Curve;
+import dev.anneal.lab.Figure;
+import dev.anneal.lab.Mode;
+import dev.anneal.lab.Rule;
+import dev.anneal.lab.Study;
+import dev.anneal.lab.Trial;
+
+import java.util.SplittableRandom;
+
+/**
+ * S43: clipped GD with η·λ > 2 settles on a period-2 orbit. Derivation (1-D, L = ½λx², clip at C): where |λx| ≥ C the
+ * step is exactly ηC towards 0; a point x ≥ C/λ with x − ηC ≤ −C/λ maps to x − ηC and back, so every period-2 orbit
+ * jumps by ηC, and such points exist iff ηC ≥ 2C/λ, i.e. ηλ ≥ 2. Inside |λx| < C the unclipped map multiplies x by
+ * 1 − ηλ, |1 − ηλ| > 1, so no orbit stays there: the iterates are pushed out until clipped.
+ */
+public final class S43ClippedOrbit implements Study {
+    static final String JUMP = "max |jump/(ηC) − 1| over the last 20 steps";
+    static final String PERIOD = "max |x_t − x_{t−2}|/(ηC) over the last 20 steps";
+    static final String BOUNDED = "log10 max |x| / max(|x0|, ηC)";
+
+    @Override public String id() { return "S43"; }
+    @Override public String title() { return "Clipping turns divergence into a periodic orbit"; }
+    @Override public String source() { return "003"; }
+
+    @Override
+    public String claim() {
+        return "With gradient clipping at C and η·λ > 2, GD on a quadratic does not diverge but settles on a periodic orbit whose "
+                + "size is fixed by η, λ and C (derive and check).";
+    }
+
+    @Override
+    public String setup(Mode mode) {
+        return "L = ½λx² with λ uniform in [1, 5], clipping threshold C uniform in [0.5, 2], η = s·2/λ with s uniform in [1.1, 3], "
+                + "start uniform in [−10, 10]; " + 20 + " independent draws per seed, " + mode.pick(1000, 300) + " steps of "
+                + "x ← x − η·clip(λx, C) in double precision. Prediction: a period-2 orbit whose jump |x_{t+1} − x_t| is exactly ηC.";
+    }
+
+    @Override
+    public String metric() {
+        return "worst relative error of the jump against ηC, worst period-2 mismatch, and the growth of |x| (all over the 20 draws).";
+    }
+
+    @Override
+    public Rule rule() {
+        return Rule.all(Rule.below(JUMP, 1e-6), Rule.below(PERIOD, 1e-6), Rule.below(BOUNDED, 0.01));
+    }
+
+    @Override
+    public Figure figure() {
+        return Figure.linear("Clipped GD: jump size over ηC (mean over draws and seeds)", "step", "|x_t − x_{t−1}|/(ηC)");
+    }
+
+    @Override
+    public Trial run(Mode mode, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int steps = mode.pick(1000, 300);
+        double jumpErr = 0, periodErr = 0, growth = Double.NEGATIVE_INFINITY;
+        double[] path = new double[Math.min(100, steps)];
+        for (int draw = 0; draw < 20; draw++) {
+            double lambda = 1 + 4 * rng.nextDouble(), c = 0.5 + 1.5 * rng.nextDouble(), eta = (1.1 + 1.9 * rng.nextDouble()) * 2 / lambda;
+            double x = -10 + 20 * rng.nextDouble(), x0 = x, max = Math.abs(x);
+            double[] last = new double[steps + 1];
+            last[0] = x;
+            for (int t = 1; t <= steps; t++) {
+                double g = lambda * x;
+                x -= eta * Math.max(-c, Math.min(c, g));
+                last[t] = x;
+                max = Math.max(max, Math.abs(x));
+            }
+            double size = eta * c;
+            for (int t = steps - 19; t <= steps; t++) {
+                jumpErr = Math.max(jumpErr, Math.abs(Math.abs(last[t] - last[t - 1]) / size - 1));
+                periodErr = Math.max(periodErr, Math.abs(last[t] - last[t - 2]) / size);
+            }
+            growth = Math.max(growth, Math.log10(max / Math.max(Math.abs(x0), size)));
+            for (int t = 0; t < path.length; t++) path[t] += Math.abs(last[t + 1] - last[t]) / size / 20;
+        }
+        return new Trial().metric(JUMP, jumpErr).metric(PERIOD, periodErr).metric(BOUNDED, growth)
+                .curve("jump/(ηC)", new Curve(Curves.grid(path.length, 1), path)).curve("prediction", new Curve(Curves.grid(path.length, 1), Curves.filled(path.length, 1)));
+    }
+
+}

@@ -1,0 +1,73 @@
+package dev.anneal.lab.train;
+
+import dev.anneal.lab.task.Quadratic;
+import dev.anneal.schedule.Schedule;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class DescentTest {
+    private static final Quadratic Q = new Quadratic(new double[] {2});
+
+    @Test
+    void run_recordsOnTheGridAndFollowsTheClosedForm() {
+        // x_{t+1} = (1 − ηλ)·x_t = 0.8·x_t; L = x²
+        float[] x = {1};
+        double[] curve = Descent.run(x, (p, g, t) -> Q.gradient(p, g), Q::loss, Schedule.constant(0.1), Sgd.plain(), 10, 5);
+        assertThat(curve).hasSize(3);
+        assertThat(curve[1]).isCloseTo(Math.pow(0.8, 10), within(1e-6));
+        assertThat(curve[2]).isCloseTo(Math.pow(0.8, 20), within(1e-6));
+    }
+
+    @Test
+    void run_divergence_stopsAndFillsWithInfinity() {
+        float[] x = {1};
+        double[] curve = Descent.run(x, (p, g, t) -> Q.gradient(p, g), Q::loss, Schedule.constant(2), Sgd.plain(), 1000, 1);
+        // |1 − ηλ| = 3: the loss passes 1e12 after ⌈log(1e12)/log 9⌉ = 13 steps
+        assertThat(curve[12]).isFinite();
+        assertThat(curve[13]).isInfinite();
+        assertThat(curve[1000]).isInfinite();
+    }
+
+    @Test
+    void sgd_momentum_matchesPyTorchsHeavyBall() {
+        // buf = β·buf + g; p −= η·buf, with constant g = 1: steps η, η(1+β), η(1+β+β²)
+        Sgd sgd = new Sgd(0.5);
+        float[] p = {0}, g = {1};
+        sgd.step(p, g, 1);
+        sgd.step(p, g, 1);
+        sgd.step(p, g, 1);
+        assertThat((double) p[0]).isCloseTo(-(1 + 1.5 + 1.75), within(1e-6));
+    }
+
+    @Test
+    void adam_firstStep_isLrTimesSignOfGradient() {
+        Adam adam = new Adam();
+        float[] p = {0, 0}, g = {3, -0.01f};
+        adam.step(p, g, 0.1);
+        assertThat((double) p[0]).isCloseTo(-0.1, within(1e-6));
+        assertThat((double) p[1]).isCloseTo(0.1, within(1e-4));
+    }
+
+    @Test
+    void optimizer_servesOneParameterVector() {
+        Sgd sgd = Sgd.plain();
+        sgd.step(new float[1], new float[1], 0.1);
+        assertThatThrownBy(() -> sgd.step(new float[1], new float[1], 0.1))
+                .hasMessage("an optimizer serves the parameter vector it first stepped, not another one");
+    }
+
+    @Test
+    void optimizer_negativeRate_rejectedByOptim() {
+        assertThatThrownBy(() -> Sgd.plain().step(new float[1], new float[1], -1)).hasMessageContaining("lr (-1) must be >= 0");
+    }
+
+    @Test
+    void badArguments_rejected() {
+        assertThatThrownBy(() -> new Sgd(1)).hasMessage("momentum (1) must be in [0, 1)");
+        assertThatThrownBy(() -> Descent.run(new float[1], (p, g, t) -> {}, p -> 0, Schedule.constant(1), Sgd.plain(), 10, 0))
+                .hasMessage("every (0) must be >= 1");
+    }
+}
