@@ -4,7 +4,6 @@ module dev.anneal.core {
     exports dev.anneal.spec;
     exports dev.anneal.control;
     exports dev.anneal.analysis;
-    exports dev.anneal.numeric;
     exports dev.anneal.convert;
     exports dev.anneal.numeric;
     exports dev.anneal.dialect.torch;
