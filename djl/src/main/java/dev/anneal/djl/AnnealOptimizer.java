@@ -37,11 +37,13 @@ public final class AnnealOptimizer extends Optimizer {
     private final List<Map<Hyper, Schedule>> schedules = new ArrayList<>();
     private final double clipNorm;
     private final int accumulate;
+    private final boolean measureGradNorm;
     private final Map<String, State> states = new HashMap<>();
     private final Map<String, Integer> groupOf = new HashMap<>();
     private long step;
     private int pending;
     private double lastGradNorm = Double.NaN;
+    private double lrFactor = 1;
 
     /** Per parameter: its update count (PyTorch's {@code state["step"]}) and buffers. */
     private static final class State {
@@ -58,6 +60,7 @@ public final class AnnealOptimizer extends Optimizer {
         for (Group g : groups) schedules.add(g.complete(rule));
         this.clipNorm = b.clipNorm;
         this.accumulate = b.accumulate;
+        this.measureGradNorm = b.measureGradNorm;
     }
 
     public static Builder builder(Rule rule) {
@@ -73,9 +76,20 @@ public final class AnnealOptimizer extends Optimizer {
         return step;
     }
 
-    /** The global gradient norm before clipping at the last update; NaN unless clipping. */
+    /** The global gradient norm (of the mean gradient, before clipping) at the last update; NaN unless clipping or measuring. */
     public double lastGradNorm() {
         return lastGradNorm;
+    }
+
+    /** The factor a controller applies to every group's scheduled lr from the next update on (1 by default). */
+    public double learningRateFactor() {
+        return lrFactor;
+    }
+
+    /** Sets the factor a controller applies to every group's scheduled lr from the next update on. */
+    public void scaleLearningRate(double factor) {
+        if (!(factor >= 0) || Double.isInfinite(factor)) throw new IllegalArgumentException("lr factor (" + factor + ") must be >= 0 and finite");
+        lrFactor = factor;
     }
 
     /** The values the update at {@code step} reads, as trace columns: {@code lr}, …, or {@code group.lr}, … */
@@ -84,7 +98,8 @@ public final class AnnealOptimizer extends Optimizer {
         for (int i = 0; i < groups.size(); i++) {
             String prefix = groups.size() == 1 ? "" : groups.get(i).name() + ".";
             for (Map.Entry<Hyper, Schedule> e : schedules.get(i).entrySet()) {
-                columns.put(prefix + e.getKey().key(), e.getValue().at(step));
+                double value = e.getValue().at(step);
+                columns.put(prefix + e.getKey().key(), e.getKey() == Hyper.LR ? value * lrFactor : value);
             }
         }
         return columns;
@@ -107,7 +122,7 @@ public final class AnnealOptimizer extends Optimizer {
             List<NDArray> grads = new ArrayList<>(parameters.size());
             for (Parameter p : parameters) if (p.requiresGradient()) grads.add(p.getArray().getGradient());
             double scale = 1.0 / pending;
-            if (clipNorm > 0) scale *= clipScale(grads, scale);
+            if (clipNorm > 0 || measureGradNorm) scale *= clipScale(grads, scale);
             if (scale != 1.0) for (NDArray g : grads) g.muli((float) scale);
             List<Map<Hyper, Double>> values = valuesAt(step);
             int k = 0;
@@ -133,7 +148,7 @@ public final class AnnealOptimizer extends Optimizer {
         if (!Double.isFinite(norm)) {
             throw new Diverged("gradient norm is " + norm + " at step " + step + ": the update was not applied");
         }
-        return Math.min(1.0, clipNorm / (norm + 1e-6));
+        return clipNorm > 0 ? Math.min(1.0, clipNorm / (norm + 1e-6)) : 1.0;
     }
 
     /** DJL's per-parameter entry point (used by DJL's {@code Trainer}); reads the schedules at the parameter's own count. */
@@ -151,7 +166,10 @@ public final class AnnealOptimizer extends Optimizer {
         List<Map<Hyper, Double>> values = new ArrayList<>(groups.size());
         for (Map<Hyper, Schedule> group : schedules) {
             Map<Hyper, Double> v = new EnumMap<>(Hyper.class);
-            for (Map.Entry<Hyper, Schedule> e : group.entrySet()) v.put(e.getKey(), e.getKey().check(e.getValue().at(at), at));
+            for (Map.Entry<Hyper, Schedule> e : group.entrySet()) {
+                double value = e.getValue().at(at);
+                v.put(e.getKey(), e.getKey().check(e.getKey() == Hyper.LR ? value * lrFactor : value, at));
+            }
             values.add(v);
         }
         return values;
@@ -251,6 +269,7 @@ public final class AnnealOptimizer extends Optimizer {
         private final List<Group> groups = new ArrayList<>();
         private double clipNorm;
         private int accumulate = 1;
+        private boolean measureGradNorm;
 
         private Builder(Rule rule) {
             this.rule = rule;
@@ -278,6 +297,12 @@ public final class AnnealOptimizer extends Optimizer {
         public Builder accumulate(int microBatches) {
             if (microBatches < 1) throw new IllegalArgumentException("accumulate (" + microBatches + ") must be >= 1");
             this.accumulate = microBatches;
+            return this;
+        }
+
+        /** Measures the global gradient norm at every update (for a gradient-norm controller), clipping or not. */
+        public Builder measureGradNorm() {
+            this.measureGradNorm = true;
             return this;
         }
 

@@ -145,6 +145,22 @@ class AnnealOptimizerTest {
     }
 
     @Test
+    void scaleLearningRate_multipliesEveryGroupsLr_andNormIsMeasuredWithoutClipping() {
+        AnnealOptimizer sgd = AnnealOptimizer.builder(Rule.SGD).schedules(Map.of(Hyper.LR, Schedule.constant(0.1))).measureGradNorm().build();
+        sgd.scaleLearningRate(0.25);
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Parameter w = parameter(manager, new float[] {0f, 0f});
+            backward(w, manager.create(new float[] {3f, 4f}), manager.create(new float[] {0f, 0f}));
+            sgd.step(List.of(w));
+            assertThat(sgd.lastGradNorm()).isCloseTo(5.0, within(1e-6));
+            // not clipped; lr 0.1 × 0.25 = 0.025
+            assertThat(w.getArray().toFloatArray()).containsExactly(new float[] {-0.075f, -0.1f}, org.assertj.core.data.Offset.offset(1e-6f));
+            assertThat(sgd.hyperparameters(1)).containsEntry("lr", 0.025);
+        }
+        assertThatThrownBy(() -> sgd.scaleLearningRate(Double.NaN)).hasMessage("lr factor (NaN) must be >= 0 and finite");
+    }
+
+    @Test
     void step_scheduledValueOutOfRange_rejectedWithStep() {
         AnnealOptimizer adam = AnnealOptimizer.builder(Rule.ADAM)
                 .schedules(Map.of(Hyper.LR, Schedule.constant(0.1), Hyper.BETA1, Spec.parse("linear(0.9, 1.1, 4)"))).build();
