@@ -2,6 +2,7 @@
 @SuppressWarnings({"requires-automatic", "requires-transitive-automatic"}) // DJL's jars are automatic modules; its types are in our API
 module dev.anneal.djl {
     requires transitive dev.anneal.core;
+    requires transitive dev.anneal.optim;
     requires transitive ai.djl.api;
 
     exports dev.anneal.djl;

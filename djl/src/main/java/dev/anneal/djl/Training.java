@@ -12,6 +12,8 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
+import dev.anneal.optim.control.Decision;
+import dev.anneal.optim.curvature.Hvp;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -19,14 +21,18 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * A network, its optimizer and the loop that trains it on images: shuffled mini-batches, softmax cross-entropy,
- * one {@link AnnealOptimizer#step} per batch. The order of each epoch depends only on the seed and the epoch,
- * so a run resumed from a checkpoint sees the same batches as an uninterrupted one.
+ * one {@link AnnealOptimizer#step} per batch, and optionally a {@link Control} that observes each update and sets
+ * the next one's lr. The order of each epoch depends only on the seed and the epoch, so a run resumed from a
+ * checkpoint sees the same batches as an uninterrupted one.
  */
 public final class Training implements AutoCloseable {
     private static final int EVAL_BATCH = 1000;
@@ -46,6 +52,8 @@ public final class Training implements AutoCloseable {
     private final List<Parameter> parameters;
     private final Loss loss = Loss.softmaxCrossEntropyLoss();
     private AnnealOptimizer optimizer;
+    private Control<?> control;
+    private Consumer<Decision> decisions = d -> {};
     private long batchNanos, optimizerNanos, batchCount;
 
     /** Wall time spent so far in forward and backward passes (data included), and in the optimizer, over {@code batches}. */
@@ -78,6 +86,16 @@ public final class Training implements AutoCloseable {
 
     public Timing timing() {
         return new Timing(batchCount, batchNanos, optimizerNanos);
+    }
+
+    /**
+     * Attaches a controller: from the optimizer's next update on, it observes every update and sets the lr factor;
+     * each of its decisions goes to {@code decisions}. Its state is saved and loaded with the checkpoint.
+     */
+    public void control(Control<?> control, Consumer<Decision> decisions) {
+        control.apply(optimizer);
+        this.control = control;
+        this.decisions = decisions;
     }
 
     /** Replaces the optimizer (the LR range test runs its own sweep); returns the previous one. */
@@ -121,6 +139,7 @@ public final class Training implements AutoCloseable {
             batchCount++;
             if (!updated) continue;
             Step done = new Step(applying, epoch, lossSum / batches, correct / seen, optimizer.hyperparameters(applying));
+            if (control != null) control.afterUpdate(this, applying).ifPresent(decisions);
             lossSum = correct = 0;
             seen = batches = 0;
             if (!listener.onStep(done)) return;
@@ -147,6 +166,55 @@ public final class Training implements AutoCloseable {
             long correct = logits.argMax(1).eq(labels).countNonzero().getLong();
             return new double[] {mean, correct};
         }
+    }
+
+    /** The mean softmax cross-entropy over {@code images}, in evaluation mode (a validation loss). */
+    public double loss(Images images) {
+        double sum = 0;
+        float[] x = new float[EVAL_BATCH * FashionMnist.PIXELS];
+        long[] y = new long[EVAL_BATCH];
+        for (int start = 0; start < images.size(); start += EVAL_BATCH) {
+            int n = Math.min(EVAL_BATCH, images.size() - start);
+            for (int i = 0; i < n; i++) {
+                images.copyScaled(start + i, x, i * FashionMnist.PIXELS);
+                y[i] = images.label(start + i);
+            }
+            try (NDScope scope = new NDScope()) {
+                scope.suppressNotUsedWarning();
+                NDArray input = manager.create(java.util.Arrays.copyOf(x, n * FashionMnist.PIXELS), model.inputShape(n));
+                NDArray logits = block.forward(store, new NDList(input), false).singletonOrThrow();
+                sum += loss.evaluate(new NDList(manager.create(java.util.Arrays.copyOf(y, n))), new NDList(logits)).getFloat() * (double) n;
+            }
+        }
+        return sum / images.size();
+    }
+
+    /**
+     * Hessian–vector products of the training loss on {@code batch} over every trained parameter, at the
+     * parameters' values when the first product is taken ({@link ParameterHvp}); nothing is computed before.
+     */
+    public Hvp hessian(Images batch) {
+        List<NDArray> arrays = new ArrayList<>();
+        long size = 0;
+        for (Parameter p : parameters) {
+            if (!p.requiresGradient()) continue;
+            arrays.add(p.getArray());
+            size += p.getArray().size();
+        }
+        float[] x = new float[batch.size() * FashionMnist.PIXELS];
+        long[] y = new long[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            batch.copyScaled(i, x, i * FashionMnist.PIXELS);
+            y[i] = batch.label(i);
+        }
+        Hvp[] products = new Hvp[1];
+        return Hvp.of(Math.toIntExact(size), v -> {
+            if (products[0] == null) {
+                products[0] = ParameterHvp.of(engine, arrays, () -> loss.evaluate(new NDList(manager.create(y)),
+                        block.forward(store, new NDList(manager.create(x, model.inputShape(batch.size()))), true)));
+            }
+            return products[0].apply(v);
+        });
     }
 
     /** The fraction of {@code images} whose most probable class is their label. */
@@ -211,16 +279,25 @@ public final class Training implements AutoCloseable {
         }
     }
 
-    /** Writes the network, then the optimizer's state. */
+    /** Writes the network, the optimizer's state, then the controller's state (empty without one). */
     public void save(DataOutputStream out) throws IOException {
         block.saveParameters(out);
         optimizer.save(out, parameters());
+        byte[] json = control == null ? new byte[0] : control.save().getBytes(StandardCharsets.UTF_8);
+        out.writeInt(json.length);
+        out.write(json);
     }
 
-    /** Reads what {@link #save} wrote. */
+    /** Reads what {@link #save} wrote; the controller attached now must be of the kind that was saved. */
     public void load(DataInputStream in) throws IOException {
         readParameters(in);
         optimizer.load(in, parameters(), manager);
+        byte[] json = in.readNBytes(in.readInt());
+        if ((json.length > 0) != (control != null)) {
+            throw new IOException(json.length > 0 ? "it holds a controller's state, and this run has no controller"
+                    : "it holds no controller state, and this run has the " + control.name() + " controller");
+        }
+        if (control != null) control.restore(new String(json, StandardCharsets.UTF_8), optimizer);
     }
 
     private void readParameters(DataInputStream in) throws IOException {

@@ -98,7 +98,7 @@ class TrainingTest {
             checkpoint.save(t, "mlp adam", 1);
         }
         try (Training t = new Training(Model.MLP, adam(lr), 40, 5)) { // freshly initialized: the checkpoint replaces network and state
-            assertThat(checkpoint.load(t, "mlp adam")).isEqualTo(1);
+            assertThat(checkpoint.load(t, "mlp adam").epochs()).isEqualTo(1);
             assertThat(t.optimizer().step()).isEqualTo(25);
             for (int e = 1; e < 3; e++) t.epoch(subset, e, resumed::add);
             assertThat(t.snapshot()).as("network after resuming").isEqualTo(expectedParameters);
