@@ -12,13 +12,14 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The per-step trace: {@code step,epoch,loss,accuracy,} then every applied hyperparameter. A resumed run keeps
- * the rows before its first step and appends its own.
+ * The per-step trace: {@code step,epoch,loss,accuracy,} then every applied hyperparameter (or any CSV whose first
+ * column is the step, such as the controller's decisions). A resumed run keeps the rows before its first step and
+ * appends its own.
  */
 final class Trace implements AutoCloseable {
     private final Path file;
     private final BufferedWriter out;
-    private boolean header;
+    private boolean hasHeader;
     private int rows;
 
     /** Opens {@code file}, keeping only the rows of steps before {@code firstStep} from an earlier run. */
@@ -31,7 +32,7 @@ final class Trace implements AutoCloseable {
                     ? Files.readAllLines(file).stream().filter(line -> line.startsWith("step,") || stepOf(line) < firstStep).toList()
                     : List.of();
             Files.write(file, kept);
-            header = !kept.isEmpty();
+            hasHeader = !kept.isEmpty();
             rows = Math.max(0, kept.size() - 1);
             out = Files.newBufferedWriter(file, StandardOpenOption.APPEND);
         } catch (IOException e) {
@@ -45,17 +46,22 @@ final class Trace implements AutoCloseable {
     }
 
     void write(Step s) {
+        StringBuilder line = new StringBuilder();
+        line.append(s.step()).append(',').append(s.epoch()).append(',')
+                .append(String.format(Locale.ROOT, "%.6g,%.6g", s.loss(), s.accuracy()));
+        for (double v : s.hyperparameters().values()) line.append(',').append(v);
+        write("step,epoch,loss,accuracy," + String.join(",", s.hyperparameters().keySet()), line.toString());
+    }
+
+    /** Writes one row whose first column is its step, after {@code header} if the file has none yet. */
+    void write(String header, String row) {
         try {
-            if (!header) {
-                out.write("step,epoch,loss,accuracy," + String.join(",", s.hyperparameters().keySet()));
+            if (!hasHeader) {
+                out.write(header);
                 out.newLine();
-                header = true;
+                hasHeader = true;
             }
-            StringBuilder line = new StringBuilder();
-            line.append(s.step()).append(',').append(s.epoch()).append(',')
-                    .append(String.format(Locale.ROOT, "%.6g,%.6g", s.loss(), s.accuracy()));
-            for (double v : s.hyperparameters().values()) line.append(',').append(v);
-            out.write(line.toString());
+            out.write(row);
             out.newLine();
             rows++;
         } catch (IOException e) {

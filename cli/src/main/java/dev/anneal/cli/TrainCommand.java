@@ -2,12 +2,14 @@ package dev.anneal.cli;
 
 import dev.anneal.djl.AnnealOptimizer;
 import dev.anneal.djl.Checkpoint;
+import dev.anneal.djl.Control;
 import dev.anneal.djl.Diverged;
 import dev.anneal.djl.Hyper;
 import dev.anneal.djl.Images;
 import dev.anneal.djl.Snapshots;
 import dev.anneal.djl.Step;
 import dev.anneal.djl.Training;
+import dev.anneal.optim.control.Decision;
 import dev.anneal.schedule.Schedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +33,9 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     TrainingOptions options;
 
+    @Mixin
+    ControlOptions controls;
+
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "Passes over the training images (default: ${DEFAULT-VALUE}).")
     int epochs;
 
@@ -42,7 +47,8 @@ final class TrainCommand implements Callable<Integer> {
     Path figure;
 
     @Option(names = "--checkpoint", paramLabel = "DIR",
-            description = "Save network, optimizer state and step to DIR after every epoch; resume from DIR when it holds a checkpoint.")
+            description = "Save network, optimizer state and step, controller state and kept snapshots to DIR after every epoch; "
+                    + "resume from DIR when it holds a checkpoint.")
     Path checkpoint;
 
     @Option(names = "--snapshots", description = "Keep a snapshot at each cycle end of a warm-restart schedule; report the ensemble's test accuracy.")
@@ -63,10 +69,11 @@ final class TrainCommand implements Callable<Integer> {
 
     private int train() {
         if (epochs < 1) throw new IllegalArgumentException("--epochs (" + epochs + ") must be >= 1");
-        if (snapshots && checkpoint != null) throw new IllegalArgumentException("--snapshots keeps snapshots in memory: it cannot be combined with --checkpoint");
+        boolean control = controls.any();
+        options.measureGradNorm = controls.needsGradNorm();
         options.start();
         Images train = options.train(), test = options.test(), heldOut = null;
-        if (snapshots) { // a tenth of the training images choose the ensemble's members
+        if (snapshots || controls.needsHeldOut()) { // a tenth of the training images choose the ensemble's members or feed the plateau
             int cut = train.size() - Math.max(1, train.size() / 10);
             heldOut = train.slice(cut, train.size());
             train = train.slice(0, cut);
@@ -83,22 +90,33 @@ final class TrainCommand implements Callable<Integer> {
         AnnealOptimizer optimizer = options.optimizer(schedules);
         PrintWriter out = command.commandLine().getOut(), err = command.commandLine().getErr();
         String settings = options.settings() + " schedules=" + schedules;
+        // ---- controller, snapshots and checkpoint (kept apart from the schedule and optimizer lines above) ----
+        Control<?> controller = control ? controls.control(lr, perEpoch, heldOut, train, options.seed) : null;
+        if (controller != null) settings += " control=" + controller.settings();
+        if (snapshots) settings += " snapshots";
         try (Training training = new Training(options.model(), optimizer, options.batch, options.seed)) {
+            Trace[] decisionLog = new Trace[1];
+            if (controller != null) training.control(controller, d -> logDecision(out, decisionLog[0], controller.name(), d));
             int first = 0;
+            List<byte[]> kept = new ArrayList<>();
             Checkpoint saved = checkpoint == null ? null : new Checkpoint(checkpoint);
             if (saved != null && saved.exists()) {
-                first = saved.load(training, settings);
-                out.printf(Locale.ROOT, "resumed from %s: %d of %d epochs done, step %d%n", saved.file(), first, epochs, optimizer.step());
+                Checkpoint.Saved resumed = saved.load(training, settings);
+                first = resumed.epochs();
+                kept.addAll(resumed.snapshots());
+                out.printf(Locale.ROOT, "resumed from %s: %d of %d epochs done, step %d%s%n", saved.file(), first, epochs, optimizer.step(),
+                        snapshots ? ", " + kept.size() + " snapshots kept" : "");
             }
             out.printf(Locale.ROOT, "%s, %s, %d training images, %d test images, %d epochs of %d steps, %d threads%n",
                     options.model().key(), optimizer.rule().key(), train.size(), test.size(), epochs, perEpoch, options.threads());
             schedules.forEach((h, s) -> out.printf("  %s = %s%n", h.key(), s));
+            if (controller != null) out.printf("  control = %s%n", controls.described());
             out.flush();
             List<Step> steps = new ArrayList<>();
-            List<byte[]> kept = new ArrayList<>();
             Progress progress = new Progress(err, epochs, perEpoch);
             long started = System.nanoTime();
-            try (Trace csv = new Trace(trace, optimizer.step())) {
+            try (Trace csv = new Trace(trace, optimizer.step()); Trace decisions = controller == null ? null : new Trace(controls.decisions, optimizer.step())) {
+                decisionLog[0] = decisions;
                 for (int epoch = first; epoch < epochs; epoch++) {
                     training.epoch(train, epoch, s -> {
                         csv.write(s);
@@ -107,7 +125,7 @@ final class TrainCommand implements Callable<Integer> {
                         if (cycleEnds.contains(s.step())) kept.add(training.snapshot());
                         return true;
                     });
-                    if (saved != null) saved.save(training, settings, epoch + 1);
+                    if (saved != null) saved.save(training, settings, epoch + 1, kept);
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
                 long images = (long) train.size() * (epochs - first);
@@ -121,6 +139,7 @@ final class TrainCommand implements Callable<Integer> {
                     reportEnsemble(out, training, kept, heldOut, test);
                 }
                 out.printf(Locale.ROOT, "trace: %s (%d steps)%n", trace, csv.rows());
+                if (decisions != null) out.printf(Locale.ROOT, "decisions: %s (%d)%n", controls.decisions, decisions.rows());
             }
             if (!steps.isEmpty()) {
                 drawFigure(steps);
@@ -129,6 +148,13 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.flush();
         return Main.OK;
+    }
+
+    /** Prints a controller's decision and adds it to the decisions CSV. */
+    private static void logDecision(PrintWriter out, Trace csv, String controller, Decision d) {
+        out.printf(Locale.ROOT, "%s: %s%n", controller, d);
+        csv.write("step,controller,old_lr,new_lr,reason",
+                d.step() + "," + controller + "," + d.oldRate() + "," + d.newRate() + ",\"" + d.reason().replace("\"", "\"\"") + "\"");
     }
 
     private void reportEnsemble(PrintWriter out, Training training, List<byte[]> kept, Images heldOut, Images test) {

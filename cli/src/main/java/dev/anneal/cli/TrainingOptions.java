@@ -68,6 +68,9 @@ final class TrainingOptions {
             description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}; these networks are small, and more threads than idle cores slow every step).")
     int threads;
 
+    /** Whether the optimizer measures the gradient norm at every update (set by train for the brake). */
+    boolean measureGradNorm;
+
     /** Checks the options, then starts the engine. */
     void start() {
         if (!"fashion-mnist".equals(dataset)) throw new IllegalArgumentException("DATASET (" + dataset + ") must be fashion-mnist");
@@ -151,6 +154,7 @@ final class TrainingOptions {
     /** The optimizer for {@code schedules}, with --clip-norm and --accumulate. */
     AnnealOptimizer optimizer(Map<Hyper, Schedule> schedules) {
         AnnealOptimizer.Builder b = AnnealOptimizer.builder(rule()).schedules(schedules).accumulate(accumulate);
+        if (measureGradNorm) b.measureGradNorm();
         if (clipNorm != null) {
             try {
                 b.clipNorm(clipNorm);

@@ -51,6 +51,10 @@ public final class Control<S extends Record> {
     public static Control<Plateau.State> plateau(Schedule lr, long from, Plateau plateau, Images heldOut, long every) {
         if (every < 1) throw new IllegalArgumentException("every (" + every + ") must be >= 1");
         if (heldOut == null || heldOut.size() == 0) throw new IllegalArgumentException("heldOut (none) must hold at least one image");
+        if (!(lr.at(from) > 0)) { // the plateau starts from this rate and only ever lowers it
+            throw new IllegalArgumentException("from (" + from + ") must be a step where the schedule " + lr + " is > 0 (it is " + lr.at(from)
+                    + "): the plateau takes over that rate and only lowers it");
+        }
         return new Control<>("plateau", new Controlled<>(lr, from, new PlateauControl(plateau)),
                 (t, step) -> (step + 1) % every == 0 ? Observation.metric(t.loss(heldOut)) : null,
                 String.format(Locale.ROOT, "plateau(%s, from=%d, every=%d, held-out=%d)", plateau, from, every, heldOut.size()));

@@ -186,6 +186,15 @@ class ControlTest {
     }
 
     @Test
+    void plateau_takingOverAZeroRate_rejected() {
+        Plateau plateau = new Plateau(Plateau.Mode.MIN, 0.5, 10, 1e-4, Plateau.ThresholdMode.REL, 0, 0, 1e-8);
+        assertThatThrownBy(() -> Control.plateau(Spec.parse("warmup(10, constant(0.1))"), 0, plateau, heldOut, 5))
+                .hasMessage("from (0) must be a step where the schedule warmup(10, constant(0.1)) is > 0 (it is 0.0): "
+                        + "the plateau takes over that rate and only lowers it");
+        assertThat(Control.plateau(Spec.parse("warmup(10, constant(0.1))"), 10, plateau, heldOut, 5).rate()).as("rate at step 0: the warmup's").isZero();
+    }
+
+    @Test
     void load_checkpointWithoutController_intoARunWithOne_rejected() {
         Schedule lr = Schedule.constant(0.01);
         Checkpoint checkpoint = new Checkpoint(dir);
