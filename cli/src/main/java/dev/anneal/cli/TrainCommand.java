@@ -122,7 +122,8 @@ final class TrainCommand implements Callable<Integer> {
                         csv.write(s);
                         steps.add(s);
                         progress.update(s);
-                        if (cycleEnds.contains(s.step())) kept.add(training.snapshot());
+                        // every cycle end, the run's last step included, so a shorter run resumed later keeps the same ones
+                        if (snapshots && Snapshots.cycleEnd(lr, s.step())) kept.add(training.snapshot());
                         return true;
                     });
                     if (saved != null) saved.save(training, settings, epoch + 1, kept);
@@ -135,7 +136,7 @@ final class TrainCommand implements Callable<Integer> {
                         timing.batchNanos() / 1e6 / timing.batches(), timing.optimizerNanos() / 1e6 / timing.batches());
                 out.printf(Locale.ROOT, "test accuracy %.4f (%d images)%n", training.accuracy(test), test.size());
                 if (snapshots) {
-                    kept.add(training.snapshot());
+                    if (kept.isEmpty() || !Snapshots.cycleEnd(lr, total - 1)) kept.add(training.snapshot());
                     reportEnsemble(out, training, kept, heldOut, test);
                 }
                 out.printf(Locale.ROOT, "trace: %s (%d steps)%n", trace, csv.rows());

@@ -30,6 +30,11 @@ public final class ParameterHvp {
      * the scalar loss; it is called twice per product. The arrays must require gradients and have zero gradients.
      */
     public static Hvp of(Engine engine, List<NDArray> arrays, Supplier<NDArray> loss) {
+        return of(engine, arrays, loss, Double.NaN);
+    }
+
+    /** With an explicit step ε > 0 (NaN: the default). */
+    public static Hvp of(Engine engine, List<NDArray> arrays, Supplier<NDArray> loss, double step) {
         float[][] original = new float[arrays.size()][];
         long size = 0;
         for (int i = 0; i < original.length; i++) {
@@ -50,7 +55,7 @@ public final class ParameterHvp {
             set(arrays, at);
             return gradient(engine, arrays, loss, x.length);
         };
-        Hvp differences = Hvp.finiteDifference(gradient, x, RELATIVE_STEP * Math.max(1, Math.sqrt(squares)));
+        Hvp differences = Hvp.finiteDifference(gradient, x, Double.isNaN(step) ? RELATIVE_STEP * Math.max(1, Math.sqrt(squares)) : step);
         return Hvp.of(x.length, v -> {
             try {
                 return differences.apply(v);

@@ -10,11 +10,14 @@ import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
+import ai.djl.training.loss.Loss;
 import dev.anneal.optim.curvature.Hvp;
+import dev.anneal.optim.curvature.PowerIteration;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Random;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,6 +73,63 @@ class ParameterHvpTest {
                         .containsOnly(0f);
             }
         }
+    }
+
+    /**
+     * On the real MLP with softmax cross-entropy, the Rayleigh quotient vᵀHv along power iteration's top vector,
+     * from gradient differences at ±tv, agrees with the second difference of the loss alone,
+     * [L(θ + tv) − 2L(θ) + L(θ − tv)] / t², an independent estimate from forward passes only: to 3% at t = 0.03
+     * (measured 33.71 and 33.96). ReLU kinks make the curvature depend on the scale (at t = 0.1: 31.5 and 32.6;
+     * at 0.01: 34.8 and 35.5), so both use the same t.
+     */
+    @Test
+    void mlp_topRayleighQuotient_matchesSecondDifferenceOfTheLoss() {
+        Engine engine = Engines.pytorch(1, 1);
+        Images batch = FashionMnist.train(FashionMnist.DEBIAN_DIR, 128);
+        float[] x = new float[batch.size() * FashionMnist.PIXELS];
+        long[] y = new long[batch.size()];
+        for (int i = 0; i < batch.size(); i++) {
+            batch.copyScaled(i, x, i * FashionMnist.PIXELS);
+            y[i] = batch.label(i);
+        }
+        try (NDManager manager = engine.newBaseManager()) {
+            Block mlp = Model.MLP.build();
+            mlp.initialize(manager, DataType.FLOAT32, Model.MLP.inputShape(batch.size()));
+            List<NDArray> arrays = mlp.getParameters().values().stream().map(Parameter::getArray).toList();
+            for (NDArray a : arrays) a.setRequiresGradient(true);
+            ParameterStore store = new ParameterStore(manager, false);
+            Supplier<NDArray> loss = () -> Loss.softmaxCrossEntropyLoss().evaluate(new NDList(manager.create(y)),
+                    mlp.forward(store, new NDList(manager.create(x, Model.MLP.inputShape(batch.size()))), true));
+            double[] v = new PowerIteration(20, 1e-2, 1).run(ParameterHvp.of(engine, arrays, loss)).vector(); // unit
+            float[][] theta = arrays.stream().map(NDArray::toFloatArray).toArray(float[][]::new);
+            double t = 0.03;
+            double[] hv = ParameterHvp.of(engine, arrays, loss, t).apply(v);
+            double rayleigh = 0;
+            for (int i = 0; i < v.length; i++) rayleigh += v[i] * hv[i];
+            double secondDifference = (shifted(arrays, theta, v, t, loss) - 2 * loss(loss) + shifted(arrays, theta, v, -t, loss)) / (t * t);
+            assertThat(rayleigh).as("top curvature of the MLP at initialization").isBetween(10.0, 100.0);
+            assertThat(secondDifference).as("vᵀHv from the loss alone").isCloseTo(rayleigh, org.assertj.core.data.Percentage.withPercentage(3));
+        }
+    }
+
+    private static double loss(Supplier<NDArray> loss) {
+        try (ai.djl.ndarray.NDScope scope = new ai.djl.ndarray.NDScope()) {
+            scope.suppressNotUsedWarning();
+            return loss.get().getFloat();
+        }
+    }
+
+    /** L(θ + t·v), the arrays put back afterwards. */
+    private static double shifted(List<NDArray> arrays, float[][] theta, double[] v, double t, Supplier<NDArray> loss) {
+        int k = 0;
+        for (int i = 0; i < arrays.size(); i++) {
+            float[] shifted = new float[theta[i].length];
+            for (int j = 0; j < shifted.length; j++) shifted[j] = (float) (theta[i][j] + t * v[k++]);
+            arrays.get(i).set(shifted);
+        }
+        double value = loss(loss);
+        for (int i = 0; i < arrays.size(); i++) arrays.get(i).set(theta[i]);
+        return value;
     }
 
     /** Index o·D + j is W[o, j]; K·D + o is b[o]. */
