@@ -89,8 +89,8 @@ public final class Training implements AutoCloseable {
     }
 
     /**
-     * Attaches a controller: from the optimizer's next update on, it observes every update and sets the lr factor;
-     * each of its decisions goes to {@code decisions}. Its state is saved and loaded with the checkpoint.
+     * Attaches a controller, before the first update (or before loading a checkpoint, which restores its state): it
+     * observes every update and sets the lr factor of the next; each of its decisions goes to {@code decisions}.
      */
     public void control(Control<?> control, Consumer<Decision> decisions) {
         control.apply(optimizer);

@@ -185,6 +185,20 @@ class ControlTest {
         assertThat(later).isEqualTo(all.stream().filter(d -> d.step() >= 25).toList());
     }
 
+    /** Where the schedule is 0 the brake's rate is 0 too: training goes on, and the factor returns with the schedule. */
+    @Test
+    void brake_whereTheScheduleIsZero_appliesZero() {
+        List<Step> steps = new ArrayList<>();
+        Schedule zeroThenUp = Spec.parse("linear(0.05, 0, 10) then linear(0, 0.05, 10)"); // 0 at step 10
+        try (Training t = new Training(Model.MLP, sgd(zeroThenUp), 50, 2)) {
+            t.control(Control.brake(zeroThenUp, 0, new GradNormBrake(1, 1e9, 0.5, 3, 2, 1e-3)), d -> {});
+            t.epoch(train.slice(0, 1000), 0, steps::add);
+        }
+        assertThat(zeroThenUp.at(10)).isZero();
+        assertThat(steps).hasSize(20);
+        for (Step s : steps) assertThat(s.hyperparameters().get("lr")).as("lr at step %d", s.step()).isCloseTo(zeroThenUp.at(s.step()), org.assertj.core.data.Offset.offset(1e-15));
+    }
+
     @Test
     void plateau_takingOverAZeroRate_rejected() {
         Plateau plateau = new Plateau(Plateau.Mode.MIN, 0.5, 10, 1e-4, Plateau.ThresholdMode.REL, 0, 0, 1e-8);
