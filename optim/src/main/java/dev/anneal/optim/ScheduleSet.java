@@ -84,7 +84,7 @@ public final class ScheduleSet {
             return define(name, schedule);
         }
 
-        /** A spec in the schedule-set language: core's spec language plus references and {@code rescale}. */
+        /** A spec in the schedule-set language: core's spec language plus references to other hyperparameters. */
         public Group set(String name, String spec) {
             return define(name, spec);
         }
