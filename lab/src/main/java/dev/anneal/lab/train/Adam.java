@@ -1,6 +1,7 @@
 package dev.anneal.lab.train;
 
 import dev.anneal.optim.Method;
+import dev.anneal.optim.grad.Verdict;
 
 import java.util.Map;
 
@@ -9,7 +10,7 @@ public final class Adam implements Optimizer {
     private final Bound bound = new Bound(Method.adam(), Map.of());
 
     @Override
-    public void step(float[] p, float[] g, double lr) {
-        bound.step(p, g, lr);
+    public Verdict step(float[] p, float[] g, double lr) {
+        return bound.step(p, g, lr);
     }
 }

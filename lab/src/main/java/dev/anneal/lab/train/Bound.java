@@ -2,6 +2,7 @@ package dev.anneal.lab.train;
 
 import dev.anneal.optim.Method;
 import dev.anneal.optim.ScheduleSet;
+import dev.anneal.optim.grad.Verdict;
 import dev.anneal.schedule.Schedule;
 
 import java.util.List;
@@ -24,7 +25,7 @@ final class Bound {
         this.constants = Map.copyOf(constants);
     }
 
-    void step(float[] p, float[] g, double lr) {
+    Verdict step(float[] p, float[] g, double lr) {
         if (optimizer == null) {
             params = p;
             Schedule rate = Schedule.of("lr set by the study", t -> this.lr);
@@ -37,6 +38,6 @@ final class Bound {
             throw new IllegalStateException("an optimizer serves the parameter vector it first stepped, not another one");
         }
         this.lr = lr;
-        optimizer.step(List.of(g));
+        return optimizer.step(List.of(g));
     }
 }

@@ -1,6 +1,7 @@
 package dev.anneal.lab.train;
 
 import dev.anneal.optim.Method;
+import dev.anneal.optim.grad.Verdict;
 import dev.anneal.schedule.Checks;
 
 import java.util.Map;
@@ -20,7 +21,7 @@ public final class Sgd implements Optimizer {
     }
 
     @Override
-    public void step(float[] p, float[] g, double lr) {
-        bound.step(p, g, lr);
+    public Verdict step(float[] p, float[] g, double lr) {
+        return bound.step(p, g, lr);
     }
 }

@@ -51,6 +51,17 @@ class TasksTest {
     }
 
     @Test
+    void hvpAt_isOptimsViewOfTheTaskAtACopyOfX() {
+        // 1-D quartic with λ = 1, μ = 1 at y = 2: H = λ + 3μy² = 13
+        Quartic q = new Quartic(new double[] {1}, 1, new double[][] {{1}});
+        float[] x = {2};
+        var hvp = q.hvpAt(x);
+        x[0] = 0;
+        assertThat(hvp.dimension()).isEqualTo(1);
+        assertThat(hvp.apply(new double[] {0.5})).containsExactly(6.5);
+    }
+
+    @Test
     void quadratic_noisyGradient_hasTheStatedVariance() {
         Quadratic q = new Quadratic(new double[] {2});
         SplittableRandom rng = new SplittableRandom(1);
