@@ -2,6 +2,7 @@ package dev.anneal.lab.train;
 
 import dev.anneal.optim.Method;
 import dev.anneal.optim.ScheduleSet;
+import dev.anneal.optim.grad.GradConfig;
 import dev.anneal.optim.grad.Verdict;
 import dev.anneal.schedule.Schedule;
 
@@ -16,13 +17,15 @@ import java.util.Map;
 final class Bound {
     private final Method method;
     private final Map<String, Double> constants;
+    private final GradConfig gradients;
     private dev.anneal.optim.Optimizer optimizer;
     private float[] params;
     private double lr;
 
-    Bound(Method method, Map<String, Double> constants) {
+    Bound(Method method, Map<String, Double> constants, GradConfig gradients) {
         this.method = method;
         this.constants = Map.copyOf(constants);
+        this.gradients = gradients;
     }
 
     Verdict step(float[] p, float[] g, double lr) {
@@ -33,7 +36,7 @@ final class Bound {
                 d.set("lr", rate);
                 constants.forEach(d::set);
             }).build();
-            optimizer = dev.anneal.optim.Optimizer.builder(method, set).group("default", p).build();
+            optimizer = dev.anneal.optim.Optimizer.builder(method, set).group("default", p).gradients(gradients).build();
         } else if (p != params) {
             throw new IllegalStateException("an optimizer serves the parameter vector it first stepped, not another one");
         }
