@@ -10,6 +10,7 @@ import dev.anneal.lab.task.Recurrence;
 import dev.anneal.lab.train.Descent;
 import dev.anneal.lab.train.Sgd;
 import dev.anneal.optim.control.Controlled;
+import dev.anneal.optim.control.Decision;
 import dev.anneal.optim.control.GradNormBrake;
 import dev.anneal.schedule.Schedule;
 
@@ -32,6 +33,7 @@ public final class S40GradNormBrake implements Study {
     static final String REFERENCE = "lost share, reference η = " + REFERENCE_LR;
     static final String EXCESS = "brake's lost share − ½ fixed's";
     static final String CUTS = "brake cuts per problem";
+    static final String LATE = "lost with the brake, first cut only at the overflow (share)";
 
     @Override public String id() { return "S40"; }
     @Override public String title() { return "Gradient-norm brake rescues exploding runs"; }
@@ -61,7 +63,8 @@ public final class S40GradNormBrake implements Study {
     public String metric() {
         return "share of the " + PROBLEMS + " problems lost per arm: the run diverged (held-out loss NaN, ∞ or above 1e12) or ended with a "
                 + "held-out loss (" + HELD_OUT + " sequences) at or above its start (lower is better); the brake's lost share minus half "
-                + "the fixed LR's (below 0: more than half of the lost runs recovered); the brake's cuts per problem.";
+                + "the fixed LR's (below 0: more than half of the lost runs recovered); the brake's cuts per problem; the share of "
+                + "problems the brake lost without a cut before the gradient overflowed (or, with no overflow, before the run diverged).";
     }
 
     @Override
@@ -75,9 +78,9 @@ public final class S40GradNormBrake implements Study {
     }
 
     /** One seed's table row from the three lost shares and the cuts: the rule reads these numbers. */
-    static Trial metrics(double fixed, double braked, double reference, double cuts) {
+    static Trial metrics(double fixed, double braked, double reference, double cuts, double late) {
         return new Trial().metric(FIXED, fixed).metric(BRAKED, braked).metric(REFERENCE, reference)
-                .metric(EXCESS, braked - 0.5 * fixed).metric(CUTS, cuts);
+                .metric(EXCESS, braked - 0.5 * fixed).metric(CUTS, cuts).metric(LATE, late);
     }
 
     @Override
@@ -85,7 +88,7 @@ public final class S40GradNormBrake implements Study {
         int steps = steps(mode), points = steps / EVERY + 1;
         SplittableRandom rng = new SplittableRandom(seed);
         int[] lost = new int[3];
-        int cuts = 0;
+        int cuts = 0, late = 0;
         double[][] mean = new double[3][points];
         for (int k = 0; k < PROBLEMS; k++) {
             Recurrence task = new Recurrence(W_LO + (W_HI - W_LO) * rng.nextDouble(), 1, LENGTH);
@@ -98,10 +101,21 @@ public final class S40GradNormBrake implements Study {
                 double[] curve;
                 if (arm == 1) {
                     var braked = new Controlled<>(Schedule.constant(LR), 0, BRAKE);
+                    int[] observed = {0}, overflow = {-1}; // the first step whose gradient norm was not finite
+                    Descent.Sensor sensor = (x, verdict) -> {
+                        var o = Descent.Sensor.gradNorm().after(x, verdict);
+                        if (overflow[0] < 0 && !Double.isFinite(o.gradNorm())) overflow[0] = observed[0];
+                        observed[0]++;
+                        return o;
+                    };
                     Descent.Steered r = Descent.run(p, gradient, w -> task.lossAndGradient(w, heldOut, null), braked,
-                            Descent.Sensor.gradNorm(), Sgd.plain(), steps, EVERY);
+                            sensor, Sgd.plain(), steps, EVERY);
                     curve = r.curve();
-                    cuts += (int) r.decisions().stream().filter(d -> d.newRate() < d.oldRate()).count();
+                    var cutSteps = r.decisions().stream().filter(d -> d.newRate() < d.oldRate()).mapToLong(Decision::step).toArray();
+                    cuts += cutSteps.length;
+                    // no cut before the gradient overflowed (or, without an overflow, before the run diverged)
+                    long end = overflow[0] >= 0 ? overflow[0] : observed[0];
+                    if (lost(curve) && (cutSteps.length == 0 || cutSteps[0] >= end)) late++;
                 } else {
                     curve = Descent.run(p, gradient, w -> task.lossAndGradient(w, heldOut, null),
                             Schedule.constant(arm == 0 ? LR : REFERENCE_LR), Sgd.plain(), steps, EVERY);
@@ -111,7 +125,7 @@ public final class S40GradNormBrake implements Study {
             }
         }
         Trial trial = metrics(lost[0] / (double) PROBLEMS, lost[1] / (double) PROBLEMS, lost[2] / (double) PROBLEMS,
-                cuts / (double) PROBLEMS);
+                cuts / (double) PROBLEMS, late / (double) PROBLEMS);
         double[] x = Curves.grid(points, EVERY);
         String[] names = {"fixed η = " + LR, "η = " + LR + " with the brake", "reference η = " + REFERENCE_LR};
         for (int arm = 0; arm < 3; arm++) trial.curve(names[arm], new Curve(x, mean[arm]));

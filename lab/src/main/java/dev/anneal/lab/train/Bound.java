@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * optim's {@link dev.anneal.optim.Optimizer} over one parameter vector, bound to it at the first step. The learning
  * rate is the value the study passes with each step (a study may compute it online, as a controller does); every
- * other hyperparameter is a constant.
+ * other hyperparameter is a constant; gradients go through optim's pipeline as configured (clipping).
  */
 final class Bound {
     private final Method method;

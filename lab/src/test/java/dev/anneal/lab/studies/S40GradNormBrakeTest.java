@@ -17,7 +17,7 @@ class S40GradNormBrakeTest {
     /** Five seeds with the given lost shares of the fixed LR and the brake (reference 0, no cuts). */
     private static Verdict verdict(double[] fixed, double[] braked) {
         List<Trial> trials = new ArrayList<>();
-        for (int i = 0; i < fixed.length; i++) trials.add(S40GradNormBrake.metrics(fixed[i], braked[i], 0, 0));
+        for (int i = 0; i < fixed.length; i++) trials.add(S40GradNormBrake.metrics(fixed[i], braked[i], 0, 0, 0));
         return STUDY.rule().judge(Table.of(trials)).verdict();
     }
 
@@ -48,7 +48,7 @@ class S40GradNormBrakeTest {
 
     @Test
     void excess_isBrakesShareMinusHalfTheFixedShare() {
-        assertThat(S40GradNormBrake.metrics(0.5, 0.1, 0, 3).metrics().get(S40GradNormBrake.EXCESS)).isCloseTo(-0.15, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(S40GradNormBrake.metrics(0.5, 0.1, 0, 3, 0).metrics().get(S40GradNormBrake.EXCESS)).isCloseTo(-0.15, org.assertj.core.data.Offset.offset(1e-15));
     }
 
     @Test
