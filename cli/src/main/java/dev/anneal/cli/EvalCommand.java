@@ -3,6 +3,7 @@ package dev.anneal.cli;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.anneal.control.MetricDriven;
+import dev.anneal.optim.ScheduleSet;
 import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Schedule;
 import picocli.CommandLine.Command;
@@ -15,6 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.PrimitiveIterator;
 import java.util.concurrent.Callable;
@@ -27,15 +30,16 @@ final class EvalCommand implements Callable<Integer> {
 
     enum Format { tsv, csv, json }
 
-    @Parameters(index = "0", paramLabel = "SPEC", description = "A schedule spec, e.g. 'warmup(100, cosine(0.1, steps=900))'.")
+    @Parameters(index = "0", paramLabel = "SPEC|@SET", description = "A schedule spec, e.g. 'warmup(100, cosine(0.1, steps=900))', "
+            + "or @FILE: a schedule set (.yaml, .yml or .json) whose hyperparameter --param names.")
     String specText;
 
     @Option(names = "--steps", paramLabel = "A:B|s1,s2,…",
             description = "Half-open range A:B, or a list of steps. Default: 0 to the end of a finite schedule, inclusive.")
     String steps;
 
-    @Option(names = "--param", paramLabel = "lr|momentum", defaultValue = "lr",
-            description = "Which hyperparameter to print (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--param", paramLabel = "lr|momentum|NAME|GROUP.NAME", defaultValue = "lr",
+            description = "Which hyperparameter to print (default: ${DEFAULT-VALUE}); of a schedule set, any NAME it defines (GROUP.NAME with several groups).")
     String param;
 
     @Option(names = "--metrics", paramLabel = "v1,v2,…|@FILE",
@@ -56,8 +60,9 @@ final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Schedule parsed = specOptions.parse(specText);
-        LongToDoubleFunction values = parsed instanceof MetricDriven closedLoop ? replay(closedLoop) : select(parsed)::at;
+        Schedule parsed = specText.startsWith("@") ? fromSet(Path.of(specText.substring(1))) : specOptions.parse(specText);
+        LongToDoubleFunction values = parsed instanceof MetricDriven closedLoop ? replay(closedLoop)
+                : specText.startsWith("@") ? parsed::at : select(parsed)::at;
         StepRange range = steps != null ? StepRange.parse(steps) : defaultRange(parsed);
         PrintWriter out = command.commandLine().getOut();
         try {
@@ -66,6 +71,26 @@ final class EvalCommand implements Callable<Integer> {
             out.flush();
         }
         return Main.OK;
+    }
+
+    /** The hyperparameter --param names in a schedule set file: NAME of its only group, or GROUP.NAME. */
+    private Schedule fromSet(Path file) {
+        if (metrics != null) throw new IllegalArgumentException("--metrics (" + metrics + "): a schedule set is open-loop and takes no metrics");
+        ScheduleSet set;
+        try {
+            set = specOptions.total == null ? ScheduleSet.read(file) : ScheduleSet.read(file, specOptions.total);
+        } catch (NoSuchFileException e) {
+            throw new IllegalArgumentException("SPEC (@" + file + "): no such file");
+        } catch (IOException e) {
+            throw new IllegalArgumentException("SPEC (@" + file + ") cannot be read: " + e.getMessage());
+        }
+        int dot = param.indexOf('.');
+        if (dot >= 0) return set.schedule(param.substring(0, dot), param.substring(dot + 1));
+        if (set.groups().size() > 1) {
+            throw new IllegalArgumentException("--param (" + param + ") must name a group too: the set has groups " + set.groups()
+                    + ", e.g. --param " + set.groups().getFirst() + "." + param);
+        }
+        return set.schedule(set.groups().getFirst(), param);
     }
 
     /** The schedule --param names: lr itself, or one the scheduler drives beside it (momentum). */

@@ -44,6 +44,7 @@ final class Tails {
             case Phase p -> periodic(p, q, limit);
             case Counter c -> c.period().isPresent() ? periodic(c, q, limit) : Tail.unknown("counter of a non-periodic schedule: no closed form");
             case Clamp c -> clamp(c, q, limit);
+            case Rescale r -> rescale(r, q, limit);
             case Product p -> Tail.unknown("a product of schedules has no closed form here");
             case Custom c -> Tail.unknown("a custom function (" + c.name() + ") has no closed form");
             case Framework f -> f.toNative().map(n -> of(n, q, limit))
@@ -139,6 +140,14 @@ final class Tails {
         if (r.min() >= c.min() && r.max() <= c.max()) return child.plus(0, "the clamp never binds");
         if (child.isFinite()) return Tail.finite(Double.NaN, "|clamp(η)| ≤ |η| with 0 inside [min, max]: finite like the child; " + child.reason());
         return Tail.unknown("a binding clamp of a schedule whose sum is not finite");
+    }
+
+    /** An affine image of the child: it holds its end value after a finite duration, repeats when periodic. */
+    private static Tail rescale(Rescale r, int q, long limit) {
+        if (r.min() > 0) return Tail.infinite("rescale keeps η ≥ min = " + fmt(r.min()) + " > 0: Σ = ∞");
+        if (r.duration().isPresent()) return afterDuration(r, Rates.at(r, r.duration().getAsLong()), q, limit);
+        if (r.period().isPresent()) return periodic(r, q, limit);
+        return Tail.unknown("rescale of a schedule that neither ends nor repeats: no closed form here");
     }
 
     static String fmt(double v) {

@@ -3,6 +3,7 @@ package dev.anneal.convert;
 import dev.anneal.schedule.Clamp;
 import dev.anneal.schedule.Cosine;
 import dev.anneal.schedule.Counter;
+import dev.anneal.schedule.Rescale;
 import dev.anneal.schedule.Cyclic;
 import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Linear;
@@ -81,6 +82,7 @@ final class Breakpoints {
             }
             case Scaled x -> add(x.schedule(), offset);
             case Clamp x -> add(x.schedule(), offset);
+            case Rescale x -> add(x.schedule(), offset);
             case Counter x -> add(x.schedule(), offset);
             case Product p -> {
                 add(p.left(), offset);

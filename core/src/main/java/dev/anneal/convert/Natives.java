@@ -2,6 +2,7 @@ package dev.anneal.convert;
 
 import dev.anneal.schedule.Clamp;
 import dev.anneal.schedule.Counter;
+import dev.anneal.schedule.Rescale;
 import dev.anneal.schedule.Custom;
 import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Phase;
@@ -31,6 +32,7 @@ final class Natives {
             case Phase x -> isNative(x.schedule());
             case Counter x -> isNative(x.schedule());
             case Clamp x -> isNative(x.schedule());
+            case Rescale x -> isNative(x.schedule());
             default -> true;
         };
     }
@@ -51,6 +53,7 @@ final class Natives {
                 case Phase x -> map(x.schedule(), y -> new Phase(y, x.fraction()));
                 case Counter x -> map(x.schedule(), Counter::new);
                 case Clamp x -> map(x.schedule(), y -> new Clamp(y, x.min(), x.max()));
+                case Rescale x -> map(x.schedule(), y -> new Rescale(y, x.min(), x.max()));
                 default -> Form.of(s);
             };
         } catch (IllegalArgumentException e) {

@@ -4,6 +4,7 @@ import dev.anneal.schedule.Clamp;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Cosine;
 import dev.anneal.schedule.Counter;
+import dev.anneal.schedule.Rescale;
 import dev.anneal.schedule.Custom;
 import dev.anneal.schedule.Cyclic;
 import dev.anneal.schedule.Exponential;
@@ -65,6 +66,7 @@ final class Shapes {
             case Phase x -> "phase-shifted schedule (phase)";
             case Counter x -> "counter-phase schedule (counter)";
             case Clamp x -> "clamped schedule (clamp)";
+            case Rescale x -> "rescaled schedule (rescale)";
             case Custom x -> "schedule defined in code";
             case Framework x -> "schedule " + x.spec();
         };

@@ -15,13 +15,13 @@ import java.util.function.LongToDoubleFunction;
  * parameter is validated when the record is built.
  *
  * <p>Build schedules with the static factories here, the records' constructors, or {@link Spec#parse(String)};
- * combine them with {@link #then}, {@link #times}, {@link #shift}, {@link #phase}, {@link #counter} and
- * {@link #clamp}. {@code toString()} prints the spec text that parses back to an equal schedule.
+ * combine them with {@link #then}, {@link #times}, {@link #shift}, {@link #phase}, {@link #counter},
+ * {@link #clamp} and {@link #rescale}. {@code toString()} prints the spec text that parses back to an equal schedule.
  */
 public sealed interface Schedule
         permits Constant, Linear, Step, MultiStep, Exponential, HalfLife, InverseTime, InverseSqrt, PowerLaw,
                 Polynomial, Cosine, Sgdr, Cyclic, OneCycle, Wsd,
-                Then, Warmup, Scaled, Product, Shift, Phase, Counter, Clamp, Custom, Framework {
+                Then, Warmup, Scaled, Product, Shift, Phase, Counter, Clamp, Rescale, Custom, Framework {
 
     /** The value at {@code step}. */
     double at(long step);
@@ -69,6 +69,11 @@ public sealed interface Schedule
     /** {@code lo + hi − at(t)} for a bounded schedule with range [lo, hi]: the mirror image, in counter-phase. */
     default Schedule counter() {
         return new Counter(this);
+    }
+
+    /** The range [lo, hi] mapped affinely onto [min, max]: {@code min + (at(t) − lo)/(hi − lo)·(max − min)}. */
+    default Schedule rescale(double min, double max) {
+        return new Rescale(this, min, max);
     }
 
     default Schedule clamp(double min, double max) {

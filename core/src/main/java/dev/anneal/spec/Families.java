@@ -4,6 +4,7 @@ import dev.anneal.schedule.Clamp;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Cosine;
 import dev.anneal.schedule.Counter;
+import dev.anneal.schedule.Rescale;
 import dev.anneal.schedule.Cyclic;
 import dev.anneal.schedule.Exponential;
 import dev.anneal.schedule.HalfLife;
@@ -147,7 +148,12 @@ public final class Families {
                     "clamp(exponential(0.1, gamma=0.99), min=0.001)",
                     List.of(SCHEDULE, optional("min", Kind.NUMBER, null, "lower bound"),
                             optional("max", Kind.NUMBER, null, "upper bound")),
-                    Families::clamp));
+                    Families::clamp),
+            new Family("rescale", "the schedule's range [lo, hi] mapped linearly onto [min, max]",
+                    "min + (schedule(t) − lo)/(hi − lo)·(max − min)", "rescale(counter(cosine(0.1, steps=100)), min=0.85, max=0.95)",
+                    List.of(SCHEDULE.withDoc("a bounded schedule with lo < hi"), required("min", Kind.NUMBER, "value where the schedule is at lo"),
+                            required("max", Kind.NUMBER, "value where the schedule is at hi")),
+                    a -> new Rescale(a.schedule("schedule"), a.number("min"), a.number("max"))));
 
     /** The framework dialects, by prefix. */
     private static final Map<String, List<Family>> DIALECTS = new LinkedHashMap<>();

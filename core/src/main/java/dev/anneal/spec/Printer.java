@@ -4,6 +4,7 @@ import dev.anneal.schedule.Clamp;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Cosine;
 import dev.anneal.schedule.Counter;
+import dev.anneal.schedule.Rescale;
 import dev.anneal.schedule.Custom;
 import dev.anneal.schedule.Cyclic;
 import dev.anneal.schedule.Exponential;
@@ -77,6 +78,7 @@ final class Printer {
             case Clamp c -> call("clamp", print(c.schedule()),
                     c.min() == Double.NEGATIVE_INFINITY ? null : "min=" + number(c.min()),
                     c.max() == Double.POSITIVE_INFINITY ? null : "max=" + number(c.max()));
+            case Rescale r -> call("rescale", print(r.schedule()), "min=" + number(r.min()), "max=" + number(r.max()));
             case Custom c -> c.name();
             case Framework f -> f.spec();
         };

@@ -48,12 +48,23 @@ class RobbinsMonroTest {
             "shift(exponential(1, gamma=0.5), 3)             | FINITE   | FINITE   | false",
             "clamp(power_law(1, alpha=1), min=0.01)          | INFINITE | INFINITE | false",
             "clamp(exponential(1, gamma=0.5), max=0.7)       | FINITE   | FINITE   | false",
+            "rescale(cosine(1, steps=10), min=0, max=0.5)    | FINITE   | FINITE   | false",
+            "rescale(cosine(1, steps=10), min=0.1, max=0.5)  | INFINITE | INFINITE | false",
+            "rescale(counter(sgdr(1, 10, 1, 0)), 0, 0.1)     | INFINITE | INFINITE | false",
             "torch.StepLR(lr=0.1, step_size=10, gamma=0.5)   | FINITE   | FINITE   | false"})
     void family_hasItsRobbinsMonroClass(String spec, Tail.Kind sum, Tail.Kind squares, boolean satisfied) {
         RobbinsMonro rm = RobbinsMonro.of(Spec.parse(spec), LIMIT);
         assertThat(rm.sum().kind()).as("Ση of %s: %s", spec, rm.sum().reason()).isEqualTo(sum);
         assertThat(rm.squares().kind()).as("Ση² of %s: %s", spec, rm.squares().reason()).isEqualTo(squares);
         assertThat(rm.satisfied()).isEqualTo(satisfied);
+    }
+
+    @Test
+    void rescale_ofAScheduleThatNeitherEndsNorRepeats_isUnknown() {
+        RobbinsMonro rm = RobbinsMonro.of(Spec.parse("rescale(power_law(1, alpha=1), min=0, max=1)"), LIMIT);
+        assertThat(rm.sum().kind()).isEqualTo(Tail.Kind.UNKNOWN);
+        assertThat(rm.sum().reason()).contains("neither ends nor repeats");
+        assertThat(rm.satisfied()).isNull();
     }
 
     @Test

@@ -443,6 +443,29 @@ class FamilyValuesTest {
         check(schedule, step, expected);
     }
 
+    static Stream<Arguments> rescale() {
+        // linear(0, 4, 4) has range [0, 4]: 1 + t/4·(3 − 1); one-cycle momentum: 0.85 where the lr peaks, 0.95 at its end
+        Schedule line = new Rescale(new Linear(0, 4, 4), 1, 3);
+        Schedule momentum = new Rescale(new Counter(new Cosine(0.1, 100, 0)), 0.85, 0.95);
+        return Stream.of(
+                row(line, 0, 1), row(line, 1, 1.5), row(line, 2, 2), row(line, 4, 3), row(line, 9, 3),
+                row(momentum, 0, 0.85), row(momentum, 50, 0.9), row(momentum, 100, 0.95), row(momentum, 1000, 0.95));
+    }
+
+    @ParameterizedTest(name = "{0} at {1} = {2}")
+    @MethodSource("rescale")
+    void rescale_mapsTheRangeOntoMinMax(Schedule schedule, long step, double expected) {
+        check(schedule, step, expected);
+    }
+
+    @Test
+    void rescale_keepsDurationAndPeriod_andHasRangeMinMax() {
+        Schedule r = new Rescale(new Sgdr(1, 10, 1, 0), 0.85, 0.95);
+        assertThat(r.period()).hasValue(10);
+        assertThat(r.range()).isEqualTo(new Range(0.85, 0.95));
+        assertThat(new Rescale(new Linear(0, 4, 4), 1, 3).duration()).hasValue(4);
+    }
+
     // ---- duration, period, range ------------------------------------------------------------------------
 
     private static final Schedule LIN4 = new Linear(1, 3, 4);

@@ -451,6 +451,7 @@ class SchedulePropertiesTest {
                 weighted(1, Combinators.combine(inner, shifts(true)).as(Shift::new)),
                 weighted(1, inner.filter(s -> s.range().bounded()).map(Counter::new)),
                 weighted(1, clamps(inner)),
+                weighted(1, rescales(inner)),
                 weighted(1, Combinators.combine(periodic(depth - 1, true), fractions()).as(Phase::new))));
     }
 
@@ -464,6 +465,7 @@ class SchedulePropertiesTest {
                 weighted(1, Combinators.combine(factors(), inner).as(Scaled::new)),
                 weighted(1, inner.map(Counter::new)),
                 weighted(1, clamps(inner)),
+                weighted(1, rescales(inner)),
                 weighted(1, Combinators.combine(inner, shifts(false)).as(Shift::new)),
                 weighted(1, Combinators.combine(inner, inner).as(Product::new)),
                 weighted(1, Combinators.combine(inner, fractions()).as(Phase::new))));
@@ -523,6 +525,11 @@ class SchedulePropertiesTest {
         return Combinators.combine(inner, values(), values(), which).as((s, a, b, w) -> new Clamp(s,
                 w == 2 ? Double.NEGATIVE_INFINITY : Math.min(a, b),
                 w == 1 ? Double.POSITIVE_INFINITY : Math.max(a, b)));
+    }
+
+    private static Arbitrary<Schedule> rescales(Arbitrary<Schedule> inner) {
+        return Combinators.combine(inner.filter(s -> s.range().bounded() && s.range().min() < s.range().max()), values(), values())
+                .as((s, a, b) -> new Rescale(s, Math.min(a, b), Math.max(a, b)));
     }
 
     private static Tuple2<Integer, Arbitrary<Schedule>> weighted(int weight, Arbitrary<? extends Schedule> schedules) {

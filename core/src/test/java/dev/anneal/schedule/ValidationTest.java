@@ -107,6 +107,12 @@ class ValidationTest {
                 rejects("clamp min > max", () -> new Clamp(COS, 2, 1), "max (1) must be >= min (2)"),
                 rejects("clamp null", () -> new Clamp(null, 0, 1), "clamp needs a schedule"),
                 rejects("clamp no bound", () -> new Clamp(COS, Double.NEGATIVE_INFINITY, Double.POSITIVE_INFINITY), "clamp needs min, max or both"),
+                rejects("rescale null", () -> new Rescale(null, 0, 1), "rescale needs a schedule"),
+                rejects("rescale min > max", () -> new Rescale(COS, 2, 1), "min (2) must be <= max (1)"),
+                rejects("rescale of a constant", () -> new Rescale(new Constant(0.1), 0.85, 0.95),
+                        "rescale: the schedule (constant(0.1)) has range [0.1, 0.1]; rescale needs a bounded range with min < max"),
+                rejects("rescale of exponential growth", () -> new Rescale(new Exponential(1, 2), 0, 1),
+                        "rescale: the schedule (exponential(1, gamma=2)) has range [1.0, Infinity]; rescale needs a bounded range with min < max"),
                 rejects("custom blank name", () -> new Custom(" ", t -> 1), "name ( ) must not be blank"),
                 rejects("custom null name", () -> new Custom(null, t -> 1), "name (null) must not be blank"),
                 rejects("custom null function", () -> new Custom("f", null), "function must not be null"),
@@ -162,7 +168,9 @@ class ValidationTest {
                 nan("scaled", "factor", () -> new Scaled(NAN, COS), "factor (NaN) must be finite"),
                 nan("phase", "fraction", () -> new Phase(CYCLIC, NAN), "fraction (NaN) must be in [0, 1)"),
                 nan("clamp", "min", () -> new Clamp(COS, NAN, 1), "min (NaN) must be a number"),
-                nan("clamp", "max", () -> new Clamp(COS, 0, NAN), "max (NaN) must be a number")));
+                nan("clamp", "max", () -> new Clamp(COS, 0, NAN), "max (NaN) must be a number"),
+                nan("rescale", "min", () -> new Rescale(COS, NAN, 1), "min (NaN) must be finite"),
+                nan("rescale", "max", () -> new Rescale(COS, 0, NAN), "max (NaN) must be finite")));
         return rows.stream();
     }
 

@@ -130,6 +130,7 @@ class SpecLanguageTest {
             (linear(0, 1, steps=2) then constant(1)) * constant(2)   | (linear(0, 1, steps=2) then constant(1)) * constant(2)
             clamp(exponential(1, gamma=0.5), min=0.1)                | clamp(exponential(1, gamma=0.5), min=0.1)
             counter(phase(cyclic(0.85, 0.95, up=10), 0.5))           | counter(phase(cyclic(0.85, 0.95, up=10), 0.5))
+            rescale(counter(cosine(0.1, steps=100)), 0.85, 0.95)     | rescale(counter(cosine(0.1, steps=100)), min=0.85, max=0.95)
             shift(sgdr(1, period=10, mult=2), -5)                    | shift(sgdr(1, period=10, mult=2), -5)
             constant(1e-4)                                           | constant(1.0E-4)
             """)

@@ -1,5 +1,6 @@
 package dev.anneal.optim;
 
+import dev.anneal.optim.kernel.AdamScalars;
 import dev.anneal.optim.kernel.KernelImpl;
 
 /**
@@ -27,11 +28,9 @@ public final class Kernels {
      * Adam / AdamW: {@code p *= decoupledFactor} (AdamW's {@code 1 − lr·λ}, else 1); {@code g += wd·p} (Adam's L2);
      * {@code m = b1·m + (1−b1)·g; v = b2·v + (1−b2)·g²; p −= stepSize · m / (sqrt(v)/bc2Sqrt + eps)}
      * where the caller passes {@code stepSize = lr/(1−b1^t)} and {@code bc2Sqrt = sqrt(1−b2^t)} (both 1-corrected
-     * when bias correction is off).
+     * when bias correction is off), all in {@link AdamScalars}.
      */
-    public static void adam(float[] p, float[] g, float[] m, float[] v, int off, int len,
-                            float decoupledFactor, float weightDecay, float beta1, float beta2, float eps,
-                            float stepSize, float bc2Sqrt) {
-        KernelImpl.best().adam(p, g, m, v, off, len, decoupledFactor, weightDecay, beta1, beta2, eps, stepSize, bc2Sqrt);
+    public static void adam(float[] p, float[] g, float[] m, float[] v, int off, int len, AdamScalars s) {
+        KernelImpl.best().adam(p, g, m, v, off, len, s);
     }
 }

@@ -3,6 +3,7 @@ package dev.anneal.optim;
 import dev.anneal.optim.grad.GradConfig;
 import dev.anneal.optim.grad.GradientPipeline;
 import dev.anneal.optim.grad.Verdict;
+import dev.anneal.optim.kernel.AdamScalars;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Schedule;
 
@@ -164,12 +165,8 @@ public final class Optimizer {
                         (float) wd, sgd.nesterov(), start);
             }
             case Method.Adam adam -> {
-                double beta1 = v[b.index("beta1")], beta2 = v[b.index("beta2")];
-                double bc1 = adam.biasCorrection() ? 1 - Math.pow(beta1, updates) : 1;
-                double bc2 = adam.biasCorrection() ? 1 - Math.pow(beta2, updates) : 1;
-                Kernels.adam(p, g, first[block], second[block], 0, p.length,
-                        adam.decoupled() ? (float) (1 - lr * wd) : 1f, adam.decoupled() ? 0f : (float) wd,
-                        (float) beta1, (float) beta2, (float) v[b.index("eps")], (float) (lr / bc1), (float) Math.sqrt(bc2));
+                Kernels.adam(p, g, first[block], second[block], 0, p.length, AdamScalars.of(lr, wd, adam.decoupled(),
+                        v[b.index("beta1")], v[b.index("beta2")], v[b.index("eps")], updates, adam.biasCorrection()));
             }
         }
     }

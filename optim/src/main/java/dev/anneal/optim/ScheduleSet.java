@@ -36,7 +36,16 @@ public final class ScheduleSet {
 
     /** Reads a set from a {@code .yaml}, {@code .yml} or {@code .json} file (see {@code docs/readme/optim.md}). */
     public static ScheduleSet read(Path file) throws IOException {
-        return ScheduleSetFile.read(file);
+        return ScheduleSetFile.read(file, OptionalLong.empty());
+    }
+
+    /**
+     * Reads a set for a run of {@code total} steps: percentages refer to it unless the file gives its own
+     * {@code total}, which must then agree.
+     */
+    public static ScheduleSet read(Path file, long total) throws IOException {
+        if (total <= 0) throw new ScheduleSetException("total", "total (" + total + ") must be > 0");
+        return ScheduleSetFile.read(file, OptionalLong.of(total));
     }
 
     /** Reads a set from YAML text (JSON is accepted too). */
@@ -84,7 +93,7 @@ public final class ScheduleSet {
             return define(name, schedule);
         }
 
-        /** A spec in the schedule-set language: core's spec language plus references and {@code rescale}. */
+        /** A spec in the schedule-set language: core's spec language plus references to other hyperparameters. */
         public Group set(String name, String spec) {
             return define(name, spec);
         }

@@ -2,6 +2,7 @@ package dev.anneal.optim;
 
 import dev.anneal.schedule.Clamp;
 import dev.anneal.schedule.Counter;
+import dev.anneal.schedule.Rescale;
 import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Product;
 import dev.anneal.schedule.Scaled;
@@ -34,17 +35,13 @@ import java.util.function.Supplier;
 
 /**
  * A hyperparameter's spec inside a schedule set: the spec language, where a bare name in a schedule position
- * ({@code lr}, {@code head.lr}) stands for another hyperparameter's schedule, and {@code rescale(…)} is available.
+ * ({@code lr}, {@code head.lr}) stands for another hyperparameter's schedule.
  * Schedule positions are the whole spec, the operands of {@code then} and {@code *}, and the schedule argument of
  * the transforms warmup, shift, phase, counter, clamp and rescale; every other call is bound by core's binder, so
  * errors keep core's wording and point at the column in the whole text.
  */
 final class SetSpec {
     private static final Set<String> TRANSFORMS = Set.of("warmup", "shift", "phase", "counter", "clamp", "rescale");
-    private static final List<Param> RESCALE = List.of(
-            Param.required("schedule", Kind.SCHEDULE, "a bounded schedule"),
-            Param.required("min", Kind.NUMBER, "value at the schedule's minimum"),
-            Param.required("max", Kind.NUMBER, "value at the schedule's maximum"));
 
     private final String text;
     private final Node root;
@@ -92,7 +89,7 @@ final class SetSpec {
     }
 
     private Map<Param, Node> arguments(Call call) {
-        List<Param> params = call.name().equals("rescale") ? RESCALE : Families.find(call.name()).orElseThrow().params();
+        List<Param> params = Families.find(call.name()).orElseThrow().params();
         String signature = call.name() + "(" + String.join(", ", params.stream().map(Param::signature).toList()) + ")";
         Map<Param, Node> given = new LinkedHashMap<>();
         int positional = 0;

@@ -53,9 +53,10 @@ class TorchReferenceTest {
             for (int i = 0; i < flat.length; i++) {
                 float expected = (float) row[2 + i];
                 assertThat(flat[i]).as("%s: p%d after step %d", name, i, step)
-                        .isCloseTo(expected, within(2e-6f + 2e-6f * Math.abs(expected)));
+                        .isCloseTo(expected, within(1e-7f + 1e-6f * Math.abs(expected)));
             }
         }
+
     }
 
     private static Method methodNamed(String name) {

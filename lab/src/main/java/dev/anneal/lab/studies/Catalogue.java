@@ -14,7 +14,7 @@ public final class Catalogue {
         return List.of(new S01NoiseBall(), new S02MovementBudget(), new S03PretrainFinetune(), new S04FewShot(), new S05ArchitectureProbe(), new S06CurriculumSteps(),
                 new S07PruningShock(), new S08MultiTaskGroups(), new S09TemperatureSync(), new S10NonStationary(), new S11SpacedRepetition(), new S12Peeling(),
                 new S13SlowManifold(), new S14PowerLaw(), new S15RobbinsMonro(),
-                new S16EulerStability(), new S17OnlineLogistic(), new S18FocalLoss(), new S21RecurrentWarmup(), new S22RuggedCyclic(), new S23Richardson(), new S24TdDiscount(), new S39StabilityLimit(), new S41PowerIterationLr(), new S42SharpFlat(), new S43ClippedOrbit(),
+                new S16EulerStability(), new S17OnlineLogistic(), new S18FocalLoss(), new S21RecurrentWarmup(), new S22RuggedCyclic(), new S23Richardson(), new S24TdDiscount(), new S39StabilityLimit(), new S40GradNormBrake(), new S41PowerIterationLr(), new S42SharpFlat(), new S43ClippedOrbit(),
                 new S44MomentumEffectiveLr(), new S45BatchScaling(), new S46TwoPhase());
     }
 

@@ -9,16 +9,29 @@ import dev.anneal.lab.Trial;
 import dev.anneal.lab.task.Quartic;
 import dev.anneal.lab.train.Descent;
 import dev.anneal.lab.train.Sgd;
-import dev.anneal.optim.curvature.Hvp;
+import dev.anneal.optim.control.Controlled;
+import dev.anneal.optim.control.CurvatureRate;
+import dev.anneal.optim.control.Observation;
 import dev.anneal.optim.curvature.PowerIteration;
 import dev.anneal.optim.curvature.Spectra;
+import dev.anneal.schedule.Schedule;
 
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
-/** S41: η = 2s/ρ with ρ the online power-iteration estimate of λmax trains near the speed limit, faster than a safe fixed LR. */
+/**
+ * S41: η = 2s/ρ with ρ the online power-iteration estimate of λmax trains near the speed limit, faster than a safe fixed
+ * LR. The adaptive arm is optim's {@link CurvatureRate} composed with a schedule by {@link Controlled}, the controller a
+ * training loop would use, fed the task's exact Hessian–vector products.
+ */
 public final class S41PowerIterationLr implements Study {
-    static final int D = 10, EVERY = 10;
-    static final double S = 0.9, MU = 1, TARGET = 1e-6;
+    static final int D = 10, EVERY = 10, PRODUCTS = 20;
+    static final double S = 0.9, MU = 1, TARGET = 1e-6, TOLERANCE = 1e-3, CAP = 10;
+    /**
+     * The controller's base: 0 for step 0 (no estimate yet: the first is made after it, at the unchanged start), then a
+     * cap of 10 that never binds (2s/ρ ≤ 1.8 whenever ρ ≥ λmax(x*) = 1), so the rate is 2s/ρ from step 1 on.
+     */
+    static final Schedule BASE = Schedule.warmup(1, Schedule.constant(CAP));
     static final String ADAPTIVE = "steps to 1e-6·L0, η = 2s/ρ (power iteration)";
     static final String SAFE = "steps to 1e-6·L0, safe fixed η = 2s/λmax(x0)";
     static final String DIVERGED = "diverged share, η = 2s/ρ";
@@ -42,8 +55,10 @@ public final class S41PowerIterationLr implements Study {
     public String setup(Mode mode) {
         return "Quartic bowl Σ ½λᵢyᵢ² + ¼yᵢ⁴ in a random rotated basis (y = Qᵀx), " + D + " curvatures λ log-spaced in [0.1, 1], start "
                 + "x ~ N(0, 2²) per coordinate: the curvature λ + 3y² is large far out and falls towards the minimum. Adaptive arm: "
-                + "every " + EVERY + " steps ρ = optim's PowerIteration (exact Hessian–vector products, warm start, at most 20 products, "
-                + "tolerance 1e-3) and η = 2·" + S + "/ρ. Safe fixed arm: η = 2·" + S + "/λmax(x0), safe along the whole descent. Speed-limit "
+                + "optim's CurvatureRate(s = " + S + ", every " + EVERY + ") through Controlled on the base " + BASE + " (0 at step 0, "
+                + "then a cap that never binds): after step 0 and every " + EVERY + " steps it refreshes ρ by optim's PowerIteration "
+                + "(the task's exact Hessian–vector products at the updated parameters, warm start, at most " + PRODUCTS + " products, "
+                + "tolerance " + TOLERANCE + ") and the rate is min(cap, 2·" + S + "/ρ). Safe fixed arm: η = 2·" + S + "/λmax(x0), safe along the whole descent. Speed-limit "
                 + "arm: fixed η = 2·" + S + "/λmax(0) (safe only near the minimum). Full-batch GD, at most " + steps(mode) + " steps.";
     }
 
@@ -72,55 +87,34 @@ public final class S41PowerIterationLr implements Study {
         float[] start = new float[D];
         for (int i = 0; i < D; i++) start[i] = (float) (2 * rng.nextGaussian());
         int steps = steps(mode);
+        double l0 = task.loss(start), target = TARGET * l0;
         double safe = 2 * S / task.lambdaMax(start), limit = 2 * S / task.lambdaMax(new float[D]);
-        double[][] curves = new double[3][];
-        long[] reached = new long[3];
-        boolean[] diverged = new boolean[3];
-        for (int arm = 0; arm < 3; arm++) {
-            float[] x = start.clone(), g = new float[D];
-            Sgd sgd = Sgd.plain();
-            PowerIteration power = new PowerIteration(20, 1e-3, seed);
-            double[] v = null, curve = new double[steps / 100 + 1];
-            double l0 = task.loss(x), eta = arm == 1 ? safe : limit;
-            reached[arm] = steps;
-            for (int t = 0; t <= steps; t++) {
-                double l = task.loss(x);
-                if (t % 100 == 0) curve[t / 100] = l;
-                if (!(l <= 1e12)) {
-                    diverged[arm] = true;
-                    java.util.Arrays.fill(curve, t / 100, curve.length, Descent.DIVERGED);
-                    break;
-                }
-                if (l < TARGET * l0) {
-                    reached[arm] = t;
-                    for (int k = t / 100 + 1; k < curve.length; k++) curve[k] = l;
-                    break;
-                }
-                if (t == steps) break;
-                if (arm == 0 && t % EVERY == 0) {
-                    float[] at = x.clone();
-                    Hvp hvp = Hvp.of(D, w -> {
-                        float[] in = new float[D], out = new float[D];
-                        for (int i = 0; i < D; i++) in[i] = (float) w[i];
-                        task.hvp(at, in, out);
-                        double[] r = new double[D];
-                        for (int i = 0; i < D; i++) r[i] = out[i];
-                        return r;
-                    });
-                    PowerIteration.Estimate e = v == null ? power.run(hvp) : power.run(hvp, v);
-                    v = e.vector();
-                    eta = 2 * S / Math.abs(e.value());
-                }
-                task.gradient(x, g);
-                sgd.step(x, g, eta);
-            }
-            curves[arm] = curve;
-        }
-        Trial trial = new Trial().metric(ADAPTIVE, reached[0]).metric(SAFE, reached[1]).metric(DIVERGED, diverged[0] ? 1 : 0)
-                .metric(OPTIMUM_LIMIT, diverged[2] ? 1 : 0);
-        double[] x = Curves.grid(curves[0].length, 100);
+        // The loss is recorded at every step (to find the first below the target); the curves keep every 100th point.
+        ToDoubleFunction<float[]> loss = task::loss;
+        var adaptive = new Controlled<>(BASE, 0, new CurvatureRate(S, EVERY, new PowerIteration(PRODUCTS, TOLERANCE, seed)));
+        double[][] curves = {
+                Descent.run(start.clone(), (x, g, t) -> task.gradient(x, g), loss, adaptive, (x, verdict) -> Observation.curvature(task.hvpAt(x)),
+                        Sgd.plain(), steps, 1).curve(),
+                Descent.run(start.clone(), (x, g, t) -> task.gradient(x, g), loss, Schedule.constant(safe), Sgd.plain(), steps, 1),
+                Descent.run(start.clone(), (x, g, t) -> task.gradient(x, g), loss, Schedule.constant(limit), Sgd.plain(), steps, 1)};
+        Trial trial = new Trial().metric(ADAPTIVE, stepsTo(curves[0], target)).metric(SAFE, stepsTo(curves[1], target))
+                .metric(DIVERGED, Descent.diverged(curves[0][steps]) ? 1 : 0).metric(OPTIMUM_LIMIT, Descent.diverged(curves[2][steps]) ? 1 : 0);
         String[] names = {"η = 2s/ρ (power iteration)", "safe fixed η", "fixed η at the optimum's limit"};
-        for (int arm = 0; arm < 3; arm++) trial.curve(names[arm], new Curve(x, curves[arm]));
+        for (int arm = 0; arm < 3; arm++) trial.curve(names[arm], thinned(curves[arm], target));
         return trial;
+    }
+
+    /** The first step whose loss is below {@code target}; the number of steps if none is (a diverged run included). */
+    static int stepsTo(double[] curve, double target) {
+        for (int t = 0; t < curve.length; t++) if (curve[t] < target) return t;
+        return curve.length - 1;
+    }
+
+    /** Every 100th point; a run held at the loss it reached the target with, a diverged one at 1e12 (so the mean stays finite). */
+    private static Curve thinned(double[] curve, double target) {
+        int reached = stepsTo(curve, target);
+        double[] y = new double[(curve.length - 1) / 100 + 1];
+        for (int i = 0; i < y.length; i++) y[i] = Curves.capped(curve[Math.min(i * 100, reached)]);
+        return new Curve(Curves.grid(y.length, 100), y);
     }
 }

@@ -1,5 +1,7 @@
 package dev.anneal.lab.task;
 
+import dev.anneal.optim.curvature.Hvp;
+import dev.anneal.optim.curvature.Lanczos;
 import dev.anneal.schedule.Checks;
 
 import java.util.random.RandomGenerator;
@@ -24,7 +26,8 @@ public final class LinearRegression implements Curved {
         for (double[] row : x)
             for (int i = 0; i < d; i++)
                 for (int j = 0; j < d; j++) hessian[i][j] += row[i] * row[j] / x.length;
-        lambdaMax = Eigen.symmetric(hessian)[0];
+        // optim's Lanczos over the whole space (d products at most, full reorthogonalisation): λmax exact to rounding
+        lambdaMax = new Lanczos(1, d, 1e-14, 0).run(Hvp.matrix(hessian)).max();
     }
 
     /** Solves the normal equations {@code (XᵀX/n)·w = Xᵀy/n} by Cholesky factorisation. */

@@ -51,6 +51,17 @@ class TasksTest {
     }
 
     @Test
+    void hvpAt_isOptimsViewOfTheTaskAtACopyOfX() {
+        // 1-D quartic with λ = 1, μ = 1 at y = 2: H = λ + 3μy² = 13
+        Quartic q = new Quartic(new double[] {1}, 1, new double[][] {{1}});
+        float[] x = {2};
+        var hvp = q.hvpAt(x);
+        x[0] = 0;
+        assertThat(hvp.dimension()).isEqualTo(1);
+        assertThat(hvp.apply(new double[] {0.5})).containsExactly(6.5);
+    }
+
+    @Test
     void quadratic_noisyGradient_hasTheStatedVariance() {
         Quadratic q = new Quadratic(new double[] {2});
         SplittableRandom rng = new SplittableRandom(1);
@@ -98,11 +109,13 @@ class TasksTest {
     }
 
     @Test
-    void eigen_knownMatrix() {
-        // [[2,1],[1,2]] has eigenvalues 3 and 1; diag(5, -1, 2) its diagonal
-        assertThat(Eigen.symmetric(new double[][] {{2, 1}, {1, 2}})).containsExactly(new double[] {3, 1}, within(1e-12));
-        assertThat(Eigen.symmetric(new double[][] {{5, 0, 0}, {0, -1, 0}, {0, 0, 2}})).containsExactly(5, 2, -1);
-        assertThatThrownBy(() -> Eigen.symmetric(new double[][] {{1, 2}})).hasMessage("matrix must be square: row 0 has 2 entries, expected 1");
+    void linearRegression_lambdaMax_ofAKnownHessian() {
+        // rows (√3, √3) and (1, −1): XᵀX/n = [[2, 1], [1, 2]], eigenvalues 3 and 1
+        double r = Math.sqrt(3);
+        LinearRegression lr = new LinearRegression(new double[][] {{r, r}, {1, -1}}, new double[] {0, 0});
+        assertThat(lr.lambdaMax(new float[2])).isCloseTo(3, within(1e-12));
+        // one feature: the mean square
+        assertThat(new LinearRegression(new double[][] {{2}, {4}}, new double[] {0, 0}).lambdaMax(new float[1])).isCloseTo(10, within(1e-12));
     }
 
     @Test

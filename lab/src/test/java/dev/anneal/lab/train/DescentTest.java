@@ -1,6 +1,8 @@
 package dev.anneal.lab.train;
 
 import dev.anneal.lab.task.Quadratic;
+import dev.anneal.optim.control.Controlled;
+import dev.anneal.optim.control.GradNormBrake;
 import dev.anneal.schedule.Schedule;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +31,32 @@ class DescentTest {
         assertThat(curve[12]).isFinite();
         assertThat(curve[13]).isInfinite();
         assertThat(curve[1000]).isInfinite();
+    }
+
+    @Test
+    void steered_brakeFiresOnTheGrowingNorm_closedForm() {
+        // η = 1.5, λ = 2: x ← −2x, grad norms 2, 4, 8 (optim's measure). Window 2 at ×1.5 fires when observing step 2:
+        // the rate of step 3 on is 1.5·0.25, and x ← (1 − 0.75)·x = 0.25·x. Losses x²: 1, 4, 16, 64, 4, 0.25.
+        float[] x = {1};
+        var brake = new Controlled<>(Schedule.constant(1.5), 0, new GradNormBrake(2, 1.5, 0.25, 1000, 2, 0.01));
+        Descent.Steered r = Descent.run(x, (p, g, t) -> Q.gradient(p, g), Q::loss, brake, Descent.Sensor.gradNorm(), Sgd.plain(), 5, 1);
+        assertThat(r.curve()).containsExactly(1, 4, 16, 64, 4, 0.25);
+        assertThat(r.rates()).containsExactly(1.5, 1.5, 1.5, 0.375, 0.375);
+        assertThat(r.decisions()).singleElement().satisfies(d -> {
+            assertThat(d.step()).isEqualTo(2);
+            assertThat(d.reason()).startsWith("grad norm grew by >= x1.5 at each of the last 2 steps (2 -> 8)");
+        });
+    }
+
+    @Test
+    void steered_divergence_leavesTheUntakenRatesNaN() {
+        float[] x = {1};
+        var fixed = new Controlled<>(Schedule.constant(2), 0, new GradNormBrake(5, 100, 0.5, 10, 2, 0.5));
+        Descent.Steered r = Descent.run(x, (p, g, t) -> Q.gradient(p, g), Q::loss, fixed, Descent.Sensor.gradNorm(), Sgd.plain(), 20, 1);
+        // |1 − ηλ| = 3 per step: the loss passes 1e12 at step 13, the run stops there
+        assertThat(r.curve()[13]).isInfinite();
+        assertThat(r.rates()[12]).isEqualTo(2);
+        assertThat(r.rates()[13]).isNaN();
     }
 
     @Test

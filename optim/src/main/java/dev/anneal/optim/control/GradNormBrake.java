@@ -71,6 +71,7 @@ public record GradNormBrake(int window, double growth, double cut, int calm, dou
 
     private Outcome<State> brake(State state, long step, double base, String why, List<Double> norms) {
         State next = new State(Math.max(minScale, state.scale() * cut), norms, 0);
+        if (next.scale() == state.scale()) return Outcome.quiet(next); // already at minScale: nothing changes, nothing to log
         return Outcome.decided(next, step, rate(state, base), rate(next, base), why + ": brake x" + cut);
     }
 

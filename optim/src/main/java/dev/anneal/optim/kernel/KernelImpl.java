@@ -48,10 +48,8 @@ public enum KernelImpl {
     }
 
     /** See {@link dev.anneal.optim.Kernels#adam}. */
-    public void adam(float[] p, float[] g, float[] m, float[] v, int off, int len,
-                     float decoupledFactor, float weightDecay, float beta1, float beta2, float eps,
-                     float stepSize, float bc2Sqrt) {
-        if (vectorAdam()) VectorKernels.adam(p, g, m, v, off, len, decoupledFactor, weightDecay, beta1, beta2, eps, stepSize, bc2Sqrt);
-        else ScalarKernels.adam(p, g, m, v, off, len, decoupledFactor, weightDecay, beta1, beta2, eps, stepSize, bc2Sqrt);
+    public void adam(float[] p, float[] g, float[] m, float[] v, int off, int len, AdamScalars s) {
+        if (vectorAdam()) VectorKernels.adam(p, g, m, v, off, len, s);
+        else ScalarKernels.adam(p, g, m, v, off, len, s);
     }
 }

@@ -20,17 +20,15 @@ final class ScalarKernels {
         }
     }
 
-    static void adam(float[] p, float[] g, float[] m, float[] v, int off, int len,
-                     float decoupledFactor, float weightDecay, float beta1, float beta2, float eps,
-                     float stepSize, float bc2Sqrt) {
+    static void adam(float[] p, float[] g, float[] m, float[] v, int off, int len, AdamScalars s) {
         for (int i = off, end = off + len; i < end; i++) {
-            float w = decoupledFactor != 1f ? p[i] * decoupledFactor : p[i];
-            float d = weightDecay != 0f ? g[i] + weightDecay * w : g[i];
-            float mi = m[i] * beta1 + (1f - beta1) * d;
-            float vi = v[i] * beta2 + (1f - beta2) * d * d;
+            float w = s.decoupledFactor() != 1f ? p[i] * s.decoupledFactor() : p[i];
+            float d = s.weightDecay() != 0f ? g[i] + s.weightDecay() * w : g[i];
+            float mi = m[i] * s.beta1() + s.oneMinusBeta1() * d;
+            float vi = v[i] * s.beta2() + s.oneMinusBeta2() * d * d;
             m[i] = mi;
             v[i] = vi;
-            p[i] = w - stepSize * (mi / ((float) Math.sqrt(vi) / bc2Sqrt + eps));
+            p[i] = w - s.stepSize() * (mi / ((float) Math.sqrt(vi) / s.bc2Sqrt() + s.eps()));
         }
     }
 }

@@ -46,11 +46,10 @@ final class VectorKernels {
         ScalarKernels.sgd(p, g, buf, i, off + len - i, lr, momentum, dampening, weightDecay, nesterov, first);
     }
 
-    static void adam(float[] p, float[] g, float[] m, float[] v, int off, int len,
-                     float decoupledFactor, float weightDecay, float beta1, float beta2, float eps,
-                     float stepSize, float bc2Sqrt) {
+    static void adam(float[] p, float[] g, float[] m, float[] v, int off, int len, AdamScalars s) {
         int i = off, bound = off + S.loopBound(len);
-        float oneMinusBeta1 = 1f - beta1, oneMinusBeta2 = 1f - beta2;
+        float decoupledFactor = s.decoupledFactor(), weightDecay = s.weightDecay(), beta1 = s.beta1(), beta2 = s.beta2();
+        float oneMinusBeta1 = s.oneMinusBeta1(), oneMinusBeta2 = s.oneMinusBeta2(), stepSize = s.stepSize(), bc2Sqrt = s.bc2Sqrt(), eps = s.eps();
         for (; i < bound; i += S.length()) {
             FloatVector w = FloatVector.fromArray(S, p, i);
             if (decoupledFactor != 1f) w = w.mul(decoupledFactor);
@@ -63,6 +62,6 @@ final class VectorKernels {
             FloatVector denom = vi.sqrt().div(bc2Sqrt).add(eps);
             w.sub(mi.div(denom).mul(stepSize)).intoArray(p, i);
         }
-        ScalarKernels.adam(p, g, m, v, i, off + len - i, decoupledFactor, weightDecay, beta1, beta2, eps, stepSize, bc2Sqrt);
+        ScalarKernels.adam(p, g, m, v, i, off + len - i, s);
     }
 }

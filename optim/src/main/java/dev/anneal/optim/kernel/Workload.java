@@ -82,10 +82,8 @@ public final class Workload {
             case TRIAD -> parallel.run(n, (off, len) -> Triad.run(a, b, c, 3f, off, len));
             // AdamW with lr 1e-3, λ 0.01, step t = steps (the bias corrections change every step, as in training)
             case ADAMW -> {
-                double t = Math.min(steps, 1000), lr = 1e-3, b1 = 0.9, b2 = 0.999;
-                float stepSize = (float) (lr / (1 - Math.pow(b1, t))), bc2 = (float) Math.sqrt(1 - Math.pow(b2, t));
-                float decay = (float) (1 - lr * 0.01);
-                parallel.run(n, (off, len) -> impl.adam(a, b, c, d, off, len, decay, 0f, (float) b1, (float) b2, 1e-8f, stepSize, bc2));
+                AdamScalars s = AdamScalars.of(1e-3, 0.01, true, 0.9, 0.999, 1e-8, Math.min(steps, 1000), true);
+                parallel.run(n, (off, len) -> impl.adam(a, b, c, d, off, len, s));
             }
             case SGD_MOMENTUM -> parallel.run(n, (off, len) -> impl.sgd(a, b, c, off, len, 1e-3f, 0.9f, 0f, 0f, false, false));
         }

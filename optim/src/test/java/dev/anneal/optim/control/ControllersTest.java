@@ -90,8 +90,21 @@ class ControllersTest {
     void brake_nonFiniteNorm_cutsAtOnceAndRespectsTheFloor() {
         GradNormBrake brake = new GradNormBrake(2, 2, 0.1, 100, 2, 0.05);
         Run r = run(new Controlled<>(Schedule.constant(1), 0, brake), t -> Observation.gradNorm(Double.NaN), 3, -1);
-        assertThat(r.decisions()).extracting(Decision::newRate).containsExactly(0.1, 0.05, 0.05);
+        // the third NaN finds the scale at its floor already: no change, so no decision
+        assertThat(r.decisions()).extracting(Decision::newRate).containsExactly(0.1, 0.05);
+        assertThat(r.rates()).containsExactly(1.0, 0.1, 0.05);
         assertThat(r.decisions().getFirst().reason()).isEqualTo("grad norm NaN is not finite: brake x0.1");
+    }
+
+    @Test
+    void curvature_warmStartOnASubDominantEigenvector_stillFindsLambdaMax() {
+        // first refresh: λmax = 4 along e2, so the kept vector is e2; then the top eigenvalue 10 appears along e1 while
+        // e2 stays an eigenvector (λ = 4). Warm-started from e2 alone, power iteration would stop at once at 4.
+        Hvp before = Hvp.diagonal(0.1, 4, 0.5), after = Hvp.diagonal(10, 4, 0.5);
+        CurvatureRate c = new CurvatureRate(0.9, 2, new PowerIteration(500, 1e-12, 3));
+        Run r = run(new Controlled<>(Schedule.constant(100), 0, c), t -> Observation.curvature(t < 2 ? before : after), 4, -1);
+        assertThat(r.rates().get(1)).isCloseTo(2 * 0.9 / 4, within(1e-9));
+        assertThat(r.rates().get(3)).isCloseTo(2 * 0.9 / 10, within(1e-9));
     }
 
     @Test

@@ -10,7 +10,7 @@ final class FallbackProbe {
         float[] p = {1f, 2f}, g = {1f, 1f};
         Kernels.sgd(p, g, null, 0, 2, 0.5f, 0f, 0f, 0f, false, false);
         float[] m = {0f, 0f}, v = {0f, 0f};
-        Kernels.adam(p, g, m, v, 0, 2, 1f, 0f, 0.9f, 0.999f, 1e-8f, 1f, 1f);
+        Kernels.adam(p, g, m, v, 0, 2, AdamScalars.of(1, 0, false, 0.9, 0.999, 1e-8, 1, false));
         System.out.println("vector=" + KernelImpl.VECTOR.available() + " p=" + Arrays.toString(p) + " " + KernelImpl.best().describe());
     }
 }

@@ -24,9 +24,9 @@ class ScalarFallbackTest {
         String out = new String(child.getInputStream().readAllBytes());
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).as(out).isZero();
-        // SGD: p = (1, 2) − 0.5·1; Adam step 1 without bias correction, g = 1: m = 1 − β1, v = 1 − β2 (in float),
-        // p −= m / (√v + 1e-8)
-        float m = 1f - 0.9f, v = 1f - 0.999f, adam = m / ((float) Math.sqrt(v) + 1e-8f);
+        // SGD: p = (1, 2) − 0.5·1; Adam step 1 without bias correction, g = 1: m = 1 − β1, v = 1 − β2 (each rounded
+        // once from double), p −= m / (√v + 1e-8)
+        float m = (float) (1 - 0.9), v = (float) (1 - 0.999), adam = m / ((float) Math.sqrt(v) + 1e-8f);
         assertThat(out).contains("vector=false p=[" + (0.5f - adam) + ", " + (1.5f - adam) + "] Adam scalar, SGD scalar").doesNotContain("VectorKernels").doesNotContain("jdk.incubator.vector");
     }
 }

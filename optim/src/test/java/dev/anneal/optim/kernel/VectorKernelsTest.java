@@ -60,12 +60,11 @@ class VectorKernelsTest {
         SplittableRandom r = new SplittableRandom(seed);
         float[] p = random(r, n, 1), g = random(r, n, 10), m = new float[n], v = new float[n];
         float[] p2 = p.clone(), m2 = m.clone(), v2 = v.clone();
-        float factor = decoupled ? 1 - 1e-3f * 0.01f : 1f, wd = l2 ? 0.01f : 0f;
         for (int t = 1; t <= 4; t++) {
-            float stepSize = (float) (1e-3 / (1 - Math.pow(0.9, t))), bc2 = (float) Math.sqrt(1 - Math.pow(0.999, t));
+            AdamScalars s = AdamScalars.of(1e-3, decoupled || l2 ? 0.01 : 0, decoupled, 0.9, 0.999, 1e-8, t, true);
             for (int i = 0; i < n; i++) g[i] = (float) r.nextDouble(-10, 10);
-            ScalarKernels.adam(p, g, m, v, off, len, factor, wd, 0.9f, 0.999f, 1e-8f, stepSize, bc2);
-            VectorKernels.adam(p2, g, m2, v2, off, len, factor, wd, 0.9f, 0.999f, 1e-8f, stepSize, bc2);
+            ScalarKernels.adam(p, g, m, v, off, len, s);
+            VectorKernels.adam(p2, g, m2, v2, off, len, s);
         }
         assertThat(bits(p2)).isEqualTo(bits(p));
         assertThat(bits(m2)).isEqualTo(bits(m));
@@ -80,8 +79,9 @@ class VectorKernelsTest {
         float[] p = new float[n], m = new float[n], v = new float[n];
         for (int i = 0; i < n; i++) p[i] = i - 8;
         float[] p2 = p.clone(), m2 = m.clone(), v2 = v.clone();
-        ScalarKernels.adam(p, g, m, v, 0, n, 0.99f, 0f, 0.9f, 0.999f, 1e-8f, 0.01f, 0.0316f);
-        VectorKernels.adam(p2, g, m2, v2, 0, n, 0.99f, 0f, 0.9f, 0.999f, 1e-8f, 0.01f, 0.0316f);
+        AdamScalars s = new AdamScalars(0.99f, 0f, 0.9f, 0.1f, 0.999f, 0.001f, 1e-8f, 0.01f, 0.0316f);
+        ScalarKernels.adam(p, g, m, v, 0, n, s);
+        VectorKernels.adam(p2, g, m2, v2, 0, n, s);
         assertThat(bits(p2)).isEqualTo(bits(p));
         assertThat(bits(v2)).isEqualTo(bits(v));
     }

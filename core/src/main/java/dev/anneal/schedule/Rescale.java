@@ -1,22 +1,17 @@
-package dev.anneal.optim;
+package dev.anneal.schedule;
 
-import dev.anneal.schedule.Checks;
-import dev.anneal.schedule.Framework;
-import dev.anneal.schedule.Range;
-import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
 import java.util.OptionalLong;
 
 /**
  * {@code rescale(schedule, min=a, max=b)}: the schedule's range [lo, hi] mapped affinely onto [a, b],
- * {@code a + (s(t) − lo)/(hi − lo)·(b − a)}. With {@link dev.anneal.schedule.Counter counter} it gives the classic
- * one-cycle momentum: {@code rescale(counter(lr), min=0.85, max=0.95)} is 0.95 where lr is lowest and 0.85 at its
+ * {@code a + (s(t) − lo)/(hi − lo)·(b − a)}. With {@link Counter counter} it gives the classic one-cycle momentum
+ * in a schedule set: {@code rescale(counter(lr), min=0.85, max=0.95)} is 0.95 where lr is lowest and 0.85 at its
  * peak. The range is the schedule's {@link Schedule#range()}: tight for native families, a safe bound for
- * compositions. Written in schedule sets (see {@link ScheduleSet}); it joins core's schedules through the open
- * {@link Framework} interface.
+ * compositions.
  */
-public record Rescale(Schedule schedule, double min, double max) implements Framework {
+public record Rescale(Schedule schedule, double min, double max) implements Schedule {
     public Rescale {
         if (schedule == null) throw new IllegalArgumentException("rescale needs a schedule");
         Checks.finite("min", min);
@@ -51,12 +46,7 @@ public record Rescale(Schedule schedule, double min, double max) implements Fram
     }
 
     @Override
-    public String spec() {
-        return "rescale(" + Spec.print(schedule) + ", min=" + Checks.format(min) + ", max=" + Checks.format(max) + ")";
-    }
-
-    @Override
     public String toString() {
-        return spec();
+        return Spec.print(this);
     }
 }
