@@ -63,10 +63,12 @@ public record CurvatureRate(double safety, long every, PowerIteration power) imp
         }
         PowerIteration.Estimate e = state.vector().isEmpty() ? power.run(observation.hvp())
                 : power.run(observation.hvp(), warmStart(state));
-        State next = new State(Math.abs(e.value()), java.util.Arrays.stream(e.vector()).boxed().toList(), 1,
-                state.products() + e.products());
-        // A change within the iteration's own tolerance is noise (each warm start differs a little): not a decision.
-        if (Math.abs(next.rho() - state.rho()) <= power.tolerance() * state.rho()) return Outcome.quiet(next);
+        List<Double> vector = java.util.Arrays.stream(e.vector()).boxed().toList();
+        // A change within the iteration's own tolerance is noise (each warm start differs a little): ρ and the rate stay.
+        if (Math.abs(Math.abs(e.value()) - state.rho()) <= power.tolerance() * state.rho()) { // false while ρ is NaN
+            return Outcome.quiet(new State(state.rho(), vector, 1, state.products() + e.products()));
+        }
+        State next = new State(Math.abs(e.value()), vector, 1, state.products() + e.products());
         // A new limit is a decision even while the schedule caps the rate below it (old and new rate then agree).
         return Outcome.decided(next, step, rate(state, base), rate(next, base), String.format(Locale.ROOT,
                 "lambda_max estimate rho = %.6g (%d products, %s): rate = min(base, 2*%s/rho = %.6g)",

@@ -23,7 +23,8 @@ public record PowerIteration(int maxProducts, double tolerance, long seed) {
 
     /**
      * @param value     the Rayleigh quotient at the last product (signed: negative if the dominant eigenvalue is)
-     * @param vector    the unit vector it belongs to (a warm start for the next run)
+     * @param vector    the latest unit iterate, a warm start for the next run: the vector {@code value} belongs to
+     *                  when converged, one product further along otherwise
      * @param products  Hessian–vector products used
      * @param converged whether the residual reached the tolerance
      * @param residual  ‖Hv − θv‖, a bound on the distance from θ to the spectrum
