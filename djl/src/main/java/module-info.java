@@ -2,6 +2,9 @@
 @SuppressWarnings({"requires-automatic", "requires-transitive-automatic"}) // DJL's jars are automatic modules; its types are in our API
 module dev.anneal.djl {
     requires transitive dev.anneal.core;
+    requires transitive dev.anneal.optim;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
     requires transitive ai.djl.api;
 
     exports dev.anneal.djl;
