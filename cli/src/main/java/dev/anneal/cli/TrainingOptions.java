@@ -114,7 +114,7 @@ final class TrainingOptions {
         ScheduleFile file = read(totalSteps, null);
         boolean everyGroupHasLr = file.schedules().groups().stream().allMatch(g -> file.schedules().group(g).containsKey("lr"));
         if (everyGroupHasLr) return file;
-        return read(totalSteps, rule().method() instanceof Method.Adam ? "0.001" : "0.05");
+        return read(totalSteps, rule().method() instanceof Method.Adam ? "constant(0.001)" : "constant(0.05)");
     }
 
     /** --schedule, checked on its own so that its errors name it. */

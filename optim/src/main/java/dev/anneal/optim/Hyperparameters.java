@@ -1,5 +1,6 @@
 package dev.anneal.optim;
 
+import dev.anneal.optim.kernel.KernelImpl;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Schedule;
 
@@ -137,18 +138,23 @@ public final class Hyperparameters {
     }
 
     /**
-     * One block's update with {@link #at}'s values, in PyTorch's operation order ({@link Kernels}). {@code moments}
+     * One block's update with {@link #at}'s values, in PyTorch's operation order ({@link Kernels}, whose implementation {@link KernelImpl#best()} picks). {@code moments}
      * holds the block's momentum buffer (SGD) or m and v (Adam), created here on first use; {@code updates} counts
      * the block's applied updates, this one included (Adam's bias correction). {@code g} may be changed.
      */
     public void update(double[] v, long updates, float[] p, float[] g, float[][] moments) {
+        update(KernelImpl.best(), v, updates, p, g, moments);
+    }
+
+    /** As {@link #update(double[], long, float[], float[], float[][])}, with the kernels of {@code kernels} (all give the same bits). */
+    public void update(KernelImpl kernels, double[] v, long updates, float[] p, float[] g, float[][] moments) {
         double rate = v[lr], decay = v[weightDecay];
         switch (method) {
             case Method.Sgd sgd -> {
                 double mu = v[momentum];
                 boolean start = mu != 0 && moments[0] == null;
                 if (start) moments[0] = new float[p.length];
-                Kernels.sgd(p, g, moments[0], 0, p.length, (float) rate, (float) mu, (float) v[dampening], (float) decay, sgd.nesterov(), start);
+                kernels.sgd(p, g, moments[0], 0, p.length, (float) rate, (float) mu, (float) v[dampening], (float) decay, sgd.nesterov(), start);
             }
             case Method.Adam adam -> {
                 if (moments[0] == null) moments[0] = new float[p.length];
@@ -156,7 +162,7 @@ public final class Hyperparameters {
                 double b1 = v[beta1], b2 = v[beta2];
                 double bc1 = adam.biasCorrection() ? 1 - Math.pow(b1, updates) : 1;
                 double bc2 = adam.biasCorrection() ? 1 - Math.pow(b2, updates) : 1;
-                Kernels.adam(p, g, moments[0], moments[1], 0, p.length,
+                kernels.adam(p, g, moments[0], moments[1], 0, p.length,
                         adam.decoupled() ? (float) (1 - rate * decay) : 1f, adam.decoupled() ? 0f : (float) decay,
                         (float) b1, (float) b2, (float) v[eps], (float) (rate / bc1), (float) Math.sqrt(bc2));
             }
