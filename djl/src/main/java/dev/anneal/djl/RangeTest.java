@@ -29,9 +29,12 @@ public record RangeTest(double minLr, double maxLr, int steps, double smoothing,
         if (!(divergence > 1)) throw new IllegalArgumentException("divergence (" + divergence + ") must be > 1");
     }
 
-    /** The sweep as a schedule: {@code minLr · (maxLr/minLr)^(t/(steps−1))}. */
+    /**
+     * The sweep as a schedule: {@code minLr · (maxLr/minLr)^(t/(steps−1))}, clamped to [minLr, maxLr] so that its
+     * range is bounded and a schedule set can refer to it (one-cycle momentum: {@code rescale(counter(lr), …)}).
+     */
     public Schedule sweep() {
-        return Schedule.exponential(minLr, Math.pow(maxLr / minLr, 1.0 / (steps - 1)));
+        return Schedule.exponential(minLr, Math.pow(maxLr / minLr, 1.0 / (steps - 1))).clamp(minLr, maxLr);
     }
 
     /**

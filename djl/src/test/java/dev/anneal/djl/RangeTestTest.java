@@ -16,11 +16,13 @@ import static org.assertj.core.api.Assertions.within;
 class RangeTestTest {
 
     @Test
-    void sweep_isExponentialFromMinToMax() {
+    void sweep_isExponentialFromMinToMax_boundedForReferences() {
         Schedule sweep = new RangeTest(1e-6, 1, 121, 0.98, 4).sweep();
         assertThat(sweep.at(0)).isCloseTo(1e-6, within(1e-18));
         assertThat(sweep.at(60)).isCloseTo(1e-3, within(1e-15));
         assertThat(sweep.at(120)).isCloseTo(1, within(1e-12));
+        assertThat(sweep.range().min()).isEqualTo(1e-6);
+        assertThat(sweep.range().max()).isEqualTo(1);
     }
 
     @Test
