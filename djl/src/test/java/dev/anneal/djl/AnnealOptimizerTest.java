@@ -255,6 +255,31 @@ class AnnealOptimizerTest {
                 .hasMessage("claim heads *: the schedule set has no group heads (groups: [bias, head])");
     }
 
+    @Test
+    void readmeExample_groupsClaimByPath_beta1FollowsLr() {
+        // docs/readme/djl.md, "In Java"
+        ScheduleSet set = ScheduleSet.builder()
+                .total(1407)
+                .defaults(d -> d.set("lr", "onecycle(0.004, 100%)")
+                        .set("beta1", "rescale(counter(lr), min=0.85, max=0.95)"))
+                .group("bias", g -> g.set("weight_decay", 0))
+                .group("rest", g -> g.set("weight_decay", 0.05))
+                .build();
+        AnnealOptimizer adamw = AnnealOptimizer.builder(Rule.ADAMW, set)
+                .claim("bias", "*_bias")
+                .claim("rest", "*")
+                .clipNorm(1.0)
+                .accumulate(4)
+                .build();
+        Map<String, Double> at0 = adamw.hyperparameters(0), peak = adamw.hyperparameters(Math.round(0.3 * 1407));
+        assertThat(at0.keySet()).containsExactly("bias.lr", "bias.beta1", "bias.weight_decay", "bias.beta2", "bias.eps",
+                "rest.lr", "rest.beta1", "rest.weight_decay", "rest.beta2", "rest.eps");
+        assertThat(at0).containsEntry("bias.weight_decay", 0.0).containsEntry("rest.weight_decay", 0.05);
+        assertThat(peak.get("rest.lr")).isCloseTo(0.004, within(1e-12)); // onecycle peaks at 30%, where β1 is lowest
+        assertThat(peak.get("rest.beta1")).isCloseTo(0.85, within(1e-12));
+        assertThat(at0.get("rest.beta1")).isGreaterThan(0.94);
+    }
+
     private static Parameter parameter(NDManager manager, float[] values) {
         return parameter(manager, values, Parameter.Type.WEIGHT);
     }
