@@ -152,7 +152,7 @@ final class TrainCommand implements Callable<Integer> {
         double[] x = new double[steps.size()], lr = new double[steps.size()], loss = new double[steps.size()];
         for (int i = 0; i < steps.size(); i++) {
             x[i] = steps.get(i).step();
-            lr[i] = steps.get(i).hyperparameters().getOrDefault("lr", Double.NaN);
+            lr[i] = steps.get(i).lr();
             loss[i] = steps.get(i).loss();
         }
         new TrainingChart("anneal train fashion-mnist --model " + options.model().key() + " --optimizer " + options.optimizer, "step", false)

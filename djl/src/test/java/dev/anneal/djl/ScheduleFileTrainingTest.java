@@ -68,6 +68,7 @@ class ScheduleFileTrainingTest {
         for (Step s : trace) {
             Map<String, Double> h = s.hyperparameters();
             assertThat(h.get("head.lr")).isEqualTo(0.0);
+            assertThat(s.lr()).as("the first group's lr").isEqualTo(0.0);
             assertThat(h.get("head.momentum")).as("the momentum rule's default").isEqualTo(0.9);
             assertThat(h.get("body.lr")).isEqualTo(lr.at(s.step()));
             // lr falls from 0.05 to 0.01 while momentum rises from 0.85 to 0.95
