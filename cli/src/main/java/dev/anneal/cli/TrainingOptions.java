@@ -128,17 +128,21 @@ final class TrainingOptions {
     }
 
     private ScheduleFile read(long totalSteps, String lr) {
-        try {
-            return ScheduleFile.read(schedules, totalSteps, lr);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("--schedules (" + schedules + ") cannot be read: " + e.getMessage());
-        }
+        return read(() -> ScheduleFile.read(schedules, totalSteps, lr));
     }
 
     /** The schedule set of --schedules with {@code lr} (find-lr's sweep) as every group's lr unless a group defines its own. */
     ScheduleFile schedules(long totalSteps, Schedule lr) {
+        return read(() -> ScheduleFile.read(schedules, totalSteps, lr));
+    }
+
+    private interface Reading {
+        ScheduleFile read() throws IOException;
+    }
+
+    private ScheduleFile read(Reading reading) {
         try {
-            return ScheduleFile.read(schedules, totalSteps, lr);
+            return reading.read();
         } catch (IOException e) {
             throw new IllegalArgumentException("--schedules (" + schedules + ") cannot be read: " + e.getMessage());
         }

@@ -169,15 +169,6 @@ public final class AnnealOptimizer extends Optimizer {
         throw new IllegalStateException(name);
     }
 
-    /** Each group's schedules by trace column ({@code lr}, … or {@code group.lr}, …), the rule's defaults included. */
-    public Map<String, Schedule> schedules() {
-        Map<String, Schedule> columns = new LinkedHashMap<>();
-        for (Hyperparameters h : groups) {
-            for (int i = 0; i < h.names().size(); i++) columns.put(column(h, i), h.schedule(i));
-        }
-        return columns;
-    }
-
     /** The values the update at {@code step} reads, as trace columns: {@code lr}, …, or {@code group.lr}, … */
     public Map<String, Double> hyperparameters(long step) {
         Map<String, Double> columns = new LinkedHashMap<>();
@@ -283,6 +274,7 @@ public final class AnnealOptimizer extends Optimizer {
         State s = states.computeIfAbsent(id, k -> new State());
         if (s.array != weight) { // a new array (first use, or parameters loaded): check it and size the scratch copies
             requireOwnMemory(weight, "parameter " + id);
+            s.gradChecked = false;
             int n = Math.toIntExact(weight.size());
             if (s.weight == null || s.weight.length != n) {
                 s.weight = new float[n];

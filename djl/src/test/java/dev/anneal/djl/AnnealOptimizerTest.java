@@ -275,8 +275,9 @@ class AnnealOptimizerTest {
         assertThat(at0.keySet()).containsExactly("bias.lr", "bias.beta1", "bias.weight_decay", "bias.beta2", "bias.eps",
                 "rest.lr", "rest.beta1", "rest.weight_decay", "rest.beta2", "rest.eps");
         assertThat(at0).containsEntry("bias.weight_decay", 0.0).containsEntry("rest.weight_decay", 0.05);
-        assertThat(peak.get("rest.lr")).isCloseTo(0.004, within(1e-12)); // onecycle peaks at 30%, where β1 is lowest
-        assertThat(peak.get("rest.beta1")).isCloseTo(0.85, within(1e-12));
+        // onecycle peaks at 30% of the steps (step 422.1, between two steps), where β1 is lowest
+        assertThat(peak.get("rest.lr")).isCloseTo(0.004, within(1e-7));
+        assertThat(peak.get("rest.beta1")).isCloseTo(0.85, within(1e-5));
         assertThat(at0.get("rest.beta1")).isGreaterThan(0.94);
     }
 
