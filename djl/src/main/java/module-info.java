@@ -3,6 +3,8 @@
 module dev.anneal.djl {
     requires transitive dev.anneal.core;
     requires transitive dev.anneal.optim;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
     requires transitive ai.djl.api;
 
     exports dev.anneal.djl;

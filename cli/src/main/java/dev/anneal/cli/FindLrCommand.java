@@ -1,9 +1,9 @@
 package dev.anneal.cli;
 
-import dev.anneal.djl.Hyper;
 import dev.anneal.djl.RangeTest;
+import dev.anneal.djl.ScheduleFile;
 import dev.anneal.djl.Training;
-import dev.anneal.schedule.Schedule;
+import dev.anneal.optim.ScheduleSetException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -14,7 +14,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code anneal find-lr fashion-mnist}: the LR range test, with suggestions and a figure. */
@@ -50,14 +49,20 @@ final class FindLrCommand implements Callable<Integer> {
     public Integer call() {
         RangeTest test = new RangeTest(minLr, maxLr, steps, smoothing, divergence);
         options.start();
-        Map<Hyper, Schedule> schedules = options.fileSchedules(steps);
-        if (options.schedule != null || schedules.containsKey(Hyper.LR)) {
-            throw new IllegalArgumentException("find-lr sweeps lr itself: drop --schedule and any lr in --schedules (give the other hyperparameters there)");
+        if (options.schedule != null) {
+            throw new IllegalArgumentException("find-lr sweeps lr itself: drop --schedule (give the other hyperparameters in --schedules)");
         }
-        schedules.put(Hyper.LR, test.sweep());
+        ScheduleFile schedules;
+        try {
+            schedules = options.schedules(steps, test.sweep());
+        } catch (ScheduleSetException e) {
+            if (!e.path().endsWith("defaults.lr")) throw e;
+            throw new IllegalArgumentException("find-lr sweeps lr itself: drop defaults.lr from --schedules (" + options.schedules
+                    + "); a group's own lr may still refer to it, e.g. 0.1 * lr", e);
+        }
         PrintWriter out = command.commandLine().getOut();
         try (Training training = new Training(options.model(), options.optimizer(schedules), options.batch, options.seed)) {
-            RangeTest.Result r = test.run(training, options.train(), schedules);
+            RangeTest.Result r = test.run(training, options.train(), options.optimizer(schedules));
             out.printf(Locale.ROOT, "%s, %s: %d steps from lr %.3g to %.3g, stopped because %s%n",
                     options.model().key(), options.optimizer, r.lrs().size(), r.lrs().getFirst(), r.lrs().getLast(), r.stopped());
             int best = r.smoothed().indexOf(r.smoothed().stream().min(Double::compare).orElseThrow());

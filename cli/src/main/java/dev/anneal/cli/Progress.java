@@ -41,7 +41,7 @@ final class Progress {
         int filled = (int) (WIDTH * inEpoch / stepsPerEpoch);
         err.printf(Locale.ROOT, "\repoch %d/%d [%s%s] step %d/%d loss %.4f acc %.3f lr %.3g",
                 s.epoch() + 1, epochs, "#".repeat(filled), ".".repeat(WIDTH - filled), inEpoch, stepsPerEpoch,
-                lossSum / steps, accuracySum / steps, s.hyperparameters().getOrDefault("lr", Double.NaN));
+                lossSum / steps, accuracySum / steps, s.lr());
         if (last) err.println();
         err.flush();
     }

@@ -4,8 +4,8 @@ import dev.anneal.djl.AnnealOptimizer;
 import dev.anneal.djl.Checkpoint;
 import dev.anneal.djl.Control;
 import dev.anneal.djl.Diverged;
-import dev.anneal.djl.Hyper;
 import dev.anneal.djl.Images;
+import dev.anneal.djl.ScheduleFile;
 import dev.anneal.djl.Snapshots;
 import dev.anneal.djl.Step;
 import dev.anneal.djl.Training;
@@ -22,7 +22,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code anneal train fashion-mnist}: real training with DJL's PyTorch engine, every hyperparameter scheduled. */
@@ -80,8 +79,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         long perEpoch = Training.stepsPerEpoch(train.size(), options.batch, options.accumulate);
         long total = perEpoch * epochs;
-        Map<Hyper, Schedule> schedules = options.schedules(total);
-        Schedule lr = schedules.get(Hyper.LR);
+        ScheduleFile schedules = options.schedules(total);
+        Schedule lr = schedules.lr();
         List<Long> cycleEnds = snapshots ? Snapshots.cycleEnds(lr, total) : List.of();
         if (snapshots && cycleEnds.isEmpty()) {
             throw new IllegalArgumentException("--snapshots needs a warm-restart schedule such as sgdr(0.1, period=20%, mult=1, floor=0): lr "
@@ -109,7 +108,7 @@ final class TrainCommand implements Callable<Integer> {
             }
             out.printf(Locale.ROOT, "%s, %s, %d training images, %d test images, %d epochs of %d steps, %d threads%n",
                     options.model().key(), optimizer.rule().key(), train.size(), test.size(), epochs, perEpoch, options.threads());
-            schedules.forEach((h, s) -> out.printf("  %s = %s%n", h.key(), s));
+            schedules.lines().forEach(line -> out.printf("  %s%n", line));
             if (controller != null) out.printf("  control = %s%n", controls.described());
             out.flush();
             List<Step> steps = new ArrayList<>();
@@ -180,7 +179,7 @@ final class TrainCommand implements Callable<Integer> {
         double[] x = new double[steps.size()], lr = new double[steps.size()], loss = new double[steps.size()];
         for (int i = 0; i < steps.size(); i++) {
             x[i] = steps.get(i).step();
-            lr[i] = steps.get(i).hyperparameters().getOrDefault("lr", Double.NaN);
+            lr[i] = steps.get(i).lr();
             loss[i] = steps.get(i).loss();
         }
         new TrainingChart("anneal train fashion-mnist --model " + options.model().key() + " --optimizer " + options.optimizer, "step", false)

@@ -1,27 +1,22 @@
 package dev.anneal.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.anneal.djl.AnnealOptimizer;
 import dev.anneal.djl.Engines;
 import dev.anneal.djl.FashionMnist;
-import dev.anneal.djl.Hyper;
 import dev.anneal.djl.Images;
 import dev.anneal.djl.Model;
 import dev.anneal.djl.Rule;
+import dev.anneal.djl.ScheduleFile;
+import dev.anneal.optim.Method;
+import dev.anneal.optim.ScheduleSet;
+import dev.anneal.optim.ScheduleSetException;
 import dev.anneal.schedule.Schedule;
-import dev.anneal.spec.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.Locale;
-import java.util.Map;
 
 /** The options {@code train} and {@code find-lr} share: data, network, optimizer, schedules, batches, threads. */
 final class TrainingOptions {
@@ -43,7 +38,8 @@ final class TrainingOptions {
     String schedule;
 
     @Option(names = "--schedules", paramLabel = "FILE",
-            description = "A YAML map from hyperparameter (lr, momentum, beta1, beta2, eps, weight_decay) to spec.")
+            description = "A schedule-set file (YAML or JSON): defaults and groups of hyperparameters (lr, momentum, dampening, beta1, beta2, eps, "
+                    + "weight_decay) as specs, and which parameters each group takes (parameters: group → glob over the parameter's path).")
     Path schedules;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "128", description = "Images per mini-batch (default: ${DEFAULT-VALUE}).")
@@ -97,8 +93,11 @@ final class TrainingOptions {
     }
 
     Rule rule() {
-        for (Rule r : Rule.values()) if (r.key().equals(optimizer)) return r;
-        throw new IllegalArgumentException("--optimizer (" + optimizer + ") must be one of sgd, momentum, nesterov, adam, adamw");
+        try {
+            return Rule.of(optimizer);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--optimizer (" + optimizer + ") must be one of sgd, momentum, nesterov, adam, adamw");
+        }
     }
 
     Images train() {
@@ -109,51 +108,52 @@ final class TrainingOptions {
         return FashionMnist.test(data, testLimit);
     }
 
-    /** Every scheduled hyperparameter, percentages taken of {@code totalSteps}; lr from --schedule, the file or the default. */
-    Map<Hyper, Schedule> schedules(long totalSteps) {
-        Map<Hyper, Schedule> all = fileSchedules(totalSteps);
-        if (schedule != null) {
-            if (all.containsKey(Hyper.LR)) throw new IllegalArgumentException("--schedule and --schedules (" + schedules + ") both give lr: keep one");
-            all.put(Hyper.LR, parse("--schedule", schedule, totalSteps));
-        }
-        if (!all.containsKey(Hyper.LR)) {
-            Rule rule = rule();
-            all.put(Hyper.LR, Schedule.constant(rule == Rule.ADAM || rule == Rule.ADAMW ? 0.001 : 0.05));
-        }
-        return all;
+    /**
+     * The schedule set of --schedules (or one group), percentages of {@code totalSteps}; lr from --schedule, the
+     * file, or the default (0.001 for adam and adamw, 0.05 otherwise) for the groups the file leaves without one.
+     */
+    ScheduleFile schedules(long totalSteps) {
+        if (schedule != null) return read(totalSteps, lrSpec(totalSteps));
+        ScheduleFile file = read(totalSteps, null);
+        boolean everyGroupHasLr = file.schedules().groups().stream().allMatch(g -> file.schedules().group(g).containsKey("lr"));
+        if (everyGroupHasLr) return file;
+        return read(totalSteps, rule().method() instanceof Method.Adam ? "constant(0.001)" : "constant(0.05)");
     }
 
-    /** The schedules of --schedules, if given. */
-    Map<Hyper, Schedule> fileSchedules(long totalSteps) {
-        Map<Hyper, Schedule> into = new EnumMap<>(Hyper.class);
-        if (schedules == null) return into;
-        JsonNode root;
+    /** --schedule, checked on its own so that its errors name it. */
+    private String lrSpec(long totalSteps) {
         try {
-            root = new ObjectMapper(new YAMLFactory()).readTree(Files.readString(schedules));
+            ScheduleSet.builder().total(totalSteps).defaults(d -> d.set("lr", schedule)).build();
+        } catch (ScheduleSetException e) {
+            throw new IllegalArgumentException("--schedule (" + schedule + "): " + e.getMessage().substring(e.path().length() + 2), e);
+        }
+        return schedule;
+    }
+
+    private ScheduleFile read(long totalSteps, String lr) {
+        return read(() -> ScheduleFile.read(schedules, totalSteps, lr));
+    }
+
+    /** The schedule set of --schedules with {@code lr} (find-lr's sweep) as every group's lr unless a group defines its own. */
+    ScheduleFile schedules(long totalSteps, Schedule lr) {
+        return read(() -> ScheduleFile.read(schedules, totalSteps, lr));
+    }
+
+    private interface Reading {
+        ScheduleFile read() throws IOException;
+    }
+
+    private ScheduleFile read(Reading reading) {
+        try {
+            return reading.read();
         } catch (IOException e) {
             throw new IllegalArgumentException("--schedules (" + schedules + ") cannot be read: " + e.getMessage());
-        }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException("--schedules (" + schedules + ") must be a YAML map from hyperparameter to spec, e.g. 'lr: cosine(0.1, 100%)'");
-        }
-        for (Map.Entry<String, JsonNode> e : root.properties()) {
-            Hyper h = Hyper.of(e.getKey().toLowerCase(Locale.ROOT));
-            into.put(h, parse("--schedules " + e.getKey(), e.getValue().asText(), totalSteps));
-        }
-        return into;
-    }
-
-    private static Schedule parse(String where, String text, long totalSteps) {
-        try {
-            return Spec.parse(text, totalSteps);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + " (" + text + "): " + e.getMessage(), e);
         }
     }
 
     /** The optimizer for {@code schedules}, with --clip-norm and --accumulate. */
-    AnnealOptimizer optimizer(Map<Hyper, Schedule> schedules) {
-        AnnealOptimizer.Builder b = AnnealOptimizer.builder(rule()).schedules(schedules).accumulate(accumulate);
+    AnnealOptimizer optimizer(ScheduleFile schedules) {
+        AnnealOptimizer.Builder b = AnnealOptimizer.builder(rule(), schedules).accumulate(accumulate);
         if (measureGradNorm) b.measureGradNorm();
         if (clipNorm != null) {
             try {

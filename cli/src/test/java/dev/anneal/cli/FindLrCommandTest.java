@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import javax.imageio.ImageIO;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,6 +34,19 @@ class FindLrCommandTest {
         Cli r = Cli.run("find-lr", "fashion-mnist", "--schedule", "constant(0.1)");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("find-lr sweeps lr itself");
+    }
+
+    @Test
+    void findLr_schedulesFileWithDefaultsLr_usageError_referencesToTheSweptLrResolve() throws Exception {
+        Path yaml = Files.writeString(dir.resolve("set.yaml"), "defaults:\n  lr: constant(0.1)\n");
+        Cli r = Cli.run("find-lr", "fashion-mnist", "--schedules", yaml.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("find-lr sweeps lr itself: drop defaults.lr from --schedules (" + yaml + ")");
+        Files.writeString(yaml, "defaults:\n  momentum: rescale(counter(lr), min=0.85, max=0.95)\n");
+        Cli ok = Cli.run("find-lr", "fashion-mnist", "--limit", "1000", "--batch", "50", "--threads", "1", "--optimizer", "momentum",
+                "--schedules", yaml.toString(), "--steps", "40", "--figure", dir.resolve("lr.png").toString());
+        assertThat(ok.code()).as(ok.toString()).isZero();
+        assertThat(ok.out()).contains("mlp, momentum: ");
     }
 
     private static double number(String out, String regex) {

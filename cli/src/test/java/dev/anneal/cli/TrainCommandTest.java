@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /** {@code anneal train fashion-mnist} end to end on a few hundred images: trace, figure, resume, snapshots, errors. */
 class TrainCommandTest {
@@ -38,7 +39,7 @@ class TrainCommandTest {
                 .contains("  lr = cosine(0.05, steps=24)").containsPattern("test accuracy 0\\.\\d{4} \\(300 images\\)");
         assertThat(r.err()).contains("epoch 2/2 [########################] step 12/12");
         List<String> trace = Files.readAllLines(dir.resolve("trace.csv"));
-        assertThat(trace.getFirst()).isEqualTo("step,epoch,loss,accuracy,lr,momentum,weight_decay");
+        assertThat(trace.getFirst()).isEqualTo("step,epoch,loss,accuracy,lr,momentum,dampening,weight_decay");
         assertThat(trace).hasSize(1 + 24);
         Schedule lr = Spec.parse("cosine(0.05, 24)");
         for (int step = 0; step < 24; step++) {
@@ -97,24 +98,76 @@ class TrainCommandTest {
         assertThat(train("--optimizer", "lion").err()).contains("--optimizer (lion) must be one of sgd, momentum, nesterov, adam, adamw");
         assertThat(train("--epochs", "0").err()).contains("--epochs (0) must be >= 1");
         Path yaml = dir.resolve("s.yaml");
-        Files.writeString(yaml, "lr: cosine(0.01, 100%)\nmomentum: constant(0.9)\n");
+        Files.writeString(yaml, "defaults:\n  lr: cosine(0.01, 100%)\n  momentum: constant(0.9)\n");
         Cli r = train("--schedules", yaml.toString());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("momentum is not a hyperparameter of adam");
+        assertThat(r.err()).contains("groups.default.momentum is not a hyperparameter of adam (it reads beta1, beta2, eps, lr, weight_decay)");
+        Files.writeString(yaml, "lr: cosine(0.01, 100%)\n");
+        r = train("--schedules", yaml.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(yaml + ": lr: unknown key").contains("is now 'defaults: {lr: …}'");
+        Files.writeString(yaml, "defaults:\n  lr: cosine(0.01, 100%)\n");
+        r = train("--schedules", yaml.toString(), "--schedule", "constant(0.1)");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains(yaml + ": defaults.lr: lr is also given by the command (--schedule, or find-lr's sweep): keep one");
+        r = train("--schedule", "cosine(0.1, 100%) then");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--schedule (cosine(0.1, 100%) then): ");
+        Files.writeString(yaml, "defaults:\n  lr: linear(0.1, 1.5, 100%)\n  beta1: lr\n");
+        r = train("--schedules", yaml.toString());
+        assertThat(r.code()).as(r.toString()).isNotZero();
+        assertThat(r.err()).contains("groups.default.beta1 (").contains(") must be in [0, 1) (step ");
         assertThat(Cli.run("train", "mnist").err()).contains("DATASET (mnist) must be fashion-mnist");
     }
 
     @Test
     void train_schedulesFile_everyHyperparameterApplied() throws Exception {
         Path yaml = dir.resolve("adamw.yaml");
-        Files.writeString(yaml, "# one schedule per hyperparameter\nlr: onecycle(0.004, 100%)\nbeta1: linear(0.95, 0.85, 100%)\nweight_decay: constant(0.05)\n");
+        Files.writeString(yaml, "# one schedule per hyperparameter\ndefaults:\n  lr: onecycle(0.004, 100%)\n"
+                + "  beta1: linear(0.95, 0.85, 100%)\n  weight_decay: constant(0.05)\n");
         Cli r = train("--epochs", "1", "--optimizer", "adamw", "--schedules", yaml.toString());
         assertThat(r.code()).as(r.toString()).isZero();
         List<String> trace = Files.readAllLines(dir.resolve("trace.csv"));
-        assertThat(trace.getFirst()).isEqualTo("step,epoch,loss,accuracy,lr,beta1,beta2,eps,weight_decay");
+        assertThat(trace.getFirst()).isEqualTo("step,epoch,loss,accuracy,lr,beta1,weight_decay,beta2,eps");
         String[] last = trace.getLast().split(",");
         assertThat(Double.parseDouble(last[5])).isEqualTo(Spec.parse("linear(0.95, 0.85, 12)").at(11));
-        assertThat(Double.parseDouble(last[8])).isEqualTo(0.05);
+        assertThat(Double.parseDouble(last[6])).isEqualTo(0.05);
+    }
+
+    @Test
+    void train_groupsFromAFile_columnsPerGroup_referencesFollowLr() throws Exception {
+        Path yaml = dir.resolve("groups.yaml");
+        Files.writeString(yaml, """
+                defaults:
+                  momentum: rescale(counter(lr), min=0.85, max=0.95)
+                groups:
+                  head: {lr: 2 * body.lr}
+                  body: {weight_decay: 1e-4}
+                parameters:
+                  head: 05Linear_*
+                  body: "*"
+                """);
+        Cli r = train("--epochs", "1", "--optimizer", "momentum", "--schedule", "linear(0.05, 0.01, 100%)", "--schedules", yaml.toString());
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("  head.lr = 2 * linear(0.05, 0.01, steps=12)").contains("  parameters: head 05Linear_*; body *");
+        List<String> trace = Files.readAllLines(dir.resolve("trace.csv"));
+        // each group's names in the set's order (defaults first), then the rule's defaults
+        assertThat(trace.getFirst()).isEqualTo("step,epoch,loss,accuracy,head.momentum,head.lr,head.dampening,head.weight_decay,"
+                + "body.momentum,body.lr,body.weight_decay,body.dampening");
+        Schedule lr = Spec.parse("linear(0.05, 0.01, 12)");
+        for (int step = 0; step < 12; step++) {
+            String[] f = trace.get(1 + step).split(",");
+            double expectedMomentum = 0.85 + (0.05 - lr.at(step)) / 0.04 * 0.1; // high where lr is low
+            assertThat(Double.parseDouble(f[4])).isCloseTo(expectedMomentum, within(1e-12));
+            assertThat(Double.parseDouble(f[5])).isEqualTo(2 * lr.at(step));
+            assertThat(Double.parseDouble(f[8])).isCloseTo(expectedMomentum, within(1e-12));
+            assertThat(Double.parseDouble(f[9])).isEqualTo(lr.at(step));
+            assertThat(Double.parseDouble(f[10])).isEqualTo(1e-4);
+        }
+        Files.writeString(yaml, "defaults: {lr: 0.1}\ngroups: {head: {}, body: {}}\nparameters: {head: 05Linear_*, body: '*_weight'}\n");
+        Cli unclaimed = train("--schedules", yaml.toString());
+        assertThat(unclaimed.code()).isEqualTo(2);
+        assertThat(unclaimed.err()).containsPattern("parameter 0[13]Linear_bias is claimed by no group");
     }
 
     private static String lastLine(String out, String prefix) {

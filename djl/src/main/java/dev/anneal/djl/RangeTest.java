@@ -3,9 +3,7 @@ package dev.anneal.djl;
 import dev.anneal.schedule.Schedule;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The LR range test (Smith 2017, "Cyclical Learning Rates"; fastai's {@code lr_find}): raise the rate
@@ -31,9 +29,12 @@ public record RangeTest(double minLr, double maxLr, int steps, double smoothing,
         if (!(divergence > 1)) throw new IllegalArgumentException("divergence (" + divergence + ") must be > 1");
     }
 
-    /** The sweep as a schedule: {@code minLr · (maxLr/minLr)^(t/(steps−1))}. */
+    /**
+     * The sweep as a schedule: {@code minLr · (maxLr/minLr)^(t/(steps−1))}, clamped to [minLr, maxLr] so that its
+     * range is bounded and a schedule set can refer to it (one-cycle momentum: {@code rescale(counter(lr), …)}).
+     */
     public Schedule sweep() {
-        return Schedule.exponential(minLr, Math.pow(maxLr / minLr, 1.0 / (steps - 1)));
+        return Schedule.exponential(minLr, Math.pow(maxLr / minLr, 1.0 / (steps - 1))).clamp(minLr, maxLr);
     }
 
     /**
@@ -47,11 +48,13 @@ public record RangeTest(double minLr, double maxLr, int steps, double smoothing,
      */
     public record Result(List<Double> lrs, List<Double> losses, List<Double> smoothed, double steepest, double valley, String stopped) {}
 
-    /** Runs the sweep on {@code training}'s network with its rule and non-lr schedules, then restores both. */
-    public Result run(Training training, Images images, Map<Hyper, Schedule> schedules) {
-        Map<Hyper, Schedule> withSweep = new EnumMap<>(schedules);
-        withSweep.put(Hyper.LR, sweep());
-        AnnealOptimizer sweeping = AnnealOptimizer.builder(training.optimizer().rule()).schedules(withSweep).build();
+    /**
+     * Runs the sweep on {@code training}'s network with {@code sweeping} (the training's rule, with {@link #sweep()}
+     * as every group's lr), then restores the network and the training's optimizer.
+     */
+    public Result run(Training training, Images images, AnnealOptimizer sweeping) {
+        sweeping.assign(training.parameters());
+        Schedule sweep = sweep();
         byte[] before = training.snapshot();
         AnnealOptimizer own = training.swap(sweeping);
         List<Double> lrs = new ArrayList<>(), losses = new ArrayList<>(), smoothed = new ArrayList<>();
@@ -63,7 +66,7 @@ public record RangeTest(double minLr, double maxLr, int steps, double smoothing,
                     double loss = s.loss();
                     average[0] = smoothing * average[0] + (1 - smoothing) * loss;
                     double value = average[0] / (1 - Math.pow(smoothing, lrs.size() + 1));
-                    lrs.add(s.hyperparameters().get("lr"));
+                    lrs.add(sweep.at(s.step())); // every group's lr (the trace's column is lr or group.lr)
                     losses.add(loss);
                     smoothed.add(value);
                     best[0] = Math.min(best[0], value);

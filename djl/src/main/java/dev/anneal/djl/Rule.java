@@ -1,48 +1,47 @@
 package dev.anneal.djl;
 
-import java.util.EnumSet;
+import dev.anneal.optim.Method;
+
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
-/** The update rules, with PyTorch's semantics (torch.optim.SGD, Adam, AdamW) and defaults. */
+/**
+ * The update rules by their command-line names, each one of optim's {@link Method}s (torch.optim's SGD, Adam,
+ * AdamW semantics, hyperparameter names, defaults and ranges), plus the defaults a name adds: {@code momentum} and
+ * {@code nesterov} are SGD with momentum 0.9 unless the schedule set gives it.
+ */
 public enum Rule {
-    /** SGD, with coupled (L2) weight decay; momentum 0. */
-    SGD(Map.of(Hyper.MOMENTUM, 0.0, Hyper.WEIGHT_DECAY, 0.0)),
-    /** SGD with heavy-ball momentum (0.9 unless scheduled). */
-    MOMENTUM(Map.of(Hyper.MOMENTUM, 0.9, Hyper.WEIGHT_DECAY, 0.0)),
-    /** SGD with Nesterov momentum (Sutskever et al. 2013, PyTorch's formulation). */
-    NESTEROV(Map.of(Hyper.MOMENTUM, 0.9, Hyper.WEIGHT_DECAY, 0.0)),
-    /** Adam (Kingma and Ba 2015) with coupled (L2) weight decay. */
-    ADAM(Map.of(Hyper.BETA1, 0.9, Hyper.BETA2, 0.999, Hyper.EPS, 1e-8, Hyper.WEIGHT_DECAY, 0.0)),
-    /** AdamW (Loshchilov and Hutter 2019): decoupled weight decay, 0.01 by default as in PyTorch. */
-    ADAMW(Map.of(Hyper.BETA1, 0.9, Hyper.BETA2, 0.999, Hyper.EPS, 1e-8, Hyper.WEIGHT_DECAY, 0.01));
+    SGD(Method.sgd(), Map.of()),
+    MOMENTUM(Method.sgd(), Map.of("momentum", 0.9)),
+    NESTEROV(Method.nesterov(), Map.of("momentum", 0.9)),
+    ADAM(Method.adam(), Map.of()),
+    ADAMW(Method.adamw(), Map.of());
 
-    private final Map<Hyper, Double> defaults;
+    private final Method method;
+    private final Map<String, Double> defaults;
 
-    Rule(Map<Hyper, Double> defaults) {
+    Rule(Method method, Map<String, Double> defaults) {
+        this.method = method;
         this.defaults = defaults;
     }
 
-    /** The hyperparameters this rule reads: {@code lr} and those with a default. */
-    public Set<Hyper> hypers() {
-        Set<Hyper> set = EnumSet.of(Hyper.LR);
-        set.addAll(defaults.keySet());
-        return set;
+    public Method method() {
+        return method;
     }
 
-    /** PyTorch's default for {@code hyper}; {@code lr} has none. */
-    public double defaultValue(Hyper hyper) {
-        Double value = defaults.get(hyper);
-        if (value == null) throw new IllegalArgumentException(hyper.key() + " has no default for " + key() + ": schedule it");
-        return value;
+    /** Defaults this name sets over the method's own. */
+    public Map<String, Double> defaults() {
+        return defaults;
     }
 
+    /** The name on the command line and in checkpoints: sgd, momentum, nesterov, adam, adamw. */
     public String key() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    boolean usesMomentumBuffer() {
-        return this == SGD || this == MOMENTUM || this == NESTEROV;
+    public static Rule of(String key) {
+        for (Rule r : values()) if (r.key().equals(key)) return r;
+        throw new IllegalArgumentException("rule (" + key + ") must be one of " + String.join(", ", Arrays.stream(values()).map(Rule::key).toList()));
     }
 }

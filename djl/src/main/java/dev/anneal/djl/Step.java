@@ -12,4 +12,12 @@ public record Step(long step, int epoch, double loss, double accuracy, Map<Strin
     public Step {
         hyperparameters = Collections.unmodifiableMap(new LinkedHashMap<>(hyperparameters)); // keeps the column order
     }
+
+    /** The lr applied: column {@code lr} with one group, the first group's {@code group.lr} with several; NaN if none. */
+    public double lr() {
+        Double lr = hyperparameters.get("lr");
+        if (lr != null) return lr;
+        for (Map.Entry<String, Double> e : hyperparameters.entrySet()) if (e.getKey().endsWith(".lr")) return e.getValue();
+        return Double.NaN;
+    }
 }

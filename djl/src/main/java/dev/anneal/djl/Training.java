@@ -74,6 +74,7 @@ public final class Training implements AutoCloseable {
         this.parameters = block.getParameters().values();
         requireGradients();
         this.store = new ParameterStore(manager, false);
+        optimizer.assign(parameters()); // each parameter to its schedule-set group, by path
     }
 
     public Model model() {

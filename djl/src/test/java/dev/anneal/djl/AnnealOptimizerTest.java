@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
+import dev.anneal.optim.ScheduleSet;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,13 +18,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -34,7 +36,7 @@ class AnnealOptimizerTest {
     /** float32 arithmetic, in a different order than PyTorch's fused kernels in places: a few ulps per step. */
     private static final double TOLERANCE = 2e-6;
 
-    record Case(String name, Rule rule, double clip, int accumulate, Map<Hyper, Schedule> schedules,
+    record Case(String name, Rule rule, double clip, int accumulate, ScheduleSet schedules,
                 float[] w0, List<float[]> a, float[] b, List<float[]> expected) {
         @Override
         public String toString() {
@@ -52,7 +54,7 @@ class AnnealOptimizerTest {
         try (InputStream in = AnnealOptimizerTest.class.getResourceAsStream("/reference/djl/optimizer.tsv")) {
             String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
             String[] head = null;
-            Map<Hyper, Schedule> schedules = null;
+            Map<String, String> schedules = null;
             float[] w0 = null, b = null;
             List<float[]> a = null, steps = null;
             for (String line : lines) {
@@ -62,11 +64,11 @@ class AnnealOptimizerTest {
                     case "case" -> {
                         if (head != null) cases.add(build(head, schedules, w0, a, b, steps));
                         head = f;
-                        schedules = new EnumMap<>(Hyper.class);
+                        schedules = new LinkedHashMap<>();
                         a = new ArrayList<>();
                         steps = new ArrayList<>();
                     }
-                    case "schedule" -> schedules.put(Hyper.of(f[1]), Spec.parse(f[2]));
+                    case "schedule" -> schedules.put(f[1], f[2]);
                     case "w0" -> w0 = floats(f[1]);
                     case "a" -> a.add(floats(f[1]));
                     case "b" -> b = floats(f[1]);
@@ -79,9 +81,24 @@ class AnnealOptimizerTest {
         return cases;
     }
 
-    private static Case build(String[] head, Map<Hyper, Schedule> schedules, float[] w0, List<float[]> a, float[] b, List<float[]> steps) {
-        return new Case(head[1], Rule.valueOf(head[2].toUpperCase(Locale.ROOT)), Double.parseDouble(head[3]),
-                Integer.parseInt(head[4]), schedules, w0, a, b, steps);
+    private static Case build(String[] head, Map<String, String> schedules, float[] w0, List<float[]> a, float[] b, List<float[]> steps) {
+        ScheduleSet set = ScheduleSet.builder().defaults(d -> schedules.forEach(d::set)).build();
+        return new Case(head[1], Rule.of(head[2]), Double.parseDouble(head[3]), Integer.parseInt(head[4]), set, w0, a, b, steps);
+    }
+
+    /** One group whose lr (and the rest) are {@code definitions}: name, value pairs. */
+    static ScheduleSet set(Object... definitions) {
+        return ScheduleSet.builder().defaults(d -> {
+            for (int i = 0; i < definitions.length; i += 2) {
+                String name = (String) definitions[i];
+                switch (definitions[i + 1]) {
+                    case Schedule s -> d.set(name, s);
+                    case String spec -> d.set(name, spec);
+                    case Number n -> d.set(name, n.doubleValue());
+                    default -> throw new IllegalArgumentException(String.valueOf(definitions[i + 1]));
+                }
+            }
+        }).build();
     }
 
     private static float[] floats(String csv) {
@@ -94,7 +111,7 @@ class AnnealOptimizerTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("reference")
     void step_matchesPyTorch(Case c) {
-        AnnealOptimizer.Builder builder = AnnealOptimizer.builder(c.rule()).schedules(c.schedules()).accumulate(c.accumulate());
+        AnnealOptimizer.Builder builder = AnnealOptimizer.builder(c.rule(), c.schedules()).accumulate(c.accumulate());
         if (c.clip() > 0) builder.clipNorm(c.clip());
         AnnealOptimizer optimizer = builder.build();
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -119,7 +136,7 @@ class AnnealOptimizerTest {
     void update_djlPath_readsEachParameterCount() {
         // DJL's Trainer calls update(id, weight, grad): the schedules are read at that parameter's own update count
         Schedule lr = Spec.parse("linear(0.4, 0.1, 3)");
-        AnnealOptimizer sgd = AnnealOptimizer.builder(Rule.SGD).schedules(Map.of(Hyper.LR, lr)).build();
+        AnnealOptimizer sgd = AnnealOptimizer.builder(Rule.SGD, set("lr", lr)).build();
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray w = manager.create(new float[] {1f});
             double expected = 1;
@@ -133,7 +150,7 @@ class AnnealOptimizerTest {
 
     @Test
     void step_clipping_reportsNormBeforeClipping() {
-        AnnealOptimizer sgd = AnnealOptimizer.builder(Rule.SGD).schedules(Map.of(Hyper.LR, Schedule.constant(0.1))).clipNorm(1).build();
+        AnnealOptimizer sgd = AnnealOptimizer.builder(Rule.SGD, set("lr", 0.1)).clipNorm(1).build();
         try (NDManager manager = NDManager.newBaseManager()) {
             Parameter w = parameter(manager, new float[] {0f, 0f});
             backward(w, manager.create(new float[] {3f, 4f}), manager.create(new float[] {0f, 0f})); // gradient (3, 4), norm 5
@@ -146,7 +163,7 @@ class AnnealOptimizerTest {
 
     @Test
     void scaleLearningRate_multipliesEveryGroupsLr_andNormIsMeasuredWithoutClipping() {
-        AnnealOptimizer sgd = AnnealOptimizer.builder(Rule.SGD).schedules(Map.of(Hyper.LR, Schedule.constant(0.1))).measureGradNorm().build();
+        AnnealOptimizer sgd = AnnealOptimizer.builder(Rule.SGD, set("lr", 0.1)).measureGradNorm().build();
         sgd.scaleLearningRate(0.25);
         try (NDManager manager = NDManager.newBaseManager()) {
             Parameter w = parameter(manager, new float[] {0f, 0f});
@@ -161,9 +178,8 @@ class AnnealOptimizerTest {
     }
 
     @Test
-    void step_scheduledValueOutOfRange_rejectedWithStep() {
-        AnnealOptimizer adam = AnnealOptimizer.builder(Rule.ADAM)
-                .schedules(Map.of(Hyper.LR, Schedule.constant(0.1), Hyper.BETA1, Spec.parse("linear(0.9, 1.1, 4)"))).build();
+    void step_scheduledValueOutOfRange_rejectedWithNameValueRuleAndStep_beforeAnyChange() {
+        AnnealOptimizer adam = AnnealOptimizer.builder(Rule.ADAM, set("lr", 0.1, "beta1", "linear(0.9, 1.1, 4)")).build();
         try (NDManager manager = NDManager.newBaseManager()) {
             Parameter w = parameter(manager, new float[] {1f});
             for (int t = 0; t < 2; t++) {
@@ -171,39 +187,98 @@ class AnnealOptimizerTest {
                 adam.step(List.of(w));
             }
             backward(w, manager.create(new float[] {1f}), manager.create(new float[] {0f}));
+            float before = w.getArray().getFloat();
             assertThatThrownBy(() -> adam.step(List.of(w)))
-                    .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("beta1 (1.0 at step 2) must be in [0, 1)");
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("groups.default.beta1 (1) must be in [0, 1) (step 2)");
+            assertThat(w.getArray().getFloat()).isEqualTo(before);
+            assertThat(adam.step()).isEqualTo(2);
         }
     }
 
     @Test
-    void builder_hyperparameterTheRuleDoesNotRead_rejected() {
-        assertThatThrownBy(() -> AnnealOptimizer.builder(Rule.ADAM)
-                .schedules(Map.of(Hyper.LR, Schedule.constant(0.1), Hyper.MOMENTUM, Schedule.constant(0.9))).build())
-                .hasMessage("group all: momentum is not a hyperparameter of adam (it reads [lr, beta1, beta2, eps, weight_decay])");
-        assertThatThrownBy(() -> AnnealOptimizer.builder(Rule.SGD).schedules(Map.of()).build())
-                .hasMessage("group all: lr must be scheduled");
-        assertThatThrownBy(() -> AnnealOptimizer.builder(Rule.SGD).clipNorm(Double.NaN)).hasMessage("clipNorm (NaN) must be > 0 and finite");
-        assertThatThrownBy(() -> AnnealOptimizer.builder(Rule.SGD).accumulate(0)).hasMessage("accumulate (0) must be >= 1");
+    void builder_nameTheRuleDoesNotRead_rejectedListingTheNamesItReads() {
+        assertThatThrownBy(() -> AnnealOptimizer.builder(Rule.ADAM, set("lr", 0.1, "momentum", 0.9)).build())
+                .hasMessage("groups.default.momentum is not a hyperparameter of adam (it reads beta1, beta2, eps, lr, weight_decay)");
+        assertThatThrownBy(() -> AnnealOptimizer.builder(Rule.SGD, set("momentum", 0.9)).build())
+                .hasMessage("groups.default.lr is required by sgd and not defined");
+        assertThatThrownBy(() -> AnnealOptimizer.builder(Rule.SGD, set("lr", 0.1)).clipNorm(Double.NaN)).hasMessage("clipNorm (NaN) must be > 0 and finite");
+        assertThatThrownBy(() -> AnnealOptimizer.builder(Rule.SGD, set("lr", 0.1)).accumulate(0)).hasMessage("accumulate (0) must be >= 1");
     }
 
     @Test
-    void groups_eachReadsItsOwnSchedules() {
+    void rules_takeOptimsNamesAndDefaults_momentumAddsMomentum09() {
+        assertThat(AnnealOptimizer.builder(Rule.MOMENTUM, set("lr", 0.1)).build().hyperparameters(0))
+                .containsExactly(entry("lr", 0.1), entry("momentum", 0.9), entry("dampening", 0.0), entry("weight_decay", 0.0));
+        assertThat(AnnealOptimizer.builder(Rule.SGD, set("lr", 0.1)).build().hyperparameters(0)).containsEntry("momentum", 0.0);
+        assertThat(AnnealOptimizer.builder(Rule.ADAMW, set("lr", 0.1)).build().hyperparameters(0))
+                .containsExactly(entry("lr", 0.1), entry("beta1", 0.9), entry("beta2", 0.999), entry("eps", 1e-8), entry("weight_decay", 0.01));
+        assertThat(AnnealOptimizer.builder(Rule.ADAM, set("beta1", 0.8)).build().hyperparameters(0)).containsEntry("lr", 0.001);
+    }
+
+    @Test
+    void groups_claimParametersByPath_eachReadsItsOwnSchedules() {
         // biases without weight decay, as is usual: two groups, two sets of schedules, one optimizer step
-        AnnealOptimizer sgd = AnnealOptimizer.builder(Rule.SGD)
-                .group(new Group("bias", p -> p.getType() == Parameter.Type.BIAS, Map.of(Hyper.LR, Schedule.constant(0.5))))
-                .group(Group.all(Map.of(Hyper.LR, Schedule.constant(0.1), Hyper.WEIGHT_DECAY, Schedule.constant(1.0))))
+        ScheduleSet set = ScheduleSet.builder()
+                .defaults(d -> d.set("lr", 0.1))
+                .group("bias", g -> g.set("lr", "5 * weights.lr"))
+                .group("weights", g -> g.set("weight_decay", 1.0))
                 .build();
+        AnnealOptimizer sgd = AnnealOptimizer.builder(Rule.SGD, set).claim("bias", "*_bias").claim("weights", "*").build();
         try (NDManager manager = NDManager.newBaseManager()) {
             Parameter weight = parameter(manager, new float[] {2f}), bias = parameter(manager, new float[] {2f}, Parameter.Type.BIAS);
+            sgd.assign(Map.of("01Linear_weight", weight, "01Linear_bias", bias));
             backward(weight, manager.create(new float[] {1f}), manager.create(new float[] {0f}));
             backward(bias, manager.create(new float[] {1f}), manager.create(new float[] {0f}));
             sgd.step(List.of(weight, bias));
             assertThat(weight.getArray().getFloat()).isCloseTo(2f - 0.1f * (1f + 1f * 2f), org.assertj.core.data.Offset.offset(1e-6f));
             assertThat(bias.getArray().getFloat()).isCloseTo(2f - 0.5f * 1f, org.assertj.core.data.Offset.offset(1e-6f));
-            assertThat(sgd.hyperparameters(0)).containsOnlyKeys("bias.lr", "bias.momentum", "bias.weight_decay", "all.lr", "all.momentum", "all.weight_decay");
+            assertThat(sgd.hyperparameters(0)).containsOnlyKeys("bias.lr", "bias.momentum", "bias.dampening", "bias.weight_decay",
+                    "weights.lr", "weights.weight_decay", "weights.momentum", "weights.dampening");
         }
+    }
+
+    @Test
+    void assign_unclaimedParameterOrEmptyGroup_rejectedNamingIt() {
+        ScheduleSet set = ScheduleSet.builder().defaults(d -> d.set("lr", 0.1)).group("bias").group("head").build();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Parameter weight = parameter(manager, new float[] {2f}), bias = parameter(manager, new float[] {2f}, Parameter.Type.BIAS);
+            AnnealOptimizer sgd = AnnealOptimizer.builder(Rule.SGD, set).claim("bias", "*_bias").claim("head", "05Linear_*").build();
+            assertThatThrownBy(() -> sgd.assign(Map.of("01Linear_weight", weight)))
+                    .hasMessage("parameter 01Linear_weight is claimed by no group (claims: [bias *_bias, head 05Linear_*]):"
+                            + " add its path to a pattern, or end with a group that claims \"*\"");
+            assertThatThrownBy(() -> sgd.assign(Map.of("05Linear_weight", weight)))
+                    .hasMessageStartingWith("group bias claims no parameter: its patterns match none of [05Linear_weight]");
+        }
+        assertThatThrownBy(() -> AnnealOptimizer.builder(Rule.SGD, set).build()).hasMessage("group bias claims no parameters: give it a pattern");
+        assertThatThrownBy(() -> AnnealOptimizer.builder(Rule.SGD, set).claim("bias", "*").claim("heads", "*").build())
+                .hasMessage("claim heads *: the schedule set has no group heads (groups: [bias, head])");
+    }
+
+    @Test
+    void readmeExample_groupsClaimByPath_beta1FollowsLr() {
+        // docs/readme/djl.md, "In Java"
+        ScheduleSet set = ScheduleSet.builder()
+                .total(1407)
+                .defaults(d -> d.set("lr", "onecycle(0.004, 100%)")
+                        .set("beta1", "rescale(counter(lr), min=0.85, max=0.95)"))
+                .group("bias", g -> g.set("weight_decay", 0))
+                .group("rest", g -> g.set("weight_decay", 0.05))
+                .build();
+        AnnealOptimizer adamw = AnnealOptimizer.builder(Rule.ADAMW, set)
+                .claim("bias", "*_bias")
+                .claim("rest", "*")
+                .clipNorm(1.0)
+                .accumulate(4)
+                .build();
+        Map<String, Double> at0 = adamw.hyperparameters(0), peak = adamw.hyperparameters(Math.round(0.3 * 1407));
+        assertThat(at0.keySet()).containsExactly("bias.lr", "bias.beta1", "bias.weight_decay", "bias.beta2", "bias.eps",
+                "rest.lr", "rest.beta1", "rest.weight_decay", "rest.beta2", "rest.eps");
+        assertThat(at0).containsEntry("bias.weight_decay", 0.0).containsEntry("rest.weight_decay", 0.05);
+        // onecycle peaks at 30% of the steps (step 422.1, between two steps), where β1 is lowest
+        assertThat(peak.get("rest.lr")).isCloseTo(0.004, within(1e-7));
+        assertThat(peak.get("rest.beta1")).isCloseTo(0.85, within(1e-5));
+        assertThat(at0.get("rest.beta1")).isGreaterThan(0.94);
     }
 
     private static Parameter parameter(NDManager manager, float[] values) {

@@ -16,11 +16,13 @@ import static org.assertj.core.api.Assertions.within;
 class RangeTestTest {
 
     @Test
-    void sweep_isExponentialFromMinToMax() {
+    void sweep_isExponentialFromMinToMax_boundedForReferences() {
         Schedule sweep = new RangeTest(1e-6, 1, 121, 0.98, 4).sweep();
         assertThat(sweep.at(0)).isCloseTo(1e-6, within(1e-18));
         assertThat(sweep.at(60)).isCloseTo(1e-3, within(1e-15));
         assertThat(sweep.at(120)).isCloseTo(1, within(1e-12));
+        assertThat(sweep.range().min()).isEqualTo(1e-6);
+        assertThat(sweep.range().max()).isEqualTo(1);
     }
 
     @Test
@@ -52,11 +54,11 @@ class RangeTestTest {
     void realSweep_suggestsRatesWhereTheLossFalls_andRestoresTheTraining() {
         Engines.pytorch(1, 3);
         Images images = FashionMnist.train(FashionMnist.DEBIAN_DIR, 4000);
-        AnnealOptimizer own = AnnealOptimizer.builder(Rule.MOMENTUM).schedules(Map.of(Hyper.LR, Schedule.constant(0.01))).build();
+        AnnealOptimizer own = AnnealOptimizer.builder(Rule.MOMENTUM, AnnealOptimizerTest.set("lr", 0.01)).build();
         try (Training training = new Training(Model.MLP, own, 64, 3)) {
             byte[] before = training.snapshot();
             RangeTest test = new RangeTest(1e-5, 10, 200, 0.9, 4);
-            RangeTest.Result r = test.run(training, images, Map.of(Hyper.LR, test.sweep()));
+            RangeTest.Result r = test.run(training, images, AnnealOptimizer.builder(Rule.MOMENTUM, AnnealOptimizerTest.set("lr", test.sweep())).build());
 
             assertThat(r.stopped()).as("a sweep up to lr 10 with momentum diverges").doesNotStartWith("the sweep");
             List<Double> s = r.smoothed();

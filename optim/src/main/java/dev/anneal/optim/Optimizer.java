@@ -3,15 +3,12 @@ package dev.anneal.optim;
 import dev.anneal.optim.grad.GradConfig;
 import dev.anneal.optim.grad.GradientPipeline;
 import dev.anneal.optim.grad.Verdict;
-import dev.anneal.optim.kernel.AdamScalars;
 import dev.anneal.schedule.Checks;
-import dev.anneal.schedule.Schedule;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * An optimizer over {@code float[]} parameter blocks in named groups, reading every hyperparameter from a
@@ -31,15 +28,9 @@ import java.util.TreeMap;
  * Not thread-safe.
  */
 public final class Optimizer {
-    private static final String GROUP = "groups.";
 
-    /** A group with its hyperparameters' names and schedules, method defaults appended. */
-    private record Bound(ParameterGroup group, String[] names, Schedule[] schedules) {
-        int index(String name) {
-            for (int i = 0; i < names.length; i++) if (names[i].equals(name)) return i;
-            throw new IllegalStateException(name);
-        }
-    }
+    /** A group with its hyperparameters (the set's, then the method's defaults). */
+    private record Bound(ParameterGroup group, Hyperparameters hyperparameters) {}
 
     private final Method method;
     private final List<Bound> groups;
@@ -115,7 +106,8 @@ public final class Optimizer {
         for (int g = 0; g < groups.size(); g++) {
             Bound b = groups.get(g);
             Map<String, Double> applied = new LinkedHashMap<>();
-            for (int i = 0; i < b.names().length; i++) applied.put(b.names()[i], values[g][i]);
+            List<String> names = b.hyperparameters().names();
+            for (int i = 0; i < names.size(); i++) applied.put(names.get(i), values[g][i]);
             trace.add(new Trace.Row(step, b.group().name(), verdict.applies(), applied));
         }
         step++;
@@ -123,52 +115,14 @@ public final class Optimizer {
     }
 
     private double[] valuesAt(Bound b) {
-        double[] v = new double[b.names().length];
-        for (int i = 0; i < v.length; i++) v[i] = b.schedules()[i].at(step);
-        try {
-            check(b, v);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(e.getMessage() + " (step " + step + ")");
-        }
-        return v;
-    }
-
-    private void check(Bound b, double[] v) {
-        String at = GROUP + b.group().name() + ".";
-        Checks.nonNegative(at + "lr", v[b.index("lr")]);
-        Checks.nonNegative(at + "weight_decay", v[b.index("weight_decay")]);
-        switch (method) {
-            case Method.Sgd sgd -> {
-                double momentum = Checks.nonNegative(at + "momentum", v[b.index("momentum")]);
-                double dampening = Checks.finite(at + "dampening", v[b.index("dampening")]);
-                if (sgd.nesterov() && !(momentum > 0 && dampening == 0)) {
-                    throw new IllegalArgumentException("Nesterov momentum needs " + at + "momentum (" + momentum + ") > 0 and "
-                            + at + "dampening (" + dampening + ") = 0");
-                }
-            }
-            case Method.Adam adam -> {
-                Checks.inHalfOpen(at + "beta1", v[b.index("beta1")], 0, 1);
-                Checks.inHalfOpen(at + "beta2", v[b.index("beta2")], 0, 1);
-                Checks.nonNegative(at + "eps", v[b.index("eps")]);
-            }
-        }
+        return b.hyperparameters().at(step);
     }
 
     private void update(Bound b, double[] v, int block, float[] p, float[] g) {
-        double lr = v[b.index("lr")], wd = v[b.index("weight_decay")];
-        switch (method) {
-            case Method.Sgd sgd -> {
-                double momentum = v[b.index("momentum")];
-                boolean start = momentum != 0 && first[block] == null;
-                if (start) first[block] = new float[p.length];
-                Kernels.sgd(p, g, first[block], 0, p.length, (float) lr, (float) momentum, (float) v[b.index("dampening")],
-                        (float) wd, sgd.nesterov(), start);
-            }
-            case Method.Adam adam -> {
-                Kernels.adam(p, g, first[block], second[block], 0, p.length, AdamScalars.of(lr, wd, adam.decoupled(),
-                        v[b.index("beta1")], v[b.index("beta2")], v[b.index("eps")], updates, adam.biasCorrection()));
-            }
-        }
+        float[][] moments = {first[block], second[block]};
+        b.hyperparameters().update(v, updates, p, g, moments);
+        first[block] = moments[0];
+        second[block] = moments[1];
     }
 
     /** A deep copy of the state: step, updates, moments and the gradient pipeline's state. */
@@ -251,10 +205,7 @@ public final class Optimizer {
                 Checks.state(names.indexOf(g.name()) == names.lastIndexOf(g.name()), "parameter group " + g.name() + " is given twice");
                 Checks.state(schedules.groups().contains(g.name()), "parameter group " + g.name()
                         + " has no schedules: the set's groups are " + schedules.groups());
-                Map<String, Schedule> h = new LinkedHashMap<>(schedules.group(g.name()));
-                new TreeMap<>(method.defaults()).forEach((n, v) -> h.putIfAbsent(n, Schedule.constant(v)));
-                Checks.state(h.containsKey("lr"), GROUP + g.name() + ".lr is required by " + method.name() + " and not defined");
-                bound.add(new Bound(g, h.keySet().toArray(String[]::new), h.values().toArray(Schedule[]::new)));
+                bound.add(new Bound(g, Hyperparameters.of(method, schedules, g.name())));
             }
             return new Optimizer(method, bound, gradients);
         }

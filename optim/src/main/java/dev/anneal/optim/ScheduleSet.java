@@ -50,7 +50,15 @@ public final class ScheduleSet {
 
     /** Reads a set from YAML text (JSON is accepted too). */
     public static ScheduleSet parse(String yaml) {
-        return ScheduleSetFile.parse(yaml);
+        return ScheduleSetFile.parse(yaml, b -> { });
+    }
+
+    /**
+     * Reads a set from YAML text, then lets {@code more} add definitions before references resolve: a command
+     * line's {@code total}, or an lr it gives, that the file's definitions may refer to.
+     */
+    public static ScheduleSet parse(String yaml, Consumer<Builder> more) {
+        return ScheduleSetFile.parse(yaml, more);
     }
 
     /** Group names, in the order they were defined. */

@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * Schedule sets as YAML or JSON: {@code total} (optional), {@code defaults} (name → value) and {@code groups}
@@ -28,21 +29,21 @@ final class ScheduleSetFile {
     static ScheduleSet read(Path file, OptionalLong total) throws IOException {
         String text = Files.readString(file);
         try {
-            return of(file.toString().endsWith(".json") ? JSON.readTree(text) : YAML.readTree(text), total);
+            return of(file.toString().endsWith(".json") ? JSON.readTree(text) : YAML.readTree(text), total, b -> { });
         } catch (ScheduleSetException e) {
             throw new ScheduleSetException(file + ": " + e.path(), e.getMessage().substring(e.path().length() + 2));
         }
     }
 
-    static ScheduleSet parse(String yaml) {
+    static ScheduleSet parse(String yaml, Consumer<ScheduleSet.Builder> more) {
         try {
-            return of(YAML.readTree(yaml), OptionalLong.empty());
+            return of(YAML.readTree(yaml), OptionalLong.empty(), more);
         } catch (JacksonException e) {
             throw new IllegalArgumentException("schedule set is not valid YAML: " + e.getOriginalMessage());
         }
     }
 
-    private static ScheduleSet of(JsonNode root, OptionalLong runTotal) throws JacksonException {
+    private static ScheduleSet of(JsonNode root, OptionalLong runTotal, Consumer<ScheduleSet.Builder> more) throws JacksonException {
         if (root == null || !root.isObject()) throw new ScheduleSetException("(top)", "a schedule set must be a mapping with keys " + KEYS);
         ScheduleSet.Builder builder = ScheduleSet.builder();
         for (Map.Entry<String, JsonNode> e : root.properties()) {
@@ -71,6 +72,7 @@ final class ScheduleSetFile {
                 builder.group(e.getKey(), g -> { if (!e.getValue().isNull()) definitions(where, e.getValue(), g); });
             }
         }
+        more.accept(builder);
         return builder.build();
     }
 
