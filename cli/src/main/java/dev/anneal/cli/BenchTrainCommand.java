@@ -1,6 +1,5 @@
 package dev.anneal.cli;
 
-import dev.anneal.djl.FashionMnist;
 import dev.anneal.djl.Images;
 import dev.anneal.djl.Model;
 import picocli.CommandLine.Command;
@@ -13,11 +12,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * {@code anneal bench train}: images per second of Anneal's training against plain PyTorch and against DJL's own
@@ -122,31 +122,23 @@ final class BenchTrainCommand implements Callable<Integer> {
         TrainingOptions options = options(network);
         Images warmup = train.slice(0, Math.min(train.size(), WARMUP_BATCHES * batch));
         for (DjlArm arm : DjlArm.values()) arm.run(options, warmup, warmup, 1, LR); // the JIT and the engine's first calls, untimed
-        Map<DjlArm, List<TrainRun>> djl = new EnumMap<>(DjlArm.class);
-        List<TrainRun> plain = new ArrayList<>();
-        int arms = DjlArm.values().length + 1;
+        Map<String, Supplier<TrainRun>> arms = new LinkedHashMap<>();
+        for (DjlArm arm : DjlArm.values()) arms.put(arm.key(), () -> arm.run(options, train, test, epochs, LR));
+        arms.put("torch", () -> torch.run(network.key(), epochs, limit, TEST_IMAGES, batch, threads, SEED, LR, options.data));
+        List<String> names = List.copyOf(arms.keySet());
+        Map<String, List<TrainRun>> runs = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
-            for (int k = 0; k < arms; k++) {
-                int arm = (round + k) % arms;
-                TrainRun run;
-                String name;
-                if (arm < DjlArm.values().length) {
-                    DjlArm a = DjlArm.values()[arm];
-                    run = a.run(options, train, test, epochs, LR);
-                    djl.computeIfAbsent(a, x -> new ArrayList<>()).add(run);
-                    name = a.key();
-                } else {
-                    run = torch.run(network.key(), epochs, limit, TEST_IMAGES, batch, threads, SEED, LR, options.data);
-                    plain.add(run);
-                    name = "torch";
-                }
+            for (int k = 0; k < names.size(); k++) {
+                String name = names.get((round + k) % names.size());
+                TrainRun run = arms.get(name).get();
+                runs.computeIfAbsent(name, x -> new ArrayList<>()).add(run);
                 err.printf(Locale.ROOT, "%s round %d/%d %-8s %8.0f images/s, optimizer %.3f ms/batch, test accuracy %.4f%n",
                         network.key(), round + 1, rounds, name, run.imagesPerSecond(), run.optimizerMs(), run.testAccuracy());
                 err.flush();
             }
         }
-        return new TrainBenchReport.Row(network.key(), TrainBenchReport.Best.of(djl.get(DjlArm.ANNEAL)),
-                TrainBenchReport.Best.of(djl.get(DjlArm.DJL_ADAM)), TrainBenchReport.Best.of(plain));
+        return new TrainBenchReport.Row(network.key(), TrainBenchReport.Best.of(runs.get(DjlArm.ANNEAL.key())),
+                TrainBenchReport.Best.of(runs.get(DjlArm.DJL_ADAM.key())), TrainBenchReport.Best.of(runs.get("torch")));
     }
 
     private TrainingOptions options(Model network) {
