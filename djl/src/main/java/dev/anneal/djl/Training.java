@@ -176,7 +176,7 @@ public final class Training implements AutoCloseable {
         if (baseline == null) return optimizer.step(parameters) || lastBatch && optimizer.flush(parameters);
         for (Parameter p : parameters) {
             if (!p.requiresGradient()) continue;
-            // not in an NDScope: DJL's optimizer creates its state arrays inside update. Its PyTorch kernels zero the gradient.
+            // not in an NDScope: DJL's optimizer creates its state arrays inside update. Its PyTorch update kernels (Adam, SGD, ...) zero the gradient.
             try (NDArray grad = p.getArray().getGradient()) {
                 baseline.update(p.getId(), p.getArray(), grad);
             }
