@@ -13,7 +13,7 @@ import ai.djl.nn.pooling.Pool;
 
 import java.util.Locale;
 
-/** The networks for Fashion-MNIST; {@code tools/bench/torch_train.py} builds the same ones in PyTorch. */
+/** The networks for Fashion-MNIST; {@code torch_train.py} (a resource of the cli, for {@code anneal bench train}) builds the same ones in PyTorch. */
 public enum Model {
     /** 784 → 256 → 128 → 10, ReLU. */
     MLP,

@@ -12,6 +12,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
 import dev.anneal.optim.control.Decision;
 import dev.anneal.optim.curvature.Hvp;
 
@@ -54,6 +55,8 @@ public final class Training implements AutoCloseable {
     private AnnealOptimizer optimizer;
     private Control<?> control;
     private Consumer<Decision> decisions = d -> {};
+    private final Optimizer baseline; // DJL's own optimizer in place of Anneal's (benchmarks only), else null
+    private long baselineSteps;
     private long batchNanos, optimizerNanos, batchCount;
 
     /** Wall time spent so far in forward and backward passes (data included), and in the optimizer, over {@code batches}. */
@@ -61,9 +64,24 @@ public final class Training implements AutoCloseable {
 
     /** A freshly initialized {@code model} (initialization drawn from the engine's seed) trained by {@code optimizer}. */
     public Training(Model model, AnnealOptimizer optimizer, int batch, long seed) {
+        this(model, optimizer, null, batch, seed);
+    }
+
+    /**
+     * {@code model} trained in this same loop by DJL's own {@code optimizer} (one update per mini-batch, through
+     * its per-parameter {@code update}), as a baseline for benchmarks. Such a run has no checkpoints and its
+     * steps carry no hyperparameters.
+     */
+    public static Training withDjlOptimizer(Model model, Optimizer optimizer, int batch, long seed) {
+        if (optimizer == null) throw new IllegalArgumentException("optimizer (null) must be given");
+        return new Training(model, null, optimizer, batch, seed);
+    }
+
+    private Training(Model model, AnnealOptimizer optimizer, Optimizer baseline, int batch, long seed) {
         if (batch < 1) throw new IllegalArgumentException("batch (" + batch + ") must be >= 1");
         this.model = model;
         this.optimizer = optimizer;
+        this.baseline = baseline;
         this.batch = batch;
         this.seed = seed;
         this.engine = Engine.getEngine("PyTorch");
@@ -74,7 +92,7 @@ public final class Training implements AutoCloseable {
         this.parameters = block.getParameters().values();
         requireGradients();
         this.store = new ParameterStore(manager, false);
-        optimizer.assign(parameters()); // each parameter to its schedule-set group, by path
+        if (optimizer != null) optimizer.assign(parameters()); // each parameter to its schedule-set group, by path
     }
 
     public Model model() {
@@ -132,14 +150,14 @@ public final class Training implements AutoCloseable {
             correct += lossAndCorrect[1];
             seen += n;
             batches++;
-            long applying = optimizer.step();
+            long applying = step();
             boolean last = start + batch >= order.length;
-            boolean updated = optimizer.step(parameters) || last && optimizer.flush(parameters);
+            boolean updated = update(last);
             batchNanos += t1 - t0;
             optimizerNanos += System.nanoTime() - t1;
             batchCount++;
             if (!updated) continue;
-            Step done = new Step(applying, epoch, lossSum / batches, correct / seen, optimizer.hyperparameters(applying));
+            Step done = new Step(applying, epoch, lossSum / batches, correct / seen, hyperparameters(applying));
             if (control != null) control.afterUpdate(this, applying).ifPresent(decisions);
             lossSum = correct = 0;
             seen = batches = 0;
@@ -161,7 +179,7 @@ public final class Training implements AutoCloseable {
             }
             double mean = value.getFloat();
             if (!Double.isFinite(mean)) {
-                throw new Diverged("loss is " + mean + " at step " + optimizer.step()
+                throw new Diverged("loss is " + mean + " at step " + step()
                         + ": training stopped before the update (lower the learning rate)");
             }
             long correct = logits.argMax(1).eq(labels).countNonzero().getLong();
@@ -216,6 +234,28 @@ public final class Training implements AutoCloseable {
             }
             return products[0].apply(v);
         });
+    }
+
+    private long step() {
+        return baseline == null ? optimizer.step() : baselineSteps;
+    }
+
+    /** Applies the update after a backward pass; false while Anneal's optimizer accumulates micro-batches. */
+    private boolean update(boolean lastBatch) {
+        if (baseline == null) return optimizer.step(parameters) || lastBatch && optimizer.flush(parameters);
+        for (Parameter p : parameters) {
+            if (!p.requiresGradient()) continue;
+            // not in an NDScope: DJL's optimizer creates its state arrays inside update. Its PyTorch update kernels (Adam, SGD, ...) zero the gradient.
+            try (NDArray grad = p.getArray().getGradient()) {
+                baseline.update(p.getId(), p.getArray(), grad);
+            }
+        }
+        baselineSteps++;
+        return true;
+    }
+
+    private Map<String, Double> hyperparameters(long step) {
+        return baseline == null ? optimizer.hyperparameters(step) : Map.of();
     }
 
     /** The fraction of {@code images} whose most probable class is their label. */

@@ -1,7 +1,10 @@
 #!/usr/bin/python3
 """The PyTorch baseline of `anneal train fashion-mnist`: the same networks, data, batches and Adam, in plain PyTorch.
 
-    /usr/bin/python3 tools/bench/torch_train.py --model mlp --epochs 2 --batch 128 --threads 2
+`anneal bench train` ships this script in its jar, writes it to a temporary file and runs it with /usr/bin/python3
+(Debian's python3-torch and python3-numpy), for example:
+
+    /usr/bin/python3 torch_train.py --model mlp --epochs 2 --batch 128 --threads 2
 
 Like Anneal's loop it reads every batch from the uint8 images in memory, scales it to [0, 1], reads the loss and
 the accuracy of each step, and steps torch.optim.Adam (lr 0.001, PyTorch's defaults otherwise). It prints the
@@ -17,11 +20,9 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-DATA = '/usr/share/datasets/fashion-mnist'
 
-
-def read(name, offset, limit, shape):
-    with gzip.open('%s/%s.gz' % (DATA, name)) as f:
+def read(data, name, offset, limit, shape):
+    with gzip.open('%s/%s.gz' % (data, name)) as f:
         raw = np.frombuffer(f.read(), dtype=np.uint8, offset=offset)
     return torch.from_numpy(raw.reshape(-1, *shape)[:limit].copy())
 
@@ -57,13 +58,15 @@ def main():
     p.add_argument('--limit', type=int, default=60000)
     p.add_argument('--lr', type=float, default=0.001)
     p.add_argument('--seed', type=int, default=1)
+    p.add_argument('--test-limit', type=int, default=10000)
+    p.add_argument('--data', default='/usr/share/datasets/fashion-mnist')
     a = p.parse_args()
     torch.set_num_threads(a.threads)
     torch.set_num_interop_threads(1)
     torch.manual_seed(a.seed)
     shape = SHAPES[a.model]
-    images = read('train-images-idx3-ubyte', 16, a.limit, shape)
-    labels = read('train-labels-idx1-ubyte', 8, a.limit, ()).long()
+    images = read(a.data, 'train-images-idx3-ubyte', 16, a.limit, shape)
+    labels = read(a.data, 'train-labels-idx1-ubyte', 8, a.limit, ()).long()
     net = network(a.model)
     opt = torch.optim.Adam(net.parameters(), lr=a.lr)
     batch_time = opt_time = 0.0
@@ -90,8 +93,8 @@ def main():
     seconds = time.perf_counter() - start
     print('trained %d epochs in %.1f s (%.0f images/s)' % (a.epochs, seconds, a.epochs * len(labels) / seconds))
     print('per mini-batch: %.3f ms forward and backward, %.3f ms optimizer' % (1e3 * batch_time / batches, 1e3 * opt_time / batches))
-    test_x = read('t10k-images-idx3-ubyte', 16, 10000, shape).float() / 255
-    test_y = read('t10k-labels-idx1-ubyte', 8, 10000, ()).long()
+    test_x = read(a.data, 't10k-images-idx3-ubyte', 16, a.test_limit, shape).float() / 255
+    test_y = read(a.data, 't10k-labels-idx1-ubyte', 8, a.test_limit, ()).long()
     with torch.no_grad():
         print('test accuracy %.4f' % (net(test_x).argmax(1) == test_y).float().mean().item())
 
