@@ -23,7 +23,7 @@ class MalformedSpecTest {
                 bad("cosine(0.1, steps=)", 19, "expected a schedule or a value, found ')'"),
                 bad("cosine(0.1, steps=100))", 23, "expected 'then', '*' or the end of the spec, found ')'"),
                 bad("cosin(0.1, steps=100)", 1, "unknown schedule 'cosin' (did you mean 'cosine'?)"),
-                bad("xyz(1)", 1, "unknown schedule 'xyz'; known: constant, linear, step, multistep, exponential, inverse_time, inverse_sqrt, power_law, polynomial, cosine, sgdr, cyclic, onecycle, wsd, warmup, shift, phase, counter, clamp"),
+                bad("xyz(1)", 1, "unknown schedule 'xyz'; known: constant, linear, step, multistep, exponential, inverse_time, inverse_sqrt, power_law, polynomial, cosine, sgdr, cyclic, onecycle, wsd, warmup, shift, phase, counter, clamp, rescale"),
                 bad("cosine(0.1)", 1, "cosine is missing steps: cosine(value, steps, floor=0)"),
                 bad("cosine(0.1, stpes=100)", 13, "cosine has no parameter 'stpes' (did you mean 'steps'?); its parameters: cosine(value, steps, floor=0)"),
                 bad("cosine(0.1, steps=100, steps=200)", 24, "steps is given twice"),
