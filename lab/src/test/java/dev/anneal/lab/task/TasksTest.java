@@ -51,6 +51,55 @@ class TasksTest {
     }
 
     @Test
+    void federated_globalGradientAndHvp_minimizerIsTheCurvatureWeightedMeanOfCentres() {
+        // two clients in 2-D: h = (1, 4) and (3, 4), c = (0, 2) and (4, -2): x* = ((1·0 + 3·4)/4, (4·2 − 4·2)/8) = (3, 0)
+        FederatedQuadratics f = new FederatedQuadratics(new double[][] {{1, 4}, {3, 4}}, new double[][] {{0, 2}, {4, -2}});
+        assertThat(f.minimizer()).containsExactly(new double[] {3, 0}, within(1e-15));
+        assertThat(f.meanCurvatures()).containsExactly(2, 4);
+        assertThat(f.lambdaMax(new float[2])).isEqualTo(4);
+        float[] g = new float[2];
+        f.gradient(new float[] {3, 0}, g);
+        assertThat(g).containsExactly(0f, 0f);
+        // each client alone is at rest at its own centre, not at x*: local steps drift
+        f.gradient(0, new float[] {0, 2}, g);
+        assertThat(g).containsExactly(0f, 0f);
+        assertThat(f.loss(0, new float[] {3, 0})).isCloseTo(0.5 * 1 * 9 + 0.5 * 4 * 4, within(1e-12));
+        checkGradient(f, new float[] {1, -1}, 1e-3);
+        checkHvp(f, new float[] {1, -1}, 1e-3);
+    }
+
+    @Test
+    void federated_random_spreadZeroMeansAgreeingClients() {
+        FederatedQuadratics same = FederatedQuadratics.random(5, 3, 0.1, 10, 0, new SplittableRandom(2));
+        assertThat(same.minimizer()).containsExactly(new double[] {0, 0, 0}, within(1e-15));
+        FederatedQuadratics apart = FederatedQuadratics.random(5, 3, 0.1, 10, 1, new SplittableRandom(2));
+        assertThat(apart.clients()).isEqualTo(5);
+        for (double[] h : apart.curvatures()) for (double v : h) assertThat(v).isBetween(0.1, 10.0);
+        assertThatThrownBy(() -> new FederatedQuadratics(new double[][] {{1}}, new double[][] {{0}, {1}}))
+                .hasMessage("centers (2) must hold one row per client (1)");
+    }
+
+    @Test
+    void bilinear_simultaneousStep_growsEachPairByTheClosedForm() {
+        BilinearGame game = new BilinearGame(new double[] {1, 3});
+        float[] x = {1, 0.5f}, y = {0, -1}, gx = new float[2], gy = new float[2];
+        assertThat(game.value(x, y)).isCloseTo(-1.5, within(1e-12));
+        double eta = 0.1;
+        double[] before = {Math.hypot(x[0], y[0]), Math.hypot(x[1], y[1])};
+        game.gradientX(y, gx);
+        game.gradientY(x, gy);
+        for (int i = 0; i < 2; i++) {
+            x[i] -= (float) (eta * gx[i]); // the minimizer descends
+            y[i] += (float) (eta * gy[i]); // the maximizer ascends
+        }
+        for (int i = 0; i < 2; i++) {
+            assertThat(Math.hypot(x[i], y[i]) / before[i]).as("pair %d", i).isCloseTo(game.simultaneousGrowth(eta, i), within(1e-6));
+        }
+        assertThat(game.simultaneousGrowth(eta, 1)).isCloseTo(Math.sqrt(1.09), within(1e-15));
+        assertThat(game.spectralRadius()).isEqualTo(3);
+    }
+
+    @Test
     void hvpAt_isOptimsViewOfTheTaskAtACopyOfX() {
         // 1-D quartic with λ = 1, μ = 1 at y = 2: H = λ + 3μy² = 13
         Quartic q = new Quartic(new double[] {1}, 1, new double[][] {{1}});
