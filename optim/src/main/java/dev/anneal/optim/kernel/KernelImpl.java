@@ -6,7 +6,7 @@ package dev.anneal.optim.kernel;
  * vector Adam where the Vector API is loaded, and the scalar SGD, whose simple loop C2 auto-vectorizes better than
  * the explicit version (docs/readme/grad.md). The vector class is loaded only when the incubating module
  * {@code jdk.incubator.vector} is in the boot layer ({@code --add-modules jdk.incubator.vector}, which the
- * {@code anneal} launcher adds for bench, train, find-lr and lab); without it AUTO is scalar throughout.
+ * {@code anneal} launcher adds for bench); without it AUTO is scalar throughout, with the same bits.
  */
 public enum KernelImpl {
     SCALAR,
