@@ -33,8 +33,8 @@ import static org.assertj.core.api.Assertions.within;
  * scheduled lr, momentum, β1, β2, eps and weight decay, clipping by global norm, and accumulation.
  */
 class AnnealOptimizerTest {
-    /** float32 arithmetic, in a different order than PyTorch's fused kernels in places: a few ulps per step. */
-    private static final double TOLERANCE = 2e-6;
+    /** float32 arithmetic in PyTorch's operation order, but without its fused multiply-adds: a few ulps over the run. */
+    private static final double TOLERANCE = 5e-7;
 
     record Case(String name, Rule rule, double clip, int accumulate, ScheduleSet schedules,
                 float[] w0, List<float[]> a, float[] b, List<float[]> expected) {
