@@ -5,7 +5,6 @@ import dev.anneal.schedule.Checks;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 
 /**
  * The curvature-adaptive rate of seed 003: η = 2s/ρ, where ρ is an online estimate of λmax (power iteration on the
@@ -15,9 +14,8 @@ import java.util.Random;
  * estimate, or when ρ = 0, the rate is the base. ρ is |θ| for the Rayleigh quotient θ: for a positive semi-definite
  * Hessian a lower bound on λmax, reached only as the iteration converges, which is one reason for s &lt; 1.
  *
- * <p>The warm start is the previous vector plus a fresh random unit vector (seeded by the power iteration's seed
- * and the products used so far, so a resumed run repeats it). Without it an estimate that once settled on another
- * eigenvector (v₂ with the residual test met) would have no component along v₁ and stay there for good.
+ * <p>Each refresh is {@link PowerIteration#refresh}: the previous vector plus a fresh random unit vector, drawn
+ * from the products used so far, so a resumed run repeats it.
  *
  * @param safety the fraction s of the stability limit 2/λmax, in (0, 1)
  * @param every  observations between refreshes (≥ 1)
@@ -62,7 +60,7 @@ public record CurvatureRate(double safety, long every, PowerIteration power) imp
             throw new IllegalArgumentException("observation.hvp (null) must be given at step " + step + ": the λmax estimate is due");
         }
         PowerIteration.Estimate e = state.vector().isEmpty() ? power.run(observation.hvp())
-                : power.run(observation.hvp(), warmStart(state));
+                : power.refresh(observation.hvp(), state.vector().stream().mapToDouble(Double::doubleValue).toArray(), state.products());
         List<Double> vector = java.util.Arrays.stream(e.vector()).boxed().toList();
         // A change within the iteration's own tolerance is noise (each warm start differs a little): ρ and the rate stay.
         if (Math.abs(Math.abs(e.value()) - state.rho()) <= power.tolerance() * state.rho()) { // false while ρ is NaN
@@ -73,21 +71,6 @@ public record CurvatureRate(double safety, long every, PowerIteration power) imp
         return Outcome.decided(next, step, rate(state, base), rate(next, base), String.format(Locale.ROOT,
                 "lambda_max estimate rho = %.6g (%d products, %s): rate = min(base, 2*%s/rho = %.6g)",
                 next.rho(), e.products(), e.converged() ? "converged" : "budget spent", safety, 2 * safety / next.rho()));
-    }
-
-    /** The previous unit vector plus a random unit vector: every eigenvector keeps a component. */
-    private double[] warmStart(State state) {
-        double[] v = state.vector().stream().mapToDouble(Double::doubleValue).toArray();
-        Random random = new Random(power.seed() * 31 + state.products());
-        double[] r = new double[v.length];
-        double norm = 0;
-        for (int i = 0; i < r.length; i++) {
-            r[i] = random.nextGaussian();
-            norm += r[i] * r[i];
-        }
-        norm = Math.sqrt(norm);
-        for (int i = 0; i < v.length; i++) v[i] += r[i] / norm;
-        return v;
     }
 
     @Override

@@ -36,6 +36,18 @@ public record PowerIteration(int maxProducts, double tolerance, long seed) {
         return run(hvp, Vectors.randomUnit(hvp.dimension(), new Random(seed)));
     }
 
+    /**
+     * A warm start for an online estimate: {@code previous} (the last estimate's unit vector) plus a random unit
+     * vector drawn from the seed and {@code draw}. Cheap when the top eigenvector moved little, and never stuck: a
+     * start lying exactly on another eigenvector has no component along the top one, and the residual test would
+     * accept it at once.
+     */
+    public Estimate refresh(Hvp hvp, double[] previous, long draw) {
+        double[] start = previous.clone();
+        Vectors.axpy(1, Vectors.randomUnit(start.length, new Random(seed * 31 + draw)), start);
+        return run(hvp, start);
+    }
+
     /** Starts from {@code start} (any non-zero vector): warm starts make online estimates cheap. */
     public Estimate run(Hvp hvp, double[] start) {
         Checks.state(start.length == hvp.dimension(), "start has " + start.length + " entries: it must have " + hvp.dimension());

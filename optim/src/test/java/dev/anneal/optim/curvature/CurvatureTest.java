@@ -51,6 +51,17 @@ class CurvatureTest {
     }
 
     @Test
+    void refresh_fromAnotherEigenvector_stillFindsTheTopOne() {
+        Hvp h = Hvp.diagonal(10, 4, 0.5);
+        double[] e2 = {0, 1, 0};
+        PowerIteration power = new PowerIteration(500, 1e-12, 3);
+        assertThat(power.run(h, e2).value()).isEqualTo(4); // a plain warm start on e2 stops there at once
+        PowerIteration.Estimate e = power.refresh(h, e2, 7);
+        assertThat(e.value()).isCloseTo(10, within(1e-9));
+        assertThat(power.refresh(h, e2, 7).products()).isEqualTo(e.products()); // the draw is seeded: repeatable
+    }
+
+    @Test
     void lanczos_allDimensions_exactSpectrumIncludingNegatives() {
         double[] s = {-3, -1, 0.5, 2, 2.5};
         Lanczos.Result r = new Lanczos(5, 100, 1e-12, 7).run(Hvp.matrix(Spectra.conjugated(s, 7)));
