@@ -36,7 +36,7 @@ public final class ScheduleSet {
 
     /** Reads a set from a {@code .yaml}, {@code .yml} or {@code .json} file (see {@code docs/readme/optim.md}). */
     public static ScheduleSet read(Path file) throws IOException {
-        return ScheduleSetFile.read(file, OptionalLong.empty());
+        return ScheduleSetFile.read(file, b -> { });
     }
 
     /**
@@ -45,7 +45,7 @@ public final class ScheduleSet {
      */
     public static ScheduleSet read(Path file, long total) throws IOException {
         if (total <= 0) throw new ScheduleSetException("total", "total (" + total + ") must be > 0");
-        return ScheduleSetFile.read(file, OptionalLong.of(total));
+        return ScheduleSetFile.read(file, b -> b.total(total));
     }
 
     /** Reads a set from YAML text (JSON is accepted too). */
@@ -121,9 +121,16 @@ public final class ScheduleSet {
 
         Builder() {}
 
-        /** The run's length: {@code 5%} in a spec means 5% of it. */
+        /**
+         * The run's length: {@code 5%} in a spec means 5% of it. Set once: a second, different value (a run's
+         * length against the one its file gives) is an error.
+         */
         public Builder total(long steps) {
             if (steps <= 0) throw new ScheduleSetException("total", "total (" + steps + ") must be > 0");
+            if (total.isPresent() && total.getAsLong() != steps) {
+                throw new ScheduleSetException("total", "total (" + total.getAsLong() + ") differs from the run's " + steps
+                        + " steps: remove it from the file or make them agree");
+            }
             total = OptionalLong.of(steps);
             return this;
         }

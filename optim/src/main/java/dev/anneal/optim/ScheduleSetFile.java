@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -26,10 +25,10 @@ final class ScheduleSetFile {
 
     private ScheduleSetFile() {}
 
-    static ScheduleSet read(Path file, OptionalLong total) throws IOException {
+    static ScheduleSet read(Path file, Consumer<ScheduleSet.Builder> more) throws IOException {
         String text = Files.readString(file);
         try {
-            return of(file.toString().endsWith(".json") ? JSON.readTree(text) : YAML.readTree(text), total, b -> { });
+            return of(file.toString().endsWith(".json") ? JSON.readTree(text) : YAML.readTree(text), more);
         } catch (ScheduleSetException e) {
             throw new ScheduleSetException(file + ": " + e.path(), e.getMessage().substring(e.path().length() + 2));
         }
@@ -37,13 +36,14 @@ final class ScheduleSetFile {
 
     static ScheduleSet parse(String yaml, Consumer<ScheduleSet.Builder> more) {
         try {
-            return of(YAML.readTree(yaml), OptionalLong.empty(), more);
+            return of(YAML.readTree(yaml), more);
         } catch (JacksonException e) {
             throw new IllegalArgumentException("schedule set is not valid YAML: " + e.getOriginalMessage());
         }
     }
 
-    private static ScheduleSet of(JsonNode root, OptionalLong runTotal, Consumer<ScheduleSet.Builder> more) throws JacksonException {
+    /** The file's definitions, then {@code more}'s (a run's total, which must agree with the file's; an lr it gives). */
+    private static ScheduleSet of(JsonNode root, Consumer<ScheduleSet.Builder> more) throws JacksonException {
         if (root == null || !root.isObject()) throw new ScheduleSetException("(top)", "a schedule set must be a mapping with keys " + KEYS);
         ScheduleSet.Builder builder = ScheduleSet.builder();
         for (Map.Entry<String, JsonNode> e : root.properties()) {
@@ -54,13 +54,7 @@ final class ScheduleSetFile {
         JsonNode total = root.get("total");
         if (total != null) {
             if (!total.canConvertToExactIntegral()) throw new ScheduleSetException("total", "total (" + total + ") must be a whole number of steps");
-            if (runTotal.isPresent() && runTotal.getAsLong() != total.asLong()) {
-                throw new ScheduleSetException("total", "total (" + total.asLong() + ") differs from the run's " + runTotal.getAsLong()
-                        + " steps: remove it from the file or make them agree");
-            }
             builder.total(total.asLong());
-        } else if (runTotal.isPresent()) {
-            builder.total(runTotal.getAsLong());
         }
         JsonNode defaults = root.get("defaults");
         if (defaults != null) builder.defaults(g -> definitions("defaults", defaults, g));
