@@ -1,7 +1,5 @@
 package dev.anneal.spec;
 
-import dev.anneal.schedule.Product;
-import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Then;
 import dev.anneal.spec.Node.Arg;
@@ -48,13 +46,7 @@ final class Binder {
         if (node instanceof Num n) return n.value();
         if (!(node instanceof Binary b) || b.op() != Op.TIMES) return schedule(node);
         Object left = operand(b.left()), right = operand(b.right());
-        return build(b, () -> switch (left) {
-            case Double x when right instanceof Double y -> x * y;
-            case Double x -> new Scaled(x, (Schedule) right);
-            case Schedule s when right instanceof Double y -> new Scaled(y, s);
-            case Schedule s -> new Product(s, (Schedule) right);
-            default -> throw new IllegalStateException();
-        });
+        return build(b, () -> Products.times(left, right));
     }
 
     private Schedule call(Call call) {

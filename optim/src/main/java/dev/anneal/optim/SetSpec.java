@@ -2,10 +2,8 @@ package dev.anneal.optim;
 
 import dev.anneal.schedule.Clamp;
 import dev.anneal.schedule.Counter;
-import dev.anneal.schedule.Rescale;
 import dev.anneal.schedule.Phase;
-import dev.anneal.schedule.Product;
-import dev.anneal.schedule.Scaled;
+import dev.anneal.schedule.Rescale;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Shift;
 import dev.anneal.schedule.Then;
@@ -20,6 +18,7 @@ import dev.anneal.spec.Node.Op;
 import dev.anneal.spec.Node.Percent;
 import dev.anneal.spec.Node.Word;
 import dev.anneal.spec.Param;
+import dev.anneal.spec.Products;
 import dev.anneal.spec.Param.Kind;
 import dev.anneal.spec.Spec;
 import dev.anneal.spec.SpecException;
@@ -139,13 +138,7 @@ final class SetSpec {
             if (node instanceof Num n) return n.value();
             if (!(node instanceof Binary b) || b.op() != Op.TIMES) return schedule(node);
             Object left = operand(b.left()), right = operand(b.right());
-            return build(b, () -> switch (left) {
-                case Double x when right instanceof Double y -> x * y;
-                case Double x -> new Scaled(x, (Schedule) right);
-                case Schedule s when right instanceof Double y -> new Scaled(y, s);
-                case Schedule s -> new Product(s, (Schedule) right);
-                default -> throw new IllegalStateException("unexpected factor " + left);
-            });
+            return build(b, () -> Products.times(left, right));
         }
 
         private Schedule transform(Call call) {
