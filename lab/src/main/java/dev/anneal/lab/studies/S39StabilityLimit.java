@@ -35,7 +35,7 @@ public final class S39StabilityLimit implements Study {
     @Override
     public String setup(Mode mode) {
         return "Least squares on 200 synthetic rows with 5 unit-scale Gaussian features and noise 0.1 (a new data set per seed); "
-                + "λmax of XᵀX/n computed exactly (Jacobi). Full-batch GD from w = 0 for " + mode.pick(2000, 500) + " steps at η = c·2/λmax "
+                + "λmax of XᵀX/n computed exactly (optim's Lanczos over all 5 dimensions). Full-batch GD from w = 0 for " + mode.pick(2000, 500) + " steps at η = c·2/λmax "
                 + "for c in 0.5, 0.9, 0.98, 1.02, 1.1, 1.5; then feature 0 is multiplied by 10 and GD is rerun at the old safe η = 0.5·2/λmax. "
                 + "The loss is measured above the least-squares minimum L* (normal equations).";
     }
