@@ -220,20 +220,23 @@ public final class Training implements AutoCloseable {
             arrays.add(p.getArray());
             size += p.getArray().size();
         }
+        Hvp[] products = new Hvp[1]; // built at the first product: a controller asks at every step, uses it at a refresh
+        return Hvp.of(Math.toIntExact(size), v -> {
+            if (products[0] == null) products[0] = lossHvp(arrays, batch);
+            return products[0].apply(v);
+        });
+    }
+
+    /** {@link ParameterHvp} of the training loss on {@code batch} at the arrays' current values. */
+    private Hvp lossHvp(List<NDArray> arrays, Images batch) {
         float[] x = new float[batch.size() * FashionMnist.PIXELS];
         long[] y = new long[batch.size()];
         for (int i = 0; i < batch.size(); i++) {
             batch.copyScaled(i, x, i * FashionMnist.PIXELS);
             y[i] = batch.label(i);
         }
-        Hvp[] products = new Hvp[1];
-        return Hvp.of(Math.toIntExact(size), v -> {
-            if (products[0] == null) {
-                products[0] = ParameterHvp.of(engine, arrays, () -> loss.evaluate(new NDList(manager.create(y)),
-                        block.forward(store, new NDList(manager.create(x, model.inputShape(batch.size()))), true)));
-            }
-            return products[0].apply(v);
-        });
+        return ParameterHvp.of(engine, arrays, () -> loss.evaluate(new NDList(manager.create(y)),
+                block.forward(store, new NDList(manager.create(x, model.inputShape(batch.size()))), true)));
     }
 
     private long step() {
