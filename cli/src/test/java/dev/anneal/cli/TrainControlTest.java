@@ -62,7 +62,7 @@ class TrainControlTest {
     }
 
     /**
-     * SGD warmed up to lr 2 loses the MLP (the gradient norm becomes ∞ near step 33: exit 1); the same run with the
+     * SGD warmed up to lr 2 loses the MLP (the loss becomes non-finite near step 35: exit 1); the same run with the
      * default brake finishes, with a test accuracy of 0.651 on 1000 images when measured (asserted: > 0.6).
      */
     @Test
@@ -71,7 +71,8 @@ class TrainControlTest {
                 "--optimizer", "sgd", "--schedule", "warmup(30, constant(2.0))"};
         Cli lost = run("lost", run);
         assertThat(lost.code()).as(lost.toString()).isEqualTo(1);
-        assertThat(lost.err()).contains("training diverged").contains("is Infinity at step");
+        // Which non-finite value shows first (NaN or Infinity) depends on the CPU's kernels: assert the promise only.
+        assertThat(lost.err()).containsPattern("training diverged: loss is (NaN|-?Infinity) at step \\d+");
         Cli rescued = run("b", concat(run, "--brake"));
         assertThat(rescued.code()).as(rescued.toString()).isZero();
         assertThat(rescued.out()).contains("brake: step ").contains("brake x0.25");
