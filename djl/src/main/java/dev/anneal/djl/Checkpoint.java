@@ -167,6 +167,11 @@ public final class Checkpoint {
         snapshots.requireEnd("snapshots");
         in.requireEnd("the sections");
         try {
+            training.requireControllerState(controller.length > 0);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("checkpoint (" + file() + "): " + e.getMessage(), e);
+        }
+        try {
             training.restore(network, state, controller.length == 0 ? null : new String(controller, StandardCharsets.UTF_8));
         } catch (RuntimeException e) { // checksum and settings agree, yet the parts do not fit this run
             throw damaged("it does not restore: " + e.getMessage());

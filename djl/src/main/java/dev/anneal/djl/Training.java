@@ -341,13 +341,18 @@ public final class Training implements AutoCloseable {
      * the controller attached now must be of the kind that was saved.
      */
     public void restore(byte[] network, OptimizerState state, String controllerState) {
-        if ((controllerState != null) != (control != null)) {
-            throw new IllegalArgumentException(controllerState != null ? "it holds a controller's state, and this run has no controller"
-                    : "it holds no controller state, and this run has the " + control.name() + " controller");
-        }
+        requireControllerState(controllerState != null);
         restore(network);
         optimizer.restore(state, parameters());
         if (control != null) control.restore(controllerState, optimizer);
+    }
+
+    /** Checks that a checkpoint with ({@code saved}) or without a controller's state fits this run's controller, or its lack of one. */
+    public void requireControllerState(boolean saved) {
+        if (saved != (control != null)) {
+            throw new IllegalArgumentException(saved ? "it holds a controller's state, and this run has no controller"
+                    : "it holds no controller state, and this run has the " + control.name() + " controller");
+        }
     }
 
     private void readParameters(DataInputStream in) throws IOException {
