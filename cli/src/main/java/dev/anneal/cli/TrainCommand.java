@@ -106,9 +106,9 @@ final class TrainCommand implements Callable<Integer> {
             if (saved != null && saved.exists()) {
                 Checkpoint.Saved resumed = saved.load(training, settings);
                 first = resumed.epochs();
-                if (resumed.plannedEpochs() != epochs) {
-                    throw new IllegalArgumentException("--epochs (" + epochs + ") must be the " + resumed.plannedEpochs()
-                            + " epochs of the run that wrote the checkpoint " + saved.file());
+                if (first > epochs) {
+                    throw new IllegalArgumentException("--epochs (" + epochs + ") must be at least the " + first
+                            + " epochs the checkpoint " + saved.file() + " has done");
                 }
                 kept.addAll(resumed.snapshots());
                 out.printf(Locale.ROOT, "resumed from %s: %d of %d epochs done, step %d%s%n", saved.file(), first, epochs, optimizer.step(),
