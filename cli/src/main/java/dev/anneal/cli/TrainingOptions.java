@@ -54,7 +54,7 @@ final class TrainingOptions {
 
     @Option(names = "--accumulate-mode", paramLabel = "mean|sum", defaultValue = "mean",
             description = "How --accumulate combines the mini-batches' gradients: their mean (one batch of K times the size) or their sum (default: ${DEFAULT-VALUE}).")
-    String accumulateMode;
+    String accumulateMode = "mean"; // also when built without picocli (bench train)
 
     @Option(names = "--clip-norm", paramLabel = "C", description = "Clip the gradients to a global L2 norm of at most C (PyTorch's clip_grad_norm_).")
     Double clipNorm;
