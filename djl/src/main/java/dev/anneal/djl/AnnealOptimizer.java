@@ -263,9 +263,7 @@ public final class AnnealOptimizer extends Optimizer {
         List<State> trained = new ArrayList<>();
         for (Parameter p : parameters) {
             if (!p.requiresGradient()) continue;
-            State s = state(p.getId(), p.getArray());
-            s.count = updates;
-            trained.add(s);
+            trained.add(state(p.getId(), p.getArray()));
         }
         return trained;
     }
@@ -405,7 +403,7 @@ public final class AnnealOptimizer extends Optimizer {
             blocks.add(new OptimizerState.Block(groups.get(group(p.getId())).group(), Math.toIntExact(p.getArray().size()),
                     s == null ? null : copy(s.moments[0]), s == null ? null : copy(s.moments[1])));
         }
-        // per-parameter updates through DJL's Trainer count on each parameter; the whole model's step counts here
+        // DJL's Trainer counts updates on each parameter (all equal, checked above); the whole model's step counts them here
         long applied = Math.max(updates, Math.max(count, 0));
         return new OptimizerState(rule.method().name(), Math.max(step, applied), applied, blocks, pipeline.state());
     }
