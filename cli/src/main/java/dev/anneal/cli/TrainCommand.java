@@ -10,6 +10,7 @@ import dev.anneal.djl.Snapshots;
 import dev.anneal.djl.Step;
 import dev.anneal.djl.Training;
 import dev.anneal.optim.control.Decision;
+import dev.anneal.optim.grad.LossScaling;
 import dev.anneal.schedule.Schedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,7 +70,6 @@ final class TrainCommand implements Callable<Integer> {
     private int train() {
         if (epochs < 1) throw new IllegalArgumentException("--epochs (" + epochs + ") must be >= 1");
         boolean control = controls.any();
-        options.measureGradNorm = controls.needsGradNorm();
         options.start();
         Images train = options.train(), test = options.test(), heldOut = null;
         if (snapshots || controls.needsHeldOut()) { // a tenth of the training images choose the ensemble's members or feed the plateau
@@ -98,10 +98,14 @@ final class TrainCommand implements Callable<Integer> {
             if (controller != null) training.control(controller, d -> logDecision(out, decisionLog[0], controller.name(), d));
             int first = 0;
             List<byte[]> kept = new ArrayList<>();
-            Checkpoint saved = checkpoint == null ? null : new Checkpoint(checkpoint);
+            Checkpoint saved = checkpoint == null ? null : Checkpoint.in(checkpoint);
             if (saved != null && saved.exists()) {
                 Checkpoint.Saved resumed = saved.load(training, settings);
                 first = resumed.epochs();
+                if (first > epochs) {
+                    throw new IllegalArgumentException("--epochs (" + epochs + ") must be at least the " + first
+                            + " epochs the checkpoint " + saved.file() + " has done");
+                }
                 kept.addAll(resumed.snapshots());
                 out.printf(Locale.ROOT, "resumed from %s: %d of %d epochs done, step %d%s%n", saved.file(), first, epochs, optimizer.step(),
                         snapshots ? ", " + kept.size() + " snapshots kept" : "");
@@ -119,13 +123,14 @@ final class TrainCommand implements Callable<Integer> {
                 for (int epoch = first; epoch < epochs; epoch++) {
                     training.epoch(train, epoch, s -> {
                         csv.write(s);
+                        GradientReport.skipped(out, s);
                         steps.add(s);
                         progress.update(s);
                         // every cycle end, the run's last step included, so a shorter run resumed later keeps the same ones
                         if (snapshots && Snapshots.cycleEnd(lr, s.step())) kept.add(training.snapshot());
                         return true;
                     });
-                    if (saved != null) saved.save(training, settings, epoch + 1, kept);
+                    if (saved != null) saved.save(training, settings, epoch + 1, epochs, kept);
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
                 long images = (long) train.size() * (epochs - first);
@@ -133,6 +138,7 @@ final class TrainCommand implements Callable<Integer> {
                 Training.Timing timing = training.timing();
                 out.printf(Locale.ROOT, "per mini-batch: %.3f ms forward and backward, %.3f ms optimizer (schedules and update)%n",
                         timing.batchNanos() / 1e6 / timing.batches(), timing.optimizerNanos() / 1e6 / timing.batches());
+                GradientReport.summary(out, optimizer);
                 out.printf(Locale.ROOT, "test accuracy %.4f (%d images)%n", training.accuracy(test), test.size());
                 if (snapshots) {
                     if (kept.isEmpty() || !Snapshots.cycleEnd(lr, total - 1)) kept.add(training.snapshot());
@@ -182,9 +188,13 @@ final class TrainCommand implements Callable<Integer> {
             lr[i] = steps.get(i).lr();
             loss[i] = steps.get(i).loss();
         }
-        new TrainingChart("anneal train fashion-mnist --model " + options.model().key() + " --optimizer " + options.optimizer, "step", false)
+        TrainingChart chart = new TrainingChart("anneal train fashion-mnist --model " + options.model().key() + " --optimizer " + options.optimizer, "step", false)
                 .add("lr", x, lr, 0).axisTitle(0, "lr")
-                .add("training loss", x, loss, 1).axisTitle(1, "training loss")
-                .write(figure);
+                .add("training loss", x, loss, 1).axisTitle(1, "training loss");
+        if (!(options.gradients().lossScaling() instanceof LossScaling.Off)) { // --fp16, or --loss-scale
+            double[] scale = steps.stream().mapToDouble(s -> s.verdict().scale()).toArray();
+            chart.add("loss scale", x, scale, 2).axisTitle(2, "loss scale");
+        }
+        chart.write(figure);
     }
 }
