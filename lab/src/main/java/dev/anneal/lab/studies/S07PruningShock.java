@@ -1,6 +1,7 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -22,6 +23,7 @@ public final class S07PruningShock implements Study {
     @Override public String id() { return "S07"; }
     @Override public String title() { return "Recovery after pruning: exponential vs step"; }
     @Override public String source() { return "000, 001"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
 
     @Override
     public String claim() {

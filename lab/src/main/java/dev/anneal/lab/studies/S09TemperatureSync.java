@@ -1,6 +1,7 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -24,6 +25,7 @@ public final class S09TemperatureSync implements Study {
     @Override public String id() { return "S09"; }
     @Override public String title() { return "Contrastive temperature and a matched step LR"; }
     @Override public String source() { return "000"; }
+    @Override public Evidence evidence() { return Evidence.SIMULATION; }
 
     @Override
     public String claim() {

@@ -1,6 +1,7 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -23,6 +24,7 @@ public final class S10NonStationary implements Study {
     @Override public String id() { return "S10"; }
     @Override public String title() { return "Non-stationary objective: step beats fast exponential"; }
     @Override public String source() { return "000, 001"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
 
     @Override
     public String claim() {

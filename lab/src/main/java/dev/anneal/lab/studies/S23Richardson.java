@@ -1,6 +1,7 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -33,6 +34,7 @@ public final class S23Richardson implements Study {
     @Override public String id() { return "S23"; }
     @Override public String title() { return "Richardson extrapolation of step sizes"; }
     @Override public String source() { return "001"; }
+    @Override public Evidence evidence() { return Evidence.SIMULATION; }
 
     @Override
     public String claim() {

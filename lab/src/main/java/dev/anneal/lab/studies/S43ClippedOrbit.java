@@ -1,6 +1,7 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -30,6 +31,7 @@ public final class S43ClippedOrbit implements Study {
     @Override public String id() { return "S43"; }
     @Override public String title() { return "Clipping turns divergence into a periodic orbit"; }
     @Override public String source() { return "003"; }
+    @Override public Evidence evidence() { return Evidence.SIMULATION; }
 
     @Override
     public String claim() {

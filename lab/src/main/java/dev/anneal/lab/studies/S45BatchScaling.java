@@ -1,6 +1,7 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -26,6 +27,7 @@ public final class S45BatchScaling implements Study {
     @Override public String id() { return "S45"; }
     @Override public String title() { return "Batch-size scaling: √B keeps variance, B keeps progress"; }
     @Override public String source() { return "003"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
 
     @Override
     public String claim() {
