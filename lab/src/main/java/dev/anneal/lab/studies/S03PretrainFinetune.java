@@ -3,6 +3,8 @@ package dev.anneal.lab.studies;
 import dev.anneal.lab.Curve;
 import dev.anneal.lab.Budget;
 import dev.anneal.lab.Evidence;
+import dev.anneal.lab.Verdict;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -14,6 +16,7 @@ import dev.anneal.lab.train.Sgd;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** S03: exponential pre-training on a wide basin, then step vs exponential fine-tuning on a sharp one. */
@@ -25,6 +28,7 @@ public final class S03PretrainFinetune implements Study {
     @Override public String title() { return "Pre-train exponential, fine-tune step on a sharper basin"; }
     @Override public String source() { return "000"; }
     @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
+    @Override public Optional<Previous> previous() { return Optional.of(new Previous(Verdict.INCONCLUSIVE, "now judged against the exponential with the step's budget Σηₜ (28 vs 95 before); still within 2 SE of the paired difference (step lower in 5/8 seeds)")); }
 
     @Override
     public String claim() {

@@ -3,6 +3,8 @@ package dev.anneal.lab.studies;
 import dev.anneal.lab.Curve;
 import dev.anneal.lab.Budget;
 import dev.anneal.lab.Evidence;
+import dev.anneal.lab.Verdict;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -15,6 +17,7 @@ import dev.anneal.optim.ScheduleSet;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
+import java.util.Optional;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -27,6 +30,7 @@ public final class S08MultiTaskGroups implements Study {
     @Override public String title() { return "Multi-task: per-group schedules"; }
     @Override public String source() { return "000"; }
     @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
+    @Override public Optional<Previous> previous() { return Optional.of(new Previous(Verdict.NOT_REPRODUCED, "the exponential now has the step's budget Σηₜ; paired, mixed is worse than both uniform schedules in 8/8 seeds")); }
 
     @Override
     public String claim() {
