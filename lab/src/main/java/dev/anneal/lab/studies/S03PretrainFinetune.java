@@ -48,7 +48,7 @@ public final class S03PretrainFinetune implements Study {
 
     /** The exponential from the same start with the step schedule's movement budget: only the shape differs. */
     static String equalBudget(int steps) {
-        return Curves.exponentialWithBudget(FT_LR, steps, Budget.sum(Spec.parse(step(steps), steps), steps));
+        return Curves.exponentialWithBudgetOf(FT_LR, step(steps), steps);
     }
 
     static String exponential(int steps) {

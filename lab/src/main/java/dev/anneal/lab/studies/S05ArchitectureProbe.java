@@ -51,7 +51,7 @@ public final class S05ArchitectureProbe implements Study {
 
     /** The exponential from the same start with the step schedule's movement budget: only the shape differs. */
     static String equalBudget(int steps) {
-        return Curves.exponentialWithBudget(TRAIN_LR, steps, Budget.sum(Spec.parse(step(steps), steps), steps));
+        return Curves.exponentialWithBudgetOf(TRAIN_LR, step(steps), steps);
     }
 
     static String exponential(int steps) {

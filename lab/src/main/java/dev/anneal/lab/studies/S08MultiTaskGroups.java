@@ -47,7 +47,7 @@ public final class S08MultiTaskGroups implements Study {
 
     /** The exponential from the same start with the step schedule's movement budget: every group moves as far in every arm. */
     static String exponential(int steps) {
-        return Curves.exponentialWithBudget(LR, steps, Budget.sum(Spec.parse(step(), steps), steps));
+        return Curves.exponentialWithBudgetOf(LR, step(), steps);
     }
 
     @Override

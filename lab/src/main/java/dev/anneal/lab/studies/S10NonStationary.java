@@ -49,7 +49,7 @@ public final class S10NonStationary implements Study {
 
     /** The exponential from the same start with the step schedule's movement budget: only the shape differs. */
     static String equalBudget(int steps) {
-        return Curves.exponentialWithBudget(LR, steps, Budget.sum(Spec.parse(step(), steps), steps));
+        return Curves.exponentialWithBudgetOf(LR, step(), steps);
     }
 
     static String step() {
