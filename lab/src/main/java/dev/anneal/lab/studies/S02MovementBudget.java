@@ -3,21 +3,21 @@ package dev.anneal.lab.studies;
 import dev.anneal.analysis.RobbinsMonro;
 import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
-import dev.anneal.lab.Verdict;
-import dev.anneal.lab.Previous;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
+import dev.anneal.lab.Verdict;
 import dev.anneal.lab.train.Descent;
 import dev.anneal.lab.train.Sgd;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
-import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** S02: exponential decay has a finite movement budget; Robbins–Monro polynomial decay does not. */

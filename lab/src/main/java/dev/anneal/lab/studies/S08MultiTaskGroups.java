@@ -1,15 +1,15 @@
 package dev.anneal.lab.studies;
 
-import dev.anneal.lab.Curve;
 import dev.anneal.lab.Budget;
+import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
-import dev.anneal.lab.Verdict;
-import dev.anneal.lab.Previous;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
+import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Mlp;
 import dev.anneal.optim.Method;
 import dev.anneal.optim.Optimizer;
@@ -17,8 +17,8 @@ import dev.anneal.optim.ScheduleSet;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
-import java.util.Optional;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** S08: trunk on exponential decay, heads on step decay, against one schedule for every parameter group. */

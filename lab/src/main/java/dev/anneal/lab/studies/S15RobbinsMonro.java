@@ -5,20 +5,20 @@ import dev.anneal.analysis.RobbinsMonro;
 import dev.anneal.analysis.Tail;
 import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
-import dev.anneal.lab.Verdict;
-import dev.anneal.lab.Previous;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
+import dev.anneal.lab.Verdict;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
-import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** S15: the analysis's Robbins–Monro classes against the growth of partial sums. */

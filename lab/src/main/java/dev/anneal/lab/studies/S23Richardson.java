@@ -2,14 +2,14 @@ package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
-import dev.anneal.lab.Previous;
-import dev.anneal.lab.Sweep;
-import dev.anneal.lab.Verdict;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
+import dev.anneal.lab.Sweep;
 import dev.anneal.lab.Trial;
+import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Quadratic;
 import dev.anneal.lab.task.Rugged;
 import dev.anneal.lab.task.Task;

@@ -2,13 +2,13 @@ package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
-import dev.anneal.lab.Verdict;
-import dev.anneal.lab.Previous;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
+import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Mlp;
 import dev.anneal.lab.train.Sgd;
 import dev.anneal.schedule.Schedule;
