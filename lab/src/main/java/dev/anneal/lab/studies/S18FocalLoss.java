@@ -37,7 +37,7 @@ public final class S18FocalLoss implements Study {
     @Override public String title() { return "Focal loss: warmup + cosine vs early decay and steps"; }
     @Override public String source() { return "001, 002"; }
     @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
-    @Override public Optional<Previous> previous() { return Optional.of(new Previous(Verdict.INCONCLUSIVE, "unchanged: the task is still solved by every schedule long before the end (arms within 0.2%); a harder task is needed")); }
+    @Override public Optional<Previous> previous() { return Optional.of(new Previous(Verdict.INCONCLUSIVE, "unchanged: the task is still solved by every schedule long before the end (the three means within 0.05%); a harder task is needed")); }
 
     @Override
     public String claim() {
