@@ -1,6 +1,8 @@
 package dev.anneal.lab.studies;
 
+import dev.anneal.lab.Budget;
 import dev.anneal.lab.train.Descent;
+import dev.anneal.spec.Spec;
 
 /** Small summaries of recorded curves, shared by the studies. */
 final class Curves {
@@ -24,6 +26,33 @@ final class Curves {
     /** The spec of an exponential decay from {@code value} that reaches {@code value·factor} after {@code steps} steps. */
     static String exponentialTo(double value, double factor, int steps) {
         return "exponential(" + value + ", half_life=" + steps * Math.log(2) / -Math.log(factor) + ")";
+    }
+
+    /**
+     * The spec of an exponential decay from {@code value} whose movement budget Σ_{t<steps} ηₜ is {@code budget}: the
+     * same start as the arm it is compared with, the same budget, only the shape differs. The half-life is found by
+     * bisection on the closed-form sum; the budget must lie strictly between {@code value} and {@code value·steps}.
+     */
+    static String exponentialWithBudget(double value, int steps, double budget) {
+        if (!(budget > value && budget < value * steps))
+            throw new IllegalArgumentException("budget (" + budget + ") must lie in (" + value + ", " + value * steps + ")");
+        double lo = 1e-3, hi = 1e9 * steps;
+        for (int i = 0; i < 200; i++) {
+            double mid = Math.sqrt(lo * hi);
+            if (exponentialSum(value, mid, steps) < budget) lo = mid;
+            else hi = mid;
+        }
+        return "exponential(" + value + ", half_life=" + Math.sqrt(lo * hi) + ")";
+    }
+
+    /** {@link #exponentialWithBudget} with the budget of the schedule {@code spec} over {@code steps} steps. */
+    static String exponentialWithBudgetOf(double value, String spec, int steps) {
+        return exponentialWithBudget(value, steps, Budget.sum(Spec.parse(spec, steps), steps));
+    }
+
+    private static double exponentialSum(double value, double halfLife, int steps) {
+        double q = Math.pow(2, -1 / halfLife);
+        return value * (1 - Math.pow(q, steps)) / (1 - q);
     }
 
     /** n copies of v. */

@@ -1,11 +1,15 @@
 package dev.anneal.lab.studies;
 
+import dev.anneal.lab.Budget;
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
+import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Mlp;
 import dev.anneal.optim.Method;
 import dev.anneal.optim.Optimizer;
@@ -14,6 +18,7 @@ import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** S08: trunk on exponential decay, heads on step decay, against one schedule for every parameter group. */
@@ -24,6 +29,8 @@ public final class S08MultiTaskGroups implements Study {
     @Override public String id() { return "S08"; }
     @Override public String title() { return "Multi-task: per-group schedules"; }
     @Override public String source() { return "000"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
+    @Override public Optional<Previous> previous() { return Optional.of(new Previous(Verdict.NOT_REPRODUCED, "the exponential now has the step's budget Σηₜ; paired, mixed is worse than both uniform schedules in 8/8 seeds")); }
 
     @Override
     public String claim() {
@@ -38,8 +45,9 @@ public final class S08MultiTaskGroups implements Study {
         return "multistep(" + LR + ", at=[50%, 75%], gamma=0.1)";
     }
 
+    /** The exponential from the same start with the step schedule's movement budget: every group moves as far in every arm. */
     static String exponential(int steps) {
-        return Curves.exponentialTo(LR, 0.01, steps);
+        return Curves.exponentialWithBudgetOf(LR, step(), steps);
     }
 
     @Override
@@ -47,7 +55,8 @@ public final class S08MultiTaskGroups implements Study {
         int t = steps(mode);
         return "Tanh MLP " + INPUTS + "→" + HIDDEN + "→" + TASKS + " (shared trunk W1, b1 and the heads W2, b2 as two parameter groups of optim's Optimizer, each with its own lr schedule) on " + SAMPLES
                 + " samples from a teacher of the same shape (noise 0.1), minibatch SGD (B = " + BATCH + ") for " + t + " steps. Arms: mixed "
-                + "(trunk " + exponential(t) + ", heads " + step() + "), all exponential, all step; same start and end rates.";
+                + "(trunk " + exponential(t) + ", heads " + step() + "), all exponential, all step; the exponential starts where the step does and has its movement budget Σηₜ, "
+                + "so the arms differ only in shape (before issue 15 it had the step's end rate instead, and a different budget).";
     }
 
     @Override
@@ -93,7 +102,8 @@ public final class S08MultiTaskGroups implements Study {
                 System.arraycopy(heads, 0, p, trunk.length, heads.length);
                 if ((t + 1) % every == 0) curve[(t + 1) / every] = net.loss(p);
             }
-            trial.metric((String) arm[0], Curves.capped(Curves.tailMean(curve, 0.05)));
+            trial.metric((String) arm[0], Curves.capped(Curves.tailMean(curve, 0.05)))
+                    .budget((String) arm[0], Budget.sum((Schedule) arm[1], steps) + Budget.sum((Schedule) arm[2], steps));
             trial.curve((String) arm[0], new Curve(Curves.grid(curve.length, every), curve));
         }
         return trial;

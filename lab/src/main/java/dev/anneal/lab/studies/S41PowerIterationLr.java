@@ -1,11 +1,14 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
+import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Quartic;
 import dev.anneal.lab.train.Descent;
 import dev.anneal.lab.train.Sgd;
@@ -16,6 +19,7 @@ import dev.anneal.optim.curvature.PowerIteration;
 import dev.anneal.optim.curvature.Spectra;
 import dev.anneal.schedule.Schedule;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
 
@@ -40,6 +44,8 @@ public final class S41PowerIterationLr implements Study {
     @Override public String id() { return "S41"; }
     @Override public String title() { return "Curvature-adaptive LR from power iteration"; }
     @Override public String source() { return "003"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
+    @Override public Optional<Previous> previous() { return Optional.of(new Previous(Verdict.REPRODUCED, "comparisons are now paired; faster in 8/8 seeds")); }
 
     @Override
     public String claim() {
@@ -75,7 +81,7 @@ public final class S41PowerIterationLr implements Study {
 
     @Override
     public Figure figure() {
-        return Figure.logY("Loss (mean over seeds; a diverged run counts as 1e12 from then on)", "step", "loss");
+        return Figure.logLog("Loss (mean and spread over seeds; a diverged run counts as 1e12 from then on)", "step", "loss");
     }
 
     @Override
