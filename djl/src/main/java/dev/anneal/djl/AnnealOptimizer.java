@@ -10,6 +10,7 @@ import ai.djl.training.optimizer.Optimizer;
 import dev.anneal.optim.Hyperparameters;
 import dev.anneal.optim.ScheduleSet;
 import dev.anneal.optim.kernel.KernelImpl;
+import dev.anneal.optimizer.Method;
 import dev.anneal.schedule.Schedule;
 
 import java.io.DataInputStream;
@@ -39,7 +40,7 @@ import java.util.Map;
 public final class AnnealOptimizer extends Optimizer {
     private static final int FORMAT = 2;
 
-    private final Rule rule;
+    private final Method rule;
     private final List<Hyperparameters> groups;
     private final List<Claim> claims;
     private final double clipNorm;
@@ -70,11 +71,13 @@ public final class AnnealOptimizer extends Optimizer {
         this.groups = new ArrayList<>();
         for (String name : b.schedules.groups()) {
             Map<String, Schedule> own = new LinkedHashMap<>(b.schedules.group(name));
-            rule.defaults().forEach((n, v) -> own.putIfAbsent(n, Schedule.constant(v)));
-            Hyperparameters h = Hyperparameters.of(rule.method(), name, own);
+            // A method's non-zero momentum default comes right after the set's own names: the trace's column order.
+            double momentum = rule.defaults().getOrDefault("momentum", 0.0);
+            if (momentum != 0) own.putIfAbsent("momentum", Schedule.constant(momentum));
+            Hyperparameters h = Hyperparameters.of(rule, name, own);
             if (!h.unread().isEmpty()) {
                 throw new IllegalArgumentException("groups." + name + "." + h.unread().getFirst() + " is not a hyperparameter of " + rule.key()
-                        + " (it reads " + String.join(", ", Hyperparameters.readBy(rule.method())) + ")");
+                        + " (it reads " + String.join(", ", Hyperparameters.readBy(rule)) + ")");
             }
             groups.add(h);
         }
@@ -97,16 +100,16 @@ public final class AnnealOptimizer extends Optimizer {
         return List.copyOf(given);
     }
 
-    public static Builder builder(Rule rule, ScheduleSet schedules) {
+    public static Builder builder(Method rule, ScheduleSet schedules) {
         return new Builder(rule, schedules);
     }
 
     /** The file's schedules and claims. */
-    public static Builder builder(Rule rule, ScheduleFile file) {
+    public static Builder builder(Method rule, ScheduleFile file) {
         return new Builder(rule, file.schedules()).claims(file.claims());
     }
 
-    public Rule rule() {
+    public Method rule() {
         return rule;
     }
 
@@ -380,16 +383,16 @@ public final class AnnealOptimizer extends Optimizer {
         return values;
     }
 
-    /** Rule, schedules, claims, clipping and accumulation. DJL's own rescale, clip and weight-decay settings are not read. */
+    /** Method, schedules, claims, clipping and accumulation. DJL's own rescale, clip and weight-decay settings are not read. */
     public static final class Builder extends OptimizerBuilder<Builder> {
-        private final Rule rule;
+        private final Method rule;
         private final ScheduleSet schedules;
         private final List<Claim> claims = new ArrayList<>();
         private double clipNorm;
         private int accumulate = 1;
         private boolean measureGradNorm;
 
-        private Builder(Rule rule, ScheduleSet schedules) {
+        private Builder(Method rule, ScheduleSet schedules) {
             if (rule == null) throw new IllegalArgumentException("rule (null) must be given");
             if (schedules == null) throw new IllegalArgumentException("schedules (null) must be given");
             this.rule = rule;

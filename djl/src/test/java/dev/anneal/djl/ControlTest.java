@@ -1,5 +1,7 @@
 package dev.anneal.djl;
 
+import dev.anneal.optimizer.Method;
+
 import dev.anneal.control.Plateau;
 import dev.anneal.optim.ScheduleSet;
 import dev.anneal.optim.control.CurvatureRate;
@@ -223,6 +225,6 @@ class ControlTest {
     }
 
     private static AnnealOptimizer sgd(Schedule lr) {
-        return AnnealOptimizer.builder(Rule.SGD, ScheduleSet.builder().defaults(d -> d.set("lr", lr)).build()).measureGradNorm().build();
+        return AnnealOptimizer.builder(Method.SGD, ScheduleSet.builder().defaults(d -> d.set("lr", lr)).build()).measureGradNorm().build();
     }
 }

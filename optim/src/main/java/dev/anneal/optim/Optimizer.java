@@ -3,6 +3,7 @@ package dev.anneal.optim;
 import dev.anneal.optim.grad.GradConfig;
 import dev.anneal.optim.grad.GradientPipeline;
 import dev.anneal.optim.grad.Verdict;
+import dev.anneal.optimizer.Method;
 import dev.anneal.schedule.Checks;
 
 import java.util.ArrayList;
@@ -47,7 +48,7 @@ public final class Optimizer {
         groups.forEach(b -> blocks.addAll(b.group().blocks()));
         first = new float[blocks.size()][];
         second = new float[blocks.size()][];
-        if (method instanceof Method.Adam) {
+        if (method.adaptive()) {
             for (int i = 0; i < blocks.size(); i++) {
                 first[i] = new float[blocks.get(i).length];
                 second[i] = new float[blocks.get(i).length];
@@ -135,12 +136,12 @@ public final class Optimizer {
                 i++;
             }
         }
-        return new OptimizerState(method.name(), step, updates, states, pipeline.state());
+        return new OptimizerState(method.key(), step, updates, states, pipeline.state());
     }
 
     /** Continues from a saved state; parameters are the caller's and must be restored alongside. */
     public void restore(OptimizerState saved) {
-        Checks.state(saved.method().equals(method.name()), "state method (" + saved.method() + ") must be " + method.name());
+        Checks.state(saved.method().equals(method.key()), "state method (" + saved.method() + ") must be " + method.key());
         Checks.state(saved.blocks().size() == blocks.size(), "state blocks (" + saved.blocks().size()
                 + ") must match the optimizer's parameter blocks (" + blocks.size() + ")");
         int i = 0;
@@ -149,8 +150,8 @@ public final class Optimizer {
                 OptimizerState.Block s = saved.blocks().get(i);
                 Checks.state(s.group().equals(b.group().name()) && s.length() == p.length, "state block " + i + " (" + s.group()
                         + ", " + s.length() + " values) must match parameter block " + i + " (" + b.group().name() + ", " + p.length + " values)");
-                Checks.state((s.first() != null || method instanceof Method.Sgd) && (s.second() != null) == method instanceof Method.Adam,
-                        "state block " + i + " must have the moments " + method.name() + " keeps");
+                Checks.state((s.first() != null || !method.adaptive()) && (s.second() != null) == method.adaptive(),
+                        "state block " + i + " must have the moments " + method.key() + " keeps");
                 i++;
             }
         }
