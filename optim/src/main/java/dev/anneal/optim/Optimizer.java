@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * An optimizer over {@code float[]} parameter blocks in named groups, reading every hyperparameter from a
@@ -88,6 +89,15 @@ public final class Optimizer {
      * place. Returns the pipeline's verdict: {@link Verdict.Skip} when a gradient was not finite and nothing changed.
      */
     public Verdict step(List<float[]> gradients) {
+        return step(gradients, DoubleUnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #step(List)}, with the rate of this step as an explicit input: {@code rate} maps each group's
+     * scheduled lr to the lr applied (a controller's decision, a factor, a rate a study computes). The schedules stay
+     * functions of the step; the value applied is checked and traced like a scheduled one.
+     */
+    public Verdict step(List<float[]> gradients, DoubleUnaryOperator rate) {
         Checks.state(gradients.size() == blocks.size(), "gradients (" + gradients.size()
                 + " blocks) must have as many blocks as the parameters (" + blocks.size() + ")");
         for (int i = 0; i < blocks.size(); i++) {
@@ -95,7 +105,7 @@ public final class Optimizer {
                     + " values) must be as long as parameter block " + i + " (" + blocks.get(i).length + " values)");
         }
         double[][] values = new double[groups.size()][];
-        for (int g = 0; g < groups.size(); g++) values[g] = valuesAt(groups.get(g));
+        for (int g = 0; g < groups.size(); g++) values[g] = valuesAt(groups.get(g), rate);
         Verdict verdict = pipeline.process(gradients);
         if (verdict.applies()) {
             updates++;
@@ -115,8 +125,14 @@ public final class Optimizer {
         return verdict;
     }
 
-    private double[] valuesAt(Bound b) {
-        return b.hyperparameters().at(step);
+    private double[] valuesAt(Bound b, DoubleUnaryOperator rate) {
+        Hyperparameters h = b.hyperparameters();
+        double[] values = new double[h.names().size()];
+        h.read(step, values);
+        int lr = h.index("lr");
+        values[lr] = rate.applyAsDouble(values[lr]);
+        h.check(values, step);
+        return values;
     }
 
     private void update(Bound b, double[] v, int block, float[] p, float[] g) {
