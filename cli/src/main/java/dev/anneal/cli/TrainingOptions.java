@@ -120,7 +120,7 @@ final class TrainingOptions {
         try {
             ScheduleSet.builder().total(totalSteps).defaults(d -> d.set("lr", schedule)).build();
         } catch (ScheduleSetException e) {
-            throw new IllegalArgumentException("--schedule (" + schedule + "): " + e.getMessage().substring(e.path().length() + 2), e);
+            throw new IllegalArgumentException("--schedule (" + schedule + "): " + e.detail(), e);
         }
         return schedule;
     }

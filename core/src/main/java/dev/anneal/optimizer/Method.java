@@ -1,6 +1,7 @@
 package dev.anneal.optimizer;
 
 import dev.anneal.optimizer.Hyperparameter.Range;
+import dev.anneal.schedule.InvalidInputException;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -119,7 +120,7 @@ public enum Method {
         if (this == NESTEROV) {
             double mu = values.applyAsDouble("momentum"), damp = values.applyAsDouble("dampening");
             if (!(mu > 0 && damp == 0)) {
-                throw new IllegalArgumentException("Nesterov momentum needs " + prefix + "momentum (" + mu + ") > 0 and "
+                throw InvalidInputException.of("Nesterov momentum needs " + prefix + "momentum (" + mu + ") > 0 and "
                         + prefix + "dampening (" + damp + ") = 0");
             }
         }

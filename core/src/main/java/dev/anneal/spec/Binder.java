@@ -1,5 +1,6 @@
 package dev.anneal.spec;
 
+import dev.anneal.schedule.InvalidInputException;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Then;
 import dev.anneal.spec.Node.Arg;
@@ -95,15 +96,16 @@ final class Binder {
         } catch (SpecException e) {
             throw e;
         } catch (IllegalArgumentException e) {
-            // Records name the offending parameter first: point at that argument when there is one.
-            String message = e.getMessage();
+            // A record's check names the parameter (steps, or an item: milestones[2]): point at that argument.
+            InvalidInputException bad = InvalidInputException.of(e);
+            String named = bad.name() != null ? bad.name() : legacyName(bad.getMessage());
             for (Arg arg : call.args()) {
                 String name = name(arg, call, args.family().params());
-                if (message.startsWith(name + " ") || message.startsWith(name + "[") || message.startsWith(name + "·")) {
-                    throw new SpecException(message, text, arg.column());
+                if (named.equals(name) || named.startsWith(name + "[") || named.startsWith(name + "·")) {
+                    throw new SpecException(bad, text, arg.column());
                 }
             }
-            throw new SpecException(message, text, call.column());
+            throw new SpecException(bad, text, call.column());
         }
     }
 
@@ -134,6 +136,16 @@ final class Binder {
             }
         }
         return new Args(family, call, given, this);
+    }
+
+    /**
+     * The name a dialect's own check puts first ({@code "lr (0) must not be 0 when …"}), for the checks that still
+     * throw a plain IllegalArgumentException rather than {@link dev.anneal.schedule.Checks#fail}'s structured one.
+     */
+    private static String legacyName(String message) {
+        int end = 0;
+        while (end < message.length() && message.charAt(end) != ' ') end++;
+        return message.substring(0, end);
     }
 
     private static String name(Arg arg, Call call, List<Param> params) {

@@ -4,6 +4,7 @@ import dev.anneal.optim.kernel.AdamScalars;
 import dev.anneal.optim.kernel.KernelImpl;
 import dev.anneal.optimizer.Method;
 import dev.anneal.schedule.Checks;
+import dev.anneal.schedule.InvalidInputException;
 import dev.anneal.schedule.Schedule;
 
 import java.util.Arrays;
@@ -112,7 +113,7 @@ public final class Hyperparameters {
         try {
             check(values);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(e.getMessage() + " (step " + step + ")");
+            throw InvalidInputException.of(e).atStep(step);
         }
     }
 

@@ -114,7 +114,7 @@ final class Resolver {
         } catch (ScheduleSetException e) {
             throw e;
         } catch (IllegalArgumentException e) {
-            throw new ScheduleSetException(where, e.getMessage());
+            throw ScheduleSetException.in(where, e);
         }
     }
 

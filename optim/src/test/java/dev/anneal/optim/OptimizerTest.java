@@ -1,6 +1,7 @@
 package dev.anneal.optim;
 
 import dev.anneal.optimizer.Method;
+import dev.anneal.schedule.InvalidInputException;
 import dev.anneal.optim.grad.GradientAccumulator;
 import dev.anneal.optim.grad.Reduction;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class OptimizerTest {
 
@@ -48,7 +50,7 @@ class OptimizerTest {
         opt.step(List.of(new float[] {1f}));
         float kept = p[0];
         assertThatThrownBy(() -> opt.step(List.of(new float[] {1f})))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(InvalidInputException.class) // bad input (exit 2), not a bug
                 .hasMessage("groups.head.lr (-0.1) must be >= 0 and finite (step 2)");
         assertThat(p[0]).isEqualTo(kept);
         assertThat(opt.currentStep()).isEqualTo(2);
@@ -68,6 +70,24 @@ class OptimizerTest {
         Optimizer adam = Optimizer.builder(Method.ADAM, n).group("default", new float[2]).build();
         assertThatThrownBy(() -> adam.step(List.of(new float[3])))
                 .hasMessage("gradients[0] (3 values) must be as long as parameter block 0 (2 values)");
+    }
+
+    /** An out-of-range value is bad input (InvalidInputException, exit 2), carrying its key path and step as data. */
+    @Test
+    void valueOutOfRangeAtAStep_isInvalidInput_withKeyPathAndStep() {
+        ScheduleSet s = ScheduleSet.builder().defaults(d -> d.set("lr", 0.1).set("beta2", "linear(0.8, 1.4, steps=6)")).build();
+        Optimizer adam = Optimizer.builder(Method.ADAM, s).group("default", new float[1]).build();
+        adam.step(List.of(new float[] {1f}));
+        adam.step(List.of(new float[] {1f}));
+        float[] before = adam.blocks().getFirst().clone();
+        assertThatThrownBy(() -> adam.step(List.of(new float[] {1f}))) // 0.8 + 2·0.1 = 1 at step 2
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> {
+                    assertThat(e.name()).isEqualTo("groups.default.beta2");
+                    assertThat((double) e.value()).isCloseTo(1, within(1e-12));
+                    assertThat(e.rule()).isEqualTo("must be in [0, 1)");
+                    assertThat(e.where().step()).isEqualTo(2);
+                });
+        assertThat(adam.blocks().getFirst()).as("nothing changed").isEqualTo(before);
     }
 
     @Test
