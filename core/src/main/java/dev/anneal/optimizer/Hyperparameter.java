@@ -26,14 +26,6 @@ public record Hyperparameter(String name, double defaultValue, Range range) {
                 case UNIT -> Checks.inHalfOpen(name, value, 0, 1);
             };
         }
-
-        public String text() {
-            return switch (this) {
-                case NON_NEGATIVE -> ">= 0";
-                case FINITE -> "finite";
-                case UNIT -> "in [0, 1)";
-            };
-        }
     }
 
     public boolean required() {

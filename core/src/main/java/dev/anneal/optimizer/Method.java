@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
  * An optimizer method, defined once for every layer: its name (on every command line, in state files and
@@ -115,7 +116,7 @@ public enum Method {
      * {@code groups.head.}): PyTorch's checks, and Nesterov's need of momentum &gt; 0 and dampening 0.
      * {@code values} is read by name.
      */
-    public void check(String prefix, java.util.function.ToDoubleFunction<String> values) {
+    public void check(String prefix, ToDoubleFunction<String> values) {
         for (Hyperparameter h : hyperparameters) h.range().check(prefix + h.name(), values.applyAsDouble(h.name()));
         if (this == NESTEROV) {
             double mu = values.applyAsDouble("momentum"), damp = values.applyAsDouble("dampening");

@@ -2,6 +2,7 @@ package dev.anneal.optim;
 
 import dev.anneal.optim.kernel.AdamScalars;
 import dev.anneal.optim.kernel.KernelImpl;
+import dev.anneal.optimizer.Hyperparameter;
 import dev.anneal.optimizer.Method;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.InvalidInputException;
@@ -17,8 +18,8 @@ import java.util.TreeSet;
 /**
  * One parameter group's hyperparameters for a {@link Method} (core's one definition of each optimizer): the group's
  * schedules, then the method's defaults for the names it leaves out (alphabetically), in a fixed order. Values are
- * read at a step into an array and checked against the method's ranges (PyTorch's) before anything uses them. Shared by every optimizer over a
- * {@link ScheduleSet} (optim's {@link Optimizer}, the DJL optimizer), so names, defaults and ranges cannot drift.
+ * read at a step into an array and checked against the method's ranges (PyTorch's) before anything uses them.
+ * Shared by every optimizer over a {@link ScheduleSet} (optim's {@link Optimizer}, the DJL optimizer).
  */
 public final class Hyperparameters {
     private final Method method;
@@ -60,7 +61,7 @@ public final class Hyperparameters {
 
     /** The names a method reads, alphabetically. */
     public static List<String> readBy(Method method) {
-        return List.copyOf(new TreeSet<>(method.hyperparameters().stream().map(dev.anneal.optimizer.Hyperparameter::name).toList()));
+        return List.copyOf(new TreeSet<>(method.hyperparameters().stream().map(Hyperparameter::name).toList()));
     }
 
     public Method method() {
