@@ -4,6 +4,7 @@ module dev.anneal.core {
     exports dev.anneal.spec;
     exports dev.anneal.control;
     exports dev.anneal.analysis;
+    exports dev.anneal.optimizer;
     exports dev.anneal.convert;
     exports dev.anneal.numeric;
     exports dev.anneal.dialect.torch;

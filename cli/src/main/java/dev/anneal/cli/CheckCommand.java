@@ -2,13 +2,14 @@ package dev.anneal.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.anneal.analysis.Optimizer;
 import dev.anneal.analysis.Quantity;
 import dev.anneal.analysis.SafetyCheck;
 import dev.anneal.analysis.SafetyReport;
 import dev.anneal.analysis.Section;
 import dev.anneal.analysis.StepRun;
 import dev.anneal.analysis.Verdict;
+import dev.anneal.optimizer.Dynamics;
+import dev.anneal.optimizer.Method;
 import dev.anneal.schedule.Schedule;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -33,8 +34,6 @@ import java.util.concurrent.Callable;
 final class CheckCommand implements Callable<Integer> {
     static final int UNSAFE = 3;
 
-    enum Kind { sgd, momentum, nesterov, adam }
-
     enum Mode { mean, sum }
 
     @Parameters(index = "0", paramLabel = "SPEC", description = "A schedule spec, e.g. 'cosine(0.5, steps=1000)'.")
@@ -56,11 +55,11 @@ final class CheckCommand implements Callable<Integer> {
     @ArgGroup(exclusive = true, multiplicity = "0..1")
     Curvature curvature;
 
-    @Option(names = "--optimizer", defaultValue = "sgd", paramLabel = "sgd|momentum|nesterov|adam",
-            description = "Optimizer dynamics (default: ${DEFAULT-VALUE}).")
-    Kind optimizer;
+    @Option(names = "--optimizer", defaultValue = "sgd", paramLabel = "sgd|momentum|nesterov|adam|adamw",
+            description = "Optimizer dynamics, by the names every command uses (default: ${DEFAULT-VALUE}).")
+    String optimizer;
 
-    @Option(names = "--momentum", paramLabel = "β", description = "Momentum β (adam: β₁). Default 0.9 for momentum, nesterov, adam.")
+    @Option(names = "--momentum", paramLabel = "β", description = "Momentum β (adam, adamw: β₁). Default: the optimizer's (0.9).")
     Double momentum;
 
     @Option(names = "--grad-bound", paramLabel = "G", description = "Bound on the gradient norm, for the movement budget G·Σηₜ.")
@@ -82,7 +81,8 @@ final class CheckCommand implements Callable<Integer> {
             description = "How micro-batch gradients are combined; sum multiplies the rate by K (default: ${DEFAULT-VALUE}).")
     Mode accumulateMode;
 
-    @Option(names = "--weight-decay", paramLabel = "λ", description = "Decoupled (AdamW) weight decay: θ ← θ·(1 − ηₜλ).")
+    @Option(names = "--weight-decay", paramLabel = "λ",
+            description = "Weight decay λ: θ ← θ·(1 − ηₜλ); adamw applies it decoupled (default there: 0.01), which lowers its stability limit.")
     Double weightDecay;
 
     @Option(names = "--json", description = "Print the report as JSON.")
@@ -133,24 +133,25 @@ final class CheckCommand implements Callable<Integer> {
         }
         if (accumulate <= 0) throw new IllegalArgumentException("--accumulate (" + accumulate + ") must be > 0");
         check.accumulate(accumulate, accumulateMode == Mode.sum);
-        if (weightDecay != null) {
-            if (!(weightDecay >= 0) || weightDecay.isInfinite()) {
-                throw new IllegalArgumentException("--weight-decay (" + weightDecay + ") must be >= 0 and finite");
-            }
-            check.weightDecay(weightDecay);
-        }
+        if (weightDecay != null) check.weightDecay(weightDecay);
         return check;
     }
 
-    private Optimizer optimizer() {
-        Optimizer.Kind kind = Optimizer.Kind.valueOf(optimizer.name().toUpperCase(Locale.ROOT));
-        if (kind == Optimizer.Kind.SGD) {
-            if (momentum != null) throw new IllegalArgumentException("--momentum (" + momentum + ") needs --optimizer momentum, nesterov or adam");
-            return Optimizer.sgd();
+    /** The method's stability model, at its own defaults where no flag gives a value. */
+    private Dynamics optimizer() {
+        Method method = Method.find(optimizer).orElseThrow(() -> new IllegalArgumentException("--optimizer (" + optimizer
+                + ") must be one of " + Method.keys()));
+        if (weightDecay != null && (!(weightDecay >= 0) || weightDecay.isInfinite())) {
+            throw new IllegalArgumentException("--weight-decay (" + weightDecay + ") must be >= 0 and finite");
         }
-        double beta = momentum == null ? 0.9 : momentum;
+        double decay = weightDecay != null ? weightDecay : method.defaults().get("weight_decay");
+        if (method == Method.SGD) {
+            if (momentum != null) throw new IllegalArgumentException("--momentum (" + momentum + ") needs --optimizer momentum, nesterov, adam or adamw");
+            return new Dynamics(method, 0, decay);
+        }
+        double beta = momentum == null ? method.defaults().get(method.momentumName()) : momentum;
         if (!(beta >= 0 && beta < 1)) throw new IllegalArgumentException("--momentum (" + beta + ") must be in [0, 1)");
-        return new Optimizer(kind, beta);
+        return method.dynamics(beta, decay);
     }
 
     /** A positive finite flag value, or a message quoting the flag. */

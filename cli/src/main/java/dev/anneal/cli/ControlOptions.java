@@ -1,5 +1,7 @@
 package dev.anneal.cli;
 
+import dev.anneal.schedule.InvalidInputException;
+
 import dev.anneal.control.Plateau;
 import dev.anneal.djl.Control;
 import dev.anneal.djl.Images;
@@ -94,8 +96,9 @@ final class ControlOptions {
             described = control.name() + " " + k;
             return control;
         } catch (IllegalArgumentException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("--")) throw e;
-            throw k.fail(e.getMessage());
+            InvalidInputException bad = InvalidInputException.of(e);
+            if (bad.where().keyPath() != null) throw bad; // already placed under its option
+            throw k.fail(bad);
         }
     }
 

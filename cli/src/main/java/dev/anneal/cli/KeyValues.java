@@ -1,5 +1,7 @@
 package dev.anneal.cli;
 
+import dev.anneal.schedule.InvalidInputException;
+
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -73,8 +75,13 @@ final class KeyValues {
     }
 
     /** {@code OPTION (TEXT): message}. */
-    IllegalArgumentException fail(String message) {
-        return new IllegalArgumentException(option + " (" + text + "): " + message);
+    InvalidInputException fail(String message) {
+        return fail(InvalidInputException.of(message));
+    }
+
+    /** {@code e} placed under this option and its value: {@code --brake (cut=2): cut (2) must be in (0, 1)}. */
+    InvalidInputException fail(InvalidInputException e) {
+        return e.at(option + " (" + text + ")");
     }
 
     /** Every setting with its value, defaults included: {@code key=value,…}. */

@@ -57,6 +57,8 @@ public final class Main implements Runnable {
 
     private static IExecutionExceptionHandler failure() {
         return (e, cli, parsed) -> {
+            // Bad input is an IllegalArgumentException: core's InvalidInputException (name, value, rule, key path,
+            // step, column) and the checks that state a rule in words. Anything else is a bug.
             if (e instanceof IllegalArgumentException) {
                 cli.getErr().println("anneal: " + e.getMessage());
                 return USAGE;

@@ -5,9 +5,8 @@ import dev.anneal.djl.Engines;
 import dev.anneal.djl.FashionMnist;
 import dev.anneal.djl.Images;
 import dev.anneal.djl.Model;
-import dev.anneal.djl.Rule;
 import dev.anneal.djl.ScheduleFile;
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 import dev.anneal.optim.ScheduleSet;
 import dev.anneal.optim.ScheduleSetException;
 import dev.anneal.optim.grad.Clipping;
@@ -111,12 +110,8 @@ final class TrainingOptions {
         }
     }
 
-    Rule rule() {
-        try {
-            return Rule.of(optimizer);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--optimizer (" + optimizer + ") must be one of sgd, momentum, nesterov, adam, adamw");
-        }
+    Method rule() {
+        return Method.find(optimizer).orElseThrow(() -> new IllegalArgumentException("--optimizer (" + optimizer + ") must be one of " + Method.keys()));
     }
 
     Images train() {
@@ -136,7 +131,7 @@ final class TrainingOptions {
         ScheduleFile file = read(totalSteps, null);
         boolean everyGroupHasLr = file.schedules().groups().stream().allMatch(g -> file.schedules().group(g).containsKey("lr"));
         if (everyGroupHasLr) return file;
-        return read(totalSteps, rule().method() instanceof Method.Adam ? "constant(0.001)" : "constant(0.05)");
+        return read(totalSteps, rule().adaptive() ? "constant(0.001)" : "constant(0.05)");
     }
 
     /** --schedule, checked on its own so that its errors name it. */
@@ -144,7 +139,7 @@ final class TrainingOptions {
         try {
             ScheduleSet.builder().total(totalSteps).defaults(d -> d.set("lr", schedule)).build();
         } catch (ScheduleSetException e) {
-            throw new IllegalArgumentException("--schedule (" + schedule + "): " + e.getMessage().substring(e.path().length() + 2), e);
+            throw new IllegalArgumentException("--schedule (" + schedule + "): " + e.detail(), e);
         }
         return schedule;
     }

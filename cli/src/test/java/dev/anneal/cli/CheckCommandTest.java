@@ -64,6 +64,23 @@ class CheckCommandTest {
         assertThat(j.at("/verdict/unstable/0/0").asLong()).isEqualTo(95);
     }
 
+    /** adamw is checked as it runs: decoupled decay a = 1 − η·wd lowers the limit to (1 + a)(1+β₁)/(1−β₁). */
+    @Test
+    void adamw_isCheckedWithItsDecoupledWeightDecay() {
+        JsonNode adamw = json(Cli.run("check", "constant(1)", "--steps", "10", "--lambda-max", "37", "--optimizer", "adamw",
+                "--weight-decay", "0.1", "--json"));
+        assertThat(adamw.at("/sections/stability/h_limit/value").asDouble()).isCloseTo(1.9 * 19, within(1e-12));
+        assertThat(adamw.at("/sections/stability/unstable_steps/value").asLong()).isEqualTo(10); // 37 ≥ 36.1
+        assertThat(adamw.at("/sections/weight_decay/weight_decay/value").asDouble()).isEqualTo(0.1);
+        JsonNode adam = json(Cli.run("check", "constant(1)", "--steps", "10", "--lambda-max", "37", "--optimizer", "adam",
+                "--weight-decay", "0.1", "--json"));
+        assertThat(adam.at("/sections/stability/h_limit/value").asDouble()).isCloseTo(38, within(1e-12));
+        assertThat(adam.at("/sections/stability/unstable_steps/value").asLong()).isZero();
+        // without the flag, AdamW's own default weight decay (PyTorch: 0.01) is the one it runs with
+        JsonNode defaults = json(Cli.run("check", "constant(1)", "--steps", "10", "--lambda-max", "1", "--optimizer", "adamw", "--json"));
+        assertThat(defaults.at("/sections/stability/weight_decay/value").asDouble()).isEqualTo(0.01);
+    }
+
     @Test
     void json_infiniteSum_isTheStringInfinity() {
         JsonNode j = json(Cli.run("check", "power_law(0.1, alpha=0.75)", "--steps", "100", "--json"));

@@ -73,4 +73,21 @@ class EvalScheduleSetTest {
         assertThat(metrics.code()).isEqualTo(2);
         assertThat(metrics.err()).contains("a schedule set is open-loop and takes no metrics");
     }
+
+    /** Issue 13's case: a set file used to round 64.6% of 250 (161.5) in double and warm up one step shorter. */
+    @Test
+    void percentages_meanTheSameInASetFile_asOnTheCommandLine() throws IOException {
+        Path set = write("set.yaml", """
+                defaults:
+                  lr: warmup(64.6%, constant(1.0))
+                """);
+        Cli file = Cli.run("eval", "@" + set, "--total", "250", "--param", "lr", "--steps", "160,161,162");
+        Cli line = Cli.run("eval", "warmup(64.6%, constant(1.0))", "--total", "250", "--steps", "160,161,162");
+        assertThat(file.code()).as(file.toString()).isZero();
+        assertThat(line.code()).as(line.toString()).isZero();
+        assertThat(file.lines()).isEqualTo(line.lines());
+        // 162 warmup steps (64.6% of 250 = 161.5, rounded half up): step t reads t/162 until step 162 reads 1.
+        assertThat(Double.parseDouble(file.lines().get(1).split("\t")[1])).isEqualTo(161.0 / 162);
+        assertThat(Double.parseDouble(file.lines().get(2).split("\t")[1])).isEqualTo(1.0);
+    }
 }

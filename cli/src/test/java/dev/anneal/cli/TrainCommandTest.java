@@ -170,6 +170,18 @@ class TrainCommandTest {
         assertThat(unclaimed.err()).containsPattern("parameter 0[13]Linear_bias is claimed by no group");
     }
 
+    /** A value out of range at some step is the user's error: exit 2 with its key path and step, no stack trace. */
+    @Test
+    void beta2ReachingOneAndAHalf_exits2_withKeyPathAndStep() throws Exception {
+        Path yaml = dir.resolve("set.yaml");
+        Files.writeString(yaml, "defaults: {lr: 0.001, beta2: 'linear(0.999, 1.5, steps=12)'}\n");
+        Cli r = train("--epochs", "1", "--optimizer", "adam", "--schedules", yaml.toString());
+        assertThat(r.code()).as(r.toString()).isEqualTo(2);
+        // linear from 0.999 to 1.5 over 12 steps first reaches 1 at step 1 (0.999 + 0.501/12 = 1.04…)
+        assertThat(r.err()).containsPattern("groups\\.default\\.beta2 \\(1\\.0407\\d*\\) must be in \\[0, 1\\) \\(step 1\\)")
+                .doesNotContain("internal error").doesNotContain("\tat ");
+    }
+
     private static String lastLine(String out, String prefix) {
         return out.lines().filter(l -> l.startsWith(prefix)).reduce((a, b) -> b).orElseThrow();
     }

@@ -1,5 +1,6 @@
 package dev.anneal.analysis;
 
+import dev.anneal.optimizer.Dynamics;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Schedule;
 
@@ -16,7 +17,7 @@ public final class SafetyCheck {
     private final long steps;
     private double lambda = Double.NaN;
     private boolean lambdaIsBound;
-    private Optimizer optimizer = Optimizer.sgd();
+    private Dynamics optimizer = Dynamics.sgd();
     private double gradBound = Double.NaN, distance = Double.NaN, weightDecay = Double.NaN;
     private long batch, baseBatch, accumulate = 1;
     private boolean sumMode;
@@ -48,7 +49,8 @@ public final class SafetyCheck {
         return this;
     }
 
-    public SafetyCheck optimizer(Optimizer value) {
+    /** The optimizer's stability model; with decoupled weight decay (AdamW) the decay section follows from it. */
+    public SafetyCheck optimizer(Dynamics value) {
         optimizer = value;
         return this;
     }
@@ -106,14 +108,15 @@ public final class SafetyCheck {
             stability = Stability.of(schedule, steps, optimizer, lambda, k);
             sections.add(Sections.stability(stability, lambdaIsBound));
             sections.add(Sections.warmup(WarmupAdvice.of(schedule, steps, stability), stability));
-            if (optimizer.kind() == Optimizer.Kind.ADAM) risks.add(Sections.ADAM_CAVEAT);
+            if (optimizer.method().adaptive()) risks.add(Sections.ADAM_CAVEAT);
         }
         if (batch > 0 || accumulate > 1) {
             BatchRules rules = new BatchRules(sums.max(), batch > 0 ? batch : 1, batch > 0 ? baseBatch : 1, accumulate, sumMode,
-                    stability == null ? Double.NaN : optimizer.limit() / lambda);
+                    stability == null ? Double.NaN : stability.limit() / lambda);
             sections.add(Sections.batch(rules, batch > 0));
         }
         if (k > 1) risks.add("accumulation in sum mode multiplies the rate by K = " + k);
+        double weightDecay = !Double.isNaN(this.weightDecay) || !optimizer.method().decoupled() ? this.weightDecay : optimizer.weightDecay();
         if (!Double.isNaN(weightDecay)) {
             Decay decay = Decay.of(schedule, steps, weightDecay, WarmupLength.of(schedule));
             sections.add(Sections.decay(decay));

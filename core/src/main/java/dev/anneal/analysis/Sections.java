@@ -1,5 +1,8 @@
 package dev.anneal.analysis;
 
+import dev.anneal.optimizer.Dynamics;
+import dev.anneal.optimizer.Method;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -48,12 +51,13 @@ final class Sections {
     }
 
     static Section stability(Stability s, boolean bound) {
-        Optimizer o = s.optimizer();
+        Dynamics o = s.optimizer();
         List<Quantity> q = new ArrayList<>();
         q.add(new Quantity(bound ? "lambda_max_bound" : "lambda_max", bound ? "Λ (bound on λmax)" : "λmax", s.lambda(),
                 bound ? "given: Λ ≥ λmax (e.g. E‖x‖² at initialisation for a squared loss on a linear layer)" : "given"));
-        q.add(new Quantity("optimizer", "optimizer", o.kind().spec(), o.characteristic()));
-        if (o.kind() != Optimizer.Kind.SGD) q.add(new Quantity("momentum", o.kind() == Optimizer.Kind.ADAM ? "β₁" : "β", o.beta(), "given"));
+        q.add(new Quantity("optimizer", "optimizer", o.method().key(), o.characteristic()));
+        if (o.method() != Method.SGD) q.add(new Quantity("momentum", o.method().adaptive() ? "β₁" : "β", o.beta(), "given"));
+        if (o.method().decoupled()) q.add(new Quantity("weight_decay", "decoupled weight decay wd", o.weightDecay(), "given, or AdamW's default"));
         if (s.scale() != 1) q.add(new Quantity("rate_scale", "applied rate factor K", s.scale(), "accumulation in sum mode: η_applied = K·ηₜ"));
         q.add(new Quantity("h_limit", "limit h* on η·λ", s.limit(), o.limitFormula() + " (roots of " + o.characteristic() + " inside |r| < 1)"));
         q.add(new Quantity("rate_limit", "largest stable rate", s.rateLimit(), "η* = h*/(K·λ)"));
@@ -65,7 +69,7 @@ final class Sections {
         }
         q.add(new Quantity("max_spectral_radius", "max spectral radius (step " + s.maxRadiusStep() + ")", s.maxRadius(),
                 "max_t max|r|, r the roots of " + o.characteristic() + " at h = K·ηₜ·λ"));
-        if (o.kind() != Optimizer.Kind.SGD) {
+        if (o.method() != Method.SGD) {
             q.add(new Quantity("min_damping_ratio", "min damping ratio ζ" + (Double.isNaN(s.minDamping()) ? "" : " (step " + s.minDampingStep() + ")"),
                     s.minDamping(), "ζ = −Re s/|s|, s = ln r (the oscillator ẍ + 2ζωẋ + ω²x = 0 sampled at unit steps); "
                     + "≈ (1−β)/(2√h) for small h"));
@@ -75,12 +79,12 @@ final class Sections {
         }
         q.add(new Quantity("max_effective_rate", "max effective rate", s.maxEffectiveRate(), "max_t " + o.effectiveRateFormula()));
         List<String> notes = new ArrayList<>();
-        if (o.kind() == Optimizer.Kind.ADAM) {
+        if (o.method().adaptive()) {
             notes.add("certified: with P frozen (late training) and λ = λmax(P⁻¹H), Adam is heavy ball with rate η(1−β₁), stable iff "
                     + o.limitFormula() + "; also |Δθᵢ| ≤ η per step when (1−β₁) ≤ √(1−β₂) (Kingma & Ba, §2.1)");
             notes.add("not certified: the raw Hessian λmax says nothing about Adam's stability, and early steps (bias-corrected moments still moving) are outside the model");
         }
-        if (!s.stable() && o.kind() == Optimizer.Kind.MOMENTUM) {
+        if (!s.stable() && o.method() == Method.MOMENTUM) {
             notes.add("heavy ball: stable iff spectral radius < 1, i.e. η·λ < 2(1+β); the effective rate η/(1−β) is what the loss sees");
         }
         return new Section("stability", "Stability against " + (bound ? "Λ" : "λmax"), q, notes);
@@ -88,7 +92,7 @@ final class Sections {
 
     static Section warmup(WarmupAdvice w, Stability s) {
         List<Quantity> q = new ArrayList<>(List.of(
-                new Quantity("start_below", "a warmup must start below", w.rateLimit(), "η(0) < h*/(K·λ)" + (s.optimizer().kind() == Optimizer.Kind.SGD ? " = 2/(K·Λ)" : "")),
+                new Quantity("start_below", "a warmup must start below", w.rateLimit(), "η(0) < h*/(K·λ)" + (s.optimizer().method() == Method.SGD ? " = 2/(K·Λ)" : "")),
                 new Quantity("initial_rate", "η(0)", w.initialRate(), "the schedule at step 0"),
                 new Quantity("warmup_steps", "shortest linear warmup", w.steps(),
                         "w = 1 + last t with K·η(t)·Λ ≥ h* (0: none needed, −1: none helps)")));

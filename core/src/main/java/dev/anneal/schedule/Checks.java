@@ -62,11 +62,11 @@ public final class Checks {
 
     /** A rule between several settings; the message states it in full. */
     public static void state(boolean holds, String message) {
-        if (!holds) throw new IllegalArgumentException(message);
+        if (!holds) throw InvalidInputException.of(message);
     }
 
-    public static IllegalArgumentException fail(String name, Object value, String rule) {
-        return new IllegalArgumentException(name + " (" + format(value) + ") " + rule);
+    public static InvalidInputException fail(String name, Object value, String rule) {
+        return new InvalidInputException(name, value, rule, InvalidInputException.Where.NOWHERE);
     }
 
     /** Numbers as the spec language prints them: whole doubles without a trailing ".0". */

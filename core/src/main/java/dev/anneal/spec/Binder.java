@@ -1,5 +1,6 @@
 package dev.anneal.spec;
 
+import dev.anneal.schedule.InvalidInputException;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Then;
 import dev.anneal.spec.Node.Arg;
@@ -7,20 +8,45 @@ import dev.anneal.spec.Node.Binary;
 import dev.anneal.spec.Node.Call;
 import dev.anneal.spec.Node.Num;
 import dev.anneal.spec.Node.Op;
+import dev.anneal.spec.Node.Word;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** Turns a syntax tree into a schedule: looks up families, binds arguments, and places every error in the text. */
 final class Binder {
     private final String text;
     private final OptionalLong total;
+    private final Scope scope;
 
-    Binder(String text, OptionalLong total) {
+    Binder(String text, OptionalLong total, Scope scope) {
         this.text = text;
         this.total = total;
+        this.scope = scope;
+    }
+
+    /** The schedule of a whole spec; an exception the scope raised comes out as it was thrown. */
+    Schedule bind(Node root) {
+        try {
+            return schedule(root);
+        } catch (ScopeFailure e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Carries a scope's own exception past the binder's handlers, which place the binder's errors in the text. */
+    private static final class ScopeFailure extends RuntimeException {
+        ScopeFailure(RuntimeException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized RuntimeException getCause() {
+            return (RuntimeException) super.getCause();
+        }
     }
 
     OptionalLong total() {
@@ -36,9 +62,23 @@ final class Binder {
                 if (product instanceof Schedule s) yield s;
                 throw error("a product of numbers is not a schedule; write constant(" + Printer.number((Double) product) + ")", b);
             }
+            case Word w -> name(w);
             case Num n -> throw error("expected a schedule, found the number " + n.text() + "; write constant(" + n.text() + ")", n);
             default -> throw error("expected a schedule, found " + Node.describe(node), node);
         };
+    }
+
+    private Schedule name(Word w) {
+        Optional<Schedule> found;
+        try {
+            found = scope.lookup(w.name());
+        } catch (RuntimeException e) {
+            throw new ScopeFailure(e);
+        }
+        return found.orElseThrow(() -> {
+            String reason = scope.unknown(w.name());
+            return error(reason != null ? reason : "expected a schedule, found " + Node.describe(w), w);
+        });
     }
 
     /** A factor of a product: a number or a schedule. Numbers fold; a number times a schedule scales it. */
@@ -56,15 +96,16 @@ final class Binder {
         } catch (SpecException e) {
             throw e;
         } catch (IllegalArgumentException e) {
-            // Records name the offending parameter first: point at that argument when there is one.
-            String message = e.getMessage();
+            // A record's check names the parameter (steps, or an item: milestones[2]): point at that argument.
+            InvalidInputException bad = InvalidInputException.of(e);
+            String named = bad.name() != null ? bad.name() : legacyName(bad.getMessage());
             for (Arg arg : call.args()) {
                 String name = name(arg, call, args.family().params());
-                if (message.startsWith(name + " ") || message.startsWith(name + "[") || message.startsWith(name + "·")) {
-                    throw new SpecException(message, text, arg.column());
+                if (named.equals(name) || named.startsWith(name + "[") || named.startsWith(name + "·")) {
+                    throw new SpecException(bad, text, arg.column());
                 }
             }
-            throw new SpecException(message, text, call.column());
+            throw new SpecException(bad, text, call.column());
         }
     }
 
@@ -95,6 +136,16 @@ final class Binder {
             }
         }
         return new Args(family, call, given, this);
+    }
+
+    /**
+     * The name a dialect's own check puts first ({@code "lr (0) must not be 0 when …"}), for the checks that still
+     * throw a plain IllegalArgumentException rather than {@link dev.anneal.schedule.Checks#fail}'s structured one.
+     */
+    private static String legacyName(String message) {
+        int end = 0;
+        while (end < message.length() && message.charAt(end) != ' ') end++;
+        return message.substring(0, end);
     }
 
     private static String name(Arg arg, Call call, List<Param> params) {

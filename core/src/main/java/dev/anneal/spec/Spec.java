@@ -23,7 +23,15 @@ public final class Spec {
     }
 
     public static Schedule parse(String text, OptionalLong total) {
-        return new Binder(text, total).schedule(Parser.parse(text));
+        return parse(text, total, Scope.NONE);
+    }
+
+    /**
+     * Parses a spec whose bare names in schedule positions ({@code lr}, {@code head.lr}) stand for what
+     * {@code scope} gives them: how a schedule set binds its definitions, with the same binder as every other spec.
+     */
+    public static Schedule parse(String text, OptionalLong total, Scope scope) {
+        return new Binder(text, total, scope).bind(Parser.parse(text));
     }
 
     /** The syntax tree of a spec without binding names: for tools that read specs of other dialects. */

@@ -1,38 +1,29 @@
 package dev.anneal.spec;
 
+import dev.anneal.schedule.InvalidInputException;
+
 /**
- * A spec that cannot be read or built. The message states the reason and, where the problem has a place in the
- * text, shows the text with a caret under that column (1-based).
+ * A spec that cannot be read or built: core's {@link InvalidInputException} placed at a column of the spec's text.
+ * The message states the reason and, where the problem has a place in the text, shows the text with a caret under
+ * that column (1-based).
  */
-public final class SpecException extends IllegalArgumentException {
-    private final String reason;
-    private final String text;
-    private final int column;
+public final class SpecException extends InvalidInputException {
 
     public SpecException(String reason, String text, int column) {
-        super(render(reason, text, column));
-        this.reason = reason;
-        this.text = text;
-        this.column = column;
+        super(null, null, reason, new Where(null, -1, column, text));
     }
 
-    /** What is wrong, without the position. */
-    public String reason() {
-        return reason;
+    /** {@code e}'s name, value and rule, placed at {@code column} of {@code text}. */
+    SpecException(InvalidInputException e, String text, int column) {
+        super(e.name(), e.value(), e.rule(), new Where(e.where().keyPath(), e.where().step(), column, text), e);
     }
 
     public String text() {
-        return text;
+        return where().text();
     }
 
     /** The 1-based column the error points at, or 0 when it has no place in the text. */
     public int column() {
-        return column;
-    }
-
-    private static String render(String reason, String text, int column) {
-        if (column <= 0 || text == null) return reason;
-        String line = text.replace('\n', ' ').replace('\t', ' ');
-        return reason + " (column " + column + ")\n  " + line + "\n  " + " ".repeat(column - 1) + "^";
+        return where().column();
     }
 }

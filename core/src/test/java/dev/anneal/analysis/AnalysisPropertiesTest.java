@@ -1,5 +1,8 @@
 package dev.anneal.analysis;
 
+import dev.anneal.optimizer.Dynamics;
+import dev.anneal.optimizer.Method;
+import dev.anneal.optimizer.Roots;
 import dev.anneal.schedule.Schedule;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -26,12 +29,12 @@ class AnalysisPropertiesTest {
     void cosine_advisedWarmupIsShortest(@ForAll @Scale(4) @DoubleRange(min = 0.21, max = 5) double peak,
                                         @ForAll @LongRange(min = 20, max = 3000) long steps) {
         Schedule s = Schedule.cosine(peak, steps);
-        Stability before = Stability.of(s, steps, Optimizer.sgd(), 10, 1);
+        Stability before = Stability.of(s, steps, Dynamics.sgd(), 10, 1);
         WarmupAdvice advice = WarmupAdvice.of(s, steps, before);
         long w = advice.steps();
         assertThat(w).isPositive();
-        assertThat(Stability.of(advice.fixed().orElseThrow(), steps, Optimizer.sgd(), 10, 1).stable()).isTrue();
+        assertThat(Stability.of(advice.fixed().orElseThrow(), steps, Dynamics.sgd(), 10, 1).stable()).isTrue();
         Schedule shorter = w == 1 ? s : Schedule.linear(0, s.at(w - 1), w - 1).then(s.shift(w - 1));
-        assertThat(Stability.of(shorter, steps, Optimizer.sgd(), 10, 1).lastUnstable()).isEqualTo(w - 1);
+        assertThat(Stability.of(shorter, steps, Dynamics.sgd(), 10, 1).lastUnstable()).isEqualTo(w - 1);
     }
 }

@@ -1,5 +1,8 @@
 package dev.anneal.analysis;
 
+import dev.anneal.optimizer.Dynamics;
+import dev.anneal.optimizer.Method;
+import dev.anneal.optimizer.Roots;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 import org.junit.jupiter.api.Test;
@@ -30,7 +33,7 @@ class SafetyCheckTest {
     @Test
     void adam_stableUnderFrozenPreconditioner_isStillRisk() {
         SafetyReport r = SafetyCheck.of(Schedule.cosine(0.001, 100), 100).lambdaMax(1000)
-                .optimizer(new Optimizer(Optimizer.Kind.ADAM, 0.9)).run();
+                .optimizer(new Dynamics(Method.ADAM, 0.9, 0)).run();
         assertThat(r.verdict().kind()).isEqualTo(Verdict.Kind.RISK);
         assertThat(r.verdict().line()).contains("frozen preconditioner");
         assertThat(r.section("stability").orElseThrow().notes()).anyMatch(n -> n.startsWith("not certified"));
@@ -39,7 +42,7 @@ class SafetyCheckTest {
     @Test
     void everyQuantity_hasAFormula() {
         SafetyReport r = SafetyCheck.of(Spec.parse("warmup(100, cosine(0.1, steps=900))"), 1000).lambdaMax(10)
-                .optimizer(new Optimizer(Optimizer.Kind.MOMENTUM, 0.9)).gradBound(1).distance(100).batch(1024, 256)
+                .optimizer(new Dynamics(Method.MOMENTUM, 0.9, 0)).gradBound(1).distance(100).batch(1024, 256)
                 .accumulate(4, true).weightDecay(0.1).run();
         assertThat(r.sections()).extracting(Section::key)
                 .containsExactly("sums", "budget", "stability", "warmup", "batch", "weight_decay");

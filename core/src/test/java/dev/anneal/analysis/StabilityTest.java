@@ -1,5 +1,8 @@
 package dev.anneal.analysis;
 
+import dev.anneal.optimizer.Dynamics;
+import dev.anneal.optimizer.Method;
+import dev.anneal.optimizer.Roots;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 import org.junit.jupiter.api.Test;
@@ -19,7 +22,7 @@ class StabilityTest {
     void cosine_sgd_unstableStepsAreWhereCosCrossesTheLimit(double v, long steps, double lambda) {
         // v(1 + cos(πt/T))/2 · λ ≥ 2  ⇔  t ≤ T·acos(4/(vλ) − 1)/π
         long last = (long) Math.floor(steps * Math.acos(4 / (v * lambda) - 1) / Math.PI);
-        Stability s = Stability.of(Schedule.cosine(v, steps), steps, Optimizer.sgd(), lambda, 1);
+        Stability s = Stability.of(Schedule.cosine(v, steps), steps, Dynamics.sgd(), lambda, 1);
         assertThat(s.unstable()).containsExactly(new StepRun(0, last));
         assertThat(s.unstableSteps()).isEqualTo(last + 1);
         assertThat(s.maxH()).isCloseTo(v * lambda, within(1e-12));
@@ -27,13 +30,13 @@ class StabilityTest {
 
     @Test
     void boundary_etaLambdaEqualTwo_isUnstable() {
-        assertThat(Stability.of(Schedule.constant(0.2), 10, Optimizer.sgd(), 10, 1).unstableSteps()).isEqualTo(10);
-        assertThat(Stability.of(Schedule.constant(0.19999), 10, Optimizer.sgd(), 10, 1).unstableSteps()).isZero();
+        assertThat(Stability.of(Schedule.constant(0.2), 10, Dynamics.sgd(), 10, 1).unstableSteps()).isEqualTo(10);
+        assertThat(Stability.of(Schedule.constant(0.19999), 10, Dynamics.sgd(), 10, 1).unstableSteps()).isZero();
     }
 
     @Test
     void momentum_limitIsTwoOnePlusBeta() {
-        Optimizer o = new Optimizer(Optimizer.Kind.MOMENTUM, 0.9);
+        Dynamics o = new Dynamics(Method.MOMENTUM, 0.9, 0);
         assertThat(Stability.of(Schedule.constant(0.379), 5, o, 10, 1).stable()).isTrue();
         assertThat(Stability.of(Schedule.constant(0.381), 5, o, 10, 1).stable()).isFalse();
         assertThat(Stability.of(Schedule.constant(0.379), 5, o, 10, 1).maxEffectiveRate()).isCloseTo(3.79, within(1e-12));
@@ -41,7 +44,7 @@ class StabilityTest {
 
     @Test
     void dampingAlong_matchesRootsAtFiveSteps() {
-        Optimizer o = new Optimizer(Optimizer.Kind.MOMENTUM, 0.9);
+        Dynamics o = new Dynamics(Method.MOMENTUM, 0.9, 0);
         Schedule s = Schedule.cosine(0.01, 100);
         Stability st = Stability.of(s, 100, o, 10, 1);
         assertThat(st.dampingAlong()).extracting(Stability.Damping::step).containsExactly(0L, 25L, 50L, 75L, 99L);
@@ -63,15 +66,15 @@ class StabilityTest {
     @Test
     void sumModeFactor_multipliesTheRate() {
         Schedule s = Schedule.constant(0.06);
-        assertThat(Stability.of(s, 5, Optimizer.sgd(), 10, 1).stable()).isTrue();
-        assertThat(Stability.of(s, 5, Optimizer.sgd(), 10, 4).stable()).isFalse(); // 4·0.06·10 = 2.4
-        assertThat(Stability.of(s, 5, Optimizer.sgd(), 10, 4).rateLimit()).isCloseTo(0.05, within(1e-15));
+        assertThat(Stability.of(s, 5, Dynamics.sgd(), 10, 1).stable()).isTrue();
+        assertThat(Stability.of(s, 5, Dynamics.sgd(), 10, 4).stable()).isFalse(); // 4·0.06·10 = 2.4
+        assertThat(Stability.of(s, 5, Dynamics.sgd(), 10, 4).rateLimit()).isCloseTo(0.05, within(1e-15));
     }
 
     @Test
     void severalRuns_keptInOrder() {
         Schedule s = Spec.parse("cyclic(0, 1, up=10)");
-        Stability st = Stability.of(s, 60, Optimizer.sgd(), 2.4, 1); // unstable where η ≥ 2/2.4 = 0.833: 9..11, 29..31, 49..51
+        Stability st = Stability.of(s, 60, Dynamics.sgd(), 2.4, 1); // unstable where η ≥ 2/2.4 = 0.833: 9..11, 29..31, 49..51
         assertThat(st.unstable()).containsExactly(new StepRun(9, 11), new StepRun(29, 31), new StepRun(49, 51));
         assertThat(st.lastUnstable()).isEqualTo(51);
     }
@@ -90,7 +93,7 @@ class StabilityTest {
             "power_law(2, alpha=0.5)                   | 3   | momentum | 2000"})
     void warmup_fromLambda_isShortest(String spec, double lambda, String kind, long steps) {
         Schedule s = Spec.parse(spec);
-        Optimizer o = kind.equals("sgd") ? Optimizer.sgd() : new Optimizer(Optimizer.Kind.valueOf(kind.toUpperCase()), 0.9);
+        Dynamics o = kind.equals("sgd") ? Dynamics.sgd() : new Dynamics(Method.valueOf(kind.toUpperCase()), 0.9, 0);
         Stability before = Stability.of(s, steps, o, lambda, 1);
         assertThat(before.stable()).as("the example must start unstable").isFalse();
         WarmupAdvice advice = WarmupAdvice.of(s, steps, before);
@@ -106,7 +109,7 @@ class StabilityTest {
     @Test
     void warmup_fixedSpec_printsAndParsesBack() {
         Schedule s = Schedule.cosine(0.5, 1000);
-        WarmupAdvice advice = WarmupAdvice.of(s, 1000, Stability.of(s, 1000, Optimizer.sgd(), 10, 1));
+        WarmupAdvice advice = WarmupAdvice.of(s, 1000, Stability.of(s, 1000, Dynamics.sgd(), 10, 1));
         Schedule fixed = advice.fixed().orElseThrow();
         assertThat(Spec.parse(fixed.toString())).isEqualTo(fixed);
         for (long t = advice.steps(); t < 1000; t++) assertThat(fixed.at(t)).isEqualTo(s.at(t));
@@ -115,7 +118,7 @@ class StabilityTest {
     @Test
     void warmup_stableSchedule_noneNeeded_andStartBelowIsTwoOverLambda() {
         Schedule s = Schedule.cosine(0.1, 100);
-        WarmupAdvice advice = WarmupAdvice.of(s, 100, Stability.of(s, 100, Optimizer.sgd(), 10, 1));
+        WarmupAdvice advice = WarmupAdvice.of(s, 100, Stability.of(s, 100, Dynamics.sgd(), 10, 1));
         assertThat(advice.steps()).isZero();
         assertThat(advice.rateLimit()).isEqualTo(0.2);
         assertThat(advice.initialRate()).isEqualTo(0.1);
@@ -124,14 +127,14 @@ class StabilityTest {
     @Test
     void warmup_unstableToTheEnd_noneHelps() {
         Schedule s = Schedule.constant(0.3);
-        WarmupAdvice advice = WarmupAdvice.of(s, 100, Stability.of(s, 100, Optimizer.sgd(), 10, 1));
+        WarmupAdvice advice = WarmupAdvice.of(s, 100, Stability.of(s, 100, Dynamics.sgd(), 10, 1));
         assertThat(advice.steps()).isEqualTo(-1);
         assertThat(advice.fixed()).isEmpty();
     }
 
     @Test
     void verdictLine_namesRunsAndCount() {
-        Stability s = Stability.of(Schedule.cosine(0.5, 1000), 1000, Optimizer.sgd(), 10, 1);
+        Stability s = Stability.of(Schedule.cosine(0.5, 1000), 1000, Dynamics.sgd(), 10, 1);
         assertThat(Verdict.of(s, 1000, List.of()).line()).isEqualTo("UNSAFE at steps 0–564 (565 of 1000 steps)");
     }
 }

@@ -6,7 +6,6 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Optimizer;
 import dev.anneal.optim.Hyperparameters;
-import dev.anneal.optim.Method;
 import dev.anneal.optim.OptimizerState;
 import dev.anneal.optim.ScheduleSet;
 import dev.anneal.optim.grad.Clipping;
@@ -18,6 +17,7 @@ import dev.anneal.optim.grad.LossScaling;
 import dev.anneal.optim.grad.Reduction;
 import dev.anneal.optim.grad.Verdict;
 import dev.anneal.optim.kernel.KernelImpl;
+import dev.anneal.optimizer.Method;
 import dev.anneal.schedule.Schedule;
 
 import java.lang.foreign.MemorySegment;
@@ -52,7 +52,7 @@ import java.util.Map;
  * parameter its group. The update needs float32 parameters of the PyTorch engine on the CPU.
  */
 public final class AnnealOptimizer extends Optimizer {
-    private final Rule rule;
+    private final Method rule;
     private final List<Hyperparameters> groups;
     private final List<Claim> claims;
     private final GradientPipeline pipeline;
@@ -81,11 +81,13 @@ public final class AnnealOptimizer extends Optimizer {
         this.groups = new ArrayList<>();
         for (String name : b.schedules.groups()) {
             Map<String, Schedule> own = new LinkedHashMap<>(b.schedules.group(name));
-            rule.defaults().forEach((n, v) -> own.putIfAbsent(n, Schedule.constant(v)));
-            Hyperparameters h = Hyperparameters.of(rule.method(), name, own);
+            // A method's non-zero momentum default comes right after the set's own names: the trace's column order.
+            double momentum = rule.defaults().getOrDefault("momentum", 0.0);
+            if (momentum != 0) own.putIfAbsent("momentum", Schedule.constant(momentum));
+            Hyperparameters h = Hyperparameters.of(rule, name, own);
             if (!h.unread().isEmpty()) {
                 throw new IllegalArgumentException("groups." + name + "." + h.unread().getFirst() + " is not a hyperparameter of " + rule.key()
-                        + " (it reads " + String.join(", ", Hyperparameters.readBy(rule.method())) + ")");
+                        + " (it reads " + String.join(", ", Hyperparameters.readBy(rule)) + ")");
             }
             groups.add(h);
         }
@@ -119,16 +121,16 @@ public final class AnnealOptimizer extends Optimizer {
         return List.copyOf(given);
     }
 
-    public static Builder builder(Rule rule, ScheduleSet schedules) {
+    public static Builder builder(Method rule, ScheduleSet schedules) {
         return new Builder(rule, schedules);
     }
 
     /** The file's schedules and claims. */
-    public static Builder builder(Rule rule, ScheduleFile file) {
+    public static Builder builder(Method rule, ScheduleFile file) {
         return new Builder(rule, file.schedules()).claims(file.claims());
     }
 
-    public Rule rule() {
+    public Method rule() {
         return rule;
     }
 
@@ -405,13 +407,13 @@ public final class AnnealOptimizer extends Optimizer {
         }
         // DJL's Trainer counts updates on each parameter (all equal, checked above); the whole model's step counts them here
         long applied = Math.max(updates, Math.max(count, 0));
-        return new OptimizerState(rule.method().name(), Math.max(step, applied), applied, blocks, pipeline.state());
+        return new OptimizerState(rule.key(), Math.max(step, applied), applied, blocks, pipeline.state());
     }
 
     /** Continues from {@link #state}; the parameters (restored alongside) must be the same, in the same order. */
     public void restore(OptimizerState saved, Map<String, Parameter> parameters) {
-        if (!saved.method().equals(rule.method().name())) {
-            throw new IllegalArgumentException("optimizer state is for " + saved.method() + ", not " + rule.method().name());
+        if (!saved.method().equals(rule.key())) {
+            throw new IllegalArgumentException("optimizer state is for " + saved.method() + ", not " + rule.key());
         }
         List<Parameter> trained = parameters.values().stream().filter(Parameter::requiresGradient).toList();
         if (saved.blocks().size() != trained.size()) {
@@ -426,8 +428,8 @@ public final class AnnealOptimizer extends Optimizer {
                 throw new IllegalArgumentException("optimizer state block " + i + " (" + b.group() + ", " + b.length() + " values) does not match parameter "
                         + p.getName() + " (" + group + ", " + p.getArray().size() + " values)");
             }
-            if (saved.updates() > 0 && rule.method() instanceof Method.Adam && (b.first() == null || b.second() == null)) {
-                throw new IllegalArgumentException("optimizer state block " + i + " lacks the moments " + rule.method().name() + " keeps");
+            if (saved.updates() > 0 && rule.adaptive() && (b.first() == null || b.second() == null)) {
+                throw new IllegalArgumentException("optimizer state block " + i + " lacks the moments " + rule.key() + " keeps");
             }
             State s = new State();
             s.count = saved.updates();
@@ -446,9 +448,9 @@ public final class AnnealOptimizer extends Optimizer {
         return a == null ? null : a.clone();
     }
 
-    /** Rule, schedules, claims and the gradient stage. DJL's own rescale, clip and weight-decay settings are refused. */
+    /** Method, schedules, claims and the gradient stage. DJL's own rescale, clip and weight-decay settings are refused. */
     public static final class Builder extends OptimizerBuilder<Builder> {
-        private final Rule rule;
+        private final Method rule;
         private final ScheduleSet schedules;
         private final List<Claim> claims = new ArrayList<>();
         private GradConfig gradients = GradConfig.plain();
@@ -456,7 +458,7 @@ public final class AnnealOptimizer extends Optimizer {
         private Reduction reduction = Reduction.MEAN;
         private boolean forTrainer;
 
-        private Builder(Rule rule, ScheduleSet schedules) {
+        private Builder(Method rule, ScheduleSet schedules) {
             if (rule == null) throw new IllegalArgumentException("rule (null) must be given");
             if (schedules == null) throw new IllegalArgumentException("schedules (null) must be given");
             this.rule = rule;

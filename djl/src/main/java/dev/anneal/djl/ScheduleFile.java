@@ -95,7 +95,7 @@ public record ScheduleFile(ScheduleSet schedules, List<Claim> claims) {
                 if (lr != null) b.defaults(lr);
             });
         } catch (ScheduleSetException e) {
-            throw new ScheduleSetException(source + ": " + e.path(), e.getMessage().substring(e.path().length() + 2));
+            throw e.at(source.toString());
         }
         return new ScheduleFile(schedules, claims(source, parameters, schedules.groups()));
     }

@@ -1,5 +1,6 @@
 package dev.anneal.djl;
 
+import dev.anneal.optimizer.Method;
 import dev.anneal.optim.control.GradNormBrake;
 import dev.anneal.optim.grad.Clipping;
 import dev.anneal.optim.grad.GradConfig;
@@ -46,7 +47,7 @@ class CheckpointTest {
     /** Adam, global-norm clipping, accumulation (sum), fp16 with a dynamic scale that grows every 3 clean steps, and a brake. */
     private static Training training() {
         GradConfig gradients = new GradConfig(Clipping.byNorm(0.5), LossScaling.dynamic(65536f, 2, 0.5, 3), true);
-        AnnealOptimizer adam = AnnealOptimizer.builder(Rule.ADAM, AnnealOptimizerTest.set("lr", LR, "beta1", "linear(0.85, 0.95, 40)"))
+        AnnealOptimizer adam = AnnealOptimizer.builder(Method.ADAM, AnnealOptimizerTest.set("lr", LR, "beta1", "linear(0.85, 0.95, 40)"))
                 .gradients(gradients).accumulate(2, Reduction.SUM).build();
         Training t = new Training(Model.MLP, adam, 40, 9);
         t.control(Control.brake(LR, 0, new GradNormBrake(1, 1.5, 0.5, 5, 1.5, 1e-3)), d -> {});

@@ -2,6 +2,7 @@ package dev.anneal.djl;
 
 import dev.anneal.control.Plateau;
 import dev.anneal.optim.ScheduleSet;
+import dev.anneal.optimizer.Method;
 import dev.anneal.optim.control.CurvatureRate;
 import dev.anneal.optim.control.Decision;
 import dev.anneal.optim.control.GradNormBrake;
@@ -223,6 +224,6 @@ class ControlTest {
     }
 
     private static AnnealOptimizer sgd(Schedule lr) {
-        return AnnealOptimizer.builder(Rule.SGD, ScheduleSet.builder().defaults(d -> d.set("lr", lr)).build()).build();
+        return AnnealOptimizer.builder(Method.SGD, ScheduleSet.builder().defaults(d -> d.set("lr", lr)).build()).build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.anneal.djl;
 
+import dev.anneal.optimizer.Method;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -47,7 +48,7 @@ class GradientStageTest {
     void clipNorm_countsTheStepsWhoseNormExceedsIt() {
         // gradient of sum(a·w) is a = (3, 4): norm 5 at every step
         for (double max : new double[] {1, 10}) {
-            AnnealOptimizer sgd = AnnealOptimizer.builder(Rule.SGD, AnnealOptimizerTest.set("lr", 0.1)).clipNorm(max).build();
+            AnnealOptimizer sgd = AnnealOptimizer.builder(Method.SGD, AnnealOptimizerTest.set("lr", 0.1)).clipNorm(max).build();
             try (NDManager manager = NDManager.newBaseManager()) {
                 Parameter w = parameter(manager, 0f, 0f);
                 for (int t = 0; t < 3; t++) {
@@ -64,7 +65,7 @@ class GradientStageTest {
 
     @Test
     void clipValue_clampsEachValue_countsClippedSteps() {
-        AnnealOptimizer sgd = AnnealOptimizer.builder(Rule.SGD, AnnealOptimizerTest.set("lr", 0.5))
+        AnnealOptimizer sgd = AnnealOptimizer.builder(Method.SGD, AnnealOptimizerTest.set("lr", 0.5))
                 .gradients(GradConfig.plain().withClipping(Clipping.byValue(1))).build();
         try (NDManager manager = NDManager.newBaseManager()) {
             Parameter w = parameter(manager, 0f, 0f);
@@ -81,7 +82,7 @@ class GradientStageTest {
     void fp16WithDynamicLossScale_skipsOverflowingSteps_backsOff_thenApplies() {
         // a = (2, 1e-3): scaled by 65536 the 2 overflows half precision (≥ 65520), as at 32768; at 16384 it fits
         GradConfig fp16 = GradConfig.plain().withFp16(true).withLossScaling(LossScaling.dynamic());
-        AnnealOptimizer adam = AnnealOptimizer.builder(Rule.ADAM, AnnealOptimizerTest.set("lr", 0.01)).gradients(fp16).build();
+        AnnealOptimizer adam = AnnealOptimizer.builder(Method.ADAM, AnnealOptimizerTest.set("lr", 0.01)).gradients(fp16).build();
         try (NDManager manager = NDManager.newBaseManager()) {
             Parameter w = parameter(manager, 1f, 1f);
             List<Verdict> verdicts = new ArrayList<>();
@@ -119,7 +120,7 @@ class GradientStageTest {
 
     /** The MLP's parameters after one epoch of SGD on 960 images (so 15 steps of 64 images either way). */
     private static float[] train(int accumulate, int batch, Reduction reduction, double lr) {
-        AnnealOptimizer sgd = AnnealOptimizer.builder(Rule.SGD, AnnealOptimizerTest.set("lr", lr)).accumulate(accumulate, reduction).build();
+        AnnealOptimizer sgd = AnnealOptimizer.builder(Method.SGD, AnnealOptimizerTest.set("lr", lr)).accumulate(accumulate, reduction).build();
         List<Step> steps = new ArrayList<>();
         try (Training t = new Training(dev.anneal.djl.Model.MLP, sgd, batch, 4)) {
             t.epoch(images, 0, steps::add);
@@ -149,7 +150,7 @@ class GradientStageTest {
 
     @Test
     void djlTrainer_perParameterUpdate_clipsByValueAndEmulatesFp16() {
-        AnnealOptimizer sgd = AnnealOptimizer.builder(Rule.SGD, AnnealOptimizerTest.set("lr", 0.1))
+        AnnealOptimizer sgd = AnnealOptimizer.builder(Method.SGD, AnnealOptimizerTest.set("lr", 0.1))
                 .gradients(GradConfig.plain().withClipping(Clipping.byValue(0.05)).withFp16(true)).forTrainer().build();
         try (Model model = Model.newInstance("linear", "PyTorch")) {
             model.setBlock(Linear.builder().setUnits(2).build());
@@ -186,7 +187,7 @@ class GradientStageTest {
     void djlTrainer_perParameterUpdate_resumesFromOptimsStateBitForBit() {
         // the Trainer's entry point, update(id, weight, grad), with Adam moments and fp16 counters in the state
         GradConfig fp16 = GradConfig.plain().withFp16(true).withClipping(Clipping.byValue(0.3));
-        java.util.function.Supplier<AnnealOptimizer> adam = () -> AnnealOptimizer.builder(Rule.ADAM, AnnealOptimizerTest.set("lr", "linear(0.1, 0.01, 5)"))
+        java.util.function.Supplier<AnnealOptimizer> adam = () -> AnnealOptimizer.builder(Method.ADAM, AnnealOptimizerTest.set("lr", "linear(0.1, 0.01, 5)"))
                 .gradients(fp16).forTrainer().build();
         float[][] grads = {{0.5f, -1e-6f}, {0.2f, 0.4f}, {-0.7f, 0.1f}, {0.05f, -0.2f}};
         try (NDManager manager = NDManager.newBaseManager()) {
@@ -208,10 +209,10 @@ class GradientStageTest {
     @Test
     void djlTrainer_wholeModelOperations_refusedAtBuild_andAtUpdate() {
         List<AnnealOptimizer.Builder> wholeModel = List.of(
-                AnnealOptimizer.builder(Rule.SGD, AnnealOptimizerTest.set("lr", 0.1)).clipNorm(1),
-                AnnealOptimizer.builder(Rule.SGD, AnnealOptimizerTest.set("lr", 0.1)).accumulate(2),
-                AnnealOptimizer.builder(Rule.SGD, AnnealOptimizerTest.set("lr", 0.1)).gradients(GradConfig.plain().withLossScaling(LossScaling.dynamic())),
-                AnnealOptimizer.builder(Rule.SGD, AnnealOptimizerTest.set("lr", 0.1)).gradients(GradConfig.plain().withLossScaling(LossScaling.fixed(8))));
+                AnnealOptimizer.builder(Method.SGD, AnnealOptimizerTest.set("lr", 0.1)).clipNorm(1),
+                AnnealOptimizer.builder(Method.SGD, AnnealOptimizerTest.set("lr", 0.1)).accumulate(2),
+                AnnealOptimizer.builder(Method.SGD, AnnealOptimizerTest.set("lr", 0.1)).gradients(GradConfig.plain().withLossScaling(LossScaling.dynamic())),
+                AnnealOptimizer.builder(Method.SGD, AnnealOptimizerTest.set("lr", 0.1)).gradients(GradConfig.plain().withLossScaling(LossScaling.fixed(8))));
         List<String> what = List.of("clipping by the global norm", "gradient accumulation", "loss scaling", "loss scaling");
         for (int i = 0; i < wholeModel.size(); i++) {
             AnnealOptimizer built = wholeModel.get(i).build();
@@ -229,7 +230,7 @@ class GradientStageTest {
 
     @Test
     void djlTrainer_nonFiniteGradient_stopsWithoutChangingTheParameter() {
-        AnnealOptimizer sgd = AnnealOptimizer.builder(Rule.SGD, AnnealOptimizerTest.set("lr", 0.1)).forTrainer().build();
+        AnnealOptimizer sgd = AnnealOptimizer.builder(Method.SGD, AnnealOptimizerTest.set("lr", 0.1)).forTrainer().build();
         try (NDManager manager = NDManager.newBaseManager()) {
             NDArray w = manager.create(new float[] {1f, 2f});
             assertThatThrownBy(() -> sgd.update("w", w, manager.create(new float[] {Float.NaN, 1f})))
@@ -241,7 +242,7 @@ class GradientStageTest {
 
     @Test
     void step_nonFiniteGradient_skipsTheWholeStep_andReportsIt() {
-        AnnealOptimizer sgd = AnnealOptimizer.builder(Rule.SGD, AnnealOptimizerTest.set("lr", 0.1)).build();
+        AnnealOptimizer sgd = AnnealOptimizer.builder(Method.SGD, AnnealOptimizerTest.set("lr", 0.1)).build();
         try (NDManager manager = NDManager.newBaseManager()) {
             Parameter w = parameter(manager, 1f), v = parameter(manager, 1f);
             backward(w, manager.create(new float[] {1f}), 1f);

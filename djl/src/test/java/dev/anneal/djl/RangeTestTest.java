@@ -1,5 +1,7 @@
 package dev.anneal.djl;
 
+import dev.anneal.optimizer.Method;
+
 import dev.anneal.schedule.Schedule;
 import org.junit.jupiter.api.Test;
 
@@ -54,11 +56,11 @@ class RangeTestTest {
     void realSweep_suggestsRatesWhereTheLossFalls_andRestoresTheTraining() {
         Engines.pytorch(1, 3);
         Images images = FashionMnist.train(FashionMnist.DEBIAN_DIR, 4000);
-        AnnealOptimizer own = AnnealOptimizer.builder(Rule.MOMENTUM, AnnealOptimizerTest.set("lr", 0.01)).build();
+        AnnealOptimizer own = AnnealOptimizer.builder(Method.MOMENTUM, AnnealOptimizerTest.set("lr", 0.01)).build();
         try (Training training = new Training(Model.MLP, own, 64, 3)) {
             byte[] before = training.snapshot();
             RangeTest test = new RangeTest(1e-5, 10, 200, 0.9, 4);
-            RangeTest.Result r = test.run(training, images, AnnealOptimizer.builder(Rule.MOMENTUM, AnnealOptimizerTest.set("lr", test.sweep())).build());
+            RangeTest.Result r = test.run(training, images, AnnealOptimizer.builder(Method.MOMENTUM, AnnealOptimizerTest.set("lr", test.sweep())).build());
 
             assertThat(r.stopped()).as("a sweep up to lr 10 with momentum diverges").doesNotStartWith("the sweep");
             List<Double> s = r.smoothed();

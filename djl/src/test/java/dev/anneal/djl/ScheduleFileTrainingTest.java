@@ -1,5 +1,7 @@
 package dev.anneal.djl;
 
+import dev.anneal.optimizer.Method;
+
 import ai.djl.nn.Parameter;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
@@ -51,7 +53,7 @@ class ScheduleFileTrainingTest {
                   head: 05Linear_*
                   body: "*"
                 """, steps);
-        AnnealOptimizer sgd = AnnealOptimizer.builder(Rule.MOMENTUM, file).build();
+        AnnealOptimizer sgd = AnnealOptimizer.builder(Method.MOMENTUM, file).build();
         List<Step> trace = new ArrayList<>();
         try (Training t = new Training(Model.MLP, sgd, 100, 4)) {
             Map<String, float[]> before = values(t.parameters());
@@ -84,7 +86,7 @@ class ScheduleFileTrainingTest {
                 groups: {weights: {}, head_bias: {}}
                 parameters: {weights: "*_weight", head_bias: 05Linear_bias}
                 """, 10);
-        AnnealOptimizer sgd = AnnealOptimizer.builder(Rule.SGD, file).build();
+        AnnealOptimizer sgd = AnnealOptimizer.builder(Method.SGD, file).build();
         assertThatThrownBy(() -> new Training(Model.MLP, sgd, 100, 4).close())
                 .hasMessageMatching("parameter 0[13]Linear_bias is claimed by no group \\(claims: \\[weights \\*_weight, head_bias 05Linear_bias]\\):"
                         + " add its path to a pattern, or end with a group that claims \"\\*\"");

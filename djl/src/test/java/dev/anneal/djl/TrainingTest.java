@@ -1,5 +1,7 @@
 package dev.anneal.djl;
 
+import dev.anneal.optimizer.Method;
+
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,7 +37,7 @@ class TrainingTest {
     @Test
     void mlp_adamOneCycle_threeEpochsOn4000Images_reachesEightyPercent() {
         long perEpoch = Training.stepsPerEpoch(train.size(), 64, 1);
-        AnnealOptimizer adam = AnnealOptimizer.builder(Rule.ADAM, AnnealOptimizerTest.set("lr", Spec.parse("onecycle(0.003, 100%)", 3 * perEpoch))).build();
+        AnnealOptimizer adam = AnnealOptimizer.builder(Method.ADAM, AnnealOptimizerTest.set("lr", Spec.parse("onecycle(0.003, 100%)", 3 * perEpoch))).build();
         List<Step> steps = new ArrayList<>();
         try (Training t = new Training(Model.MLP, adam, 64, 7)) {
             double before = t.accuracy(test);
@@ -117,7 +119,7 @@ class TrainingTest {
     }
 
     private static AnnealOptimizer adam(Schedule lr) {
-        return AnnealOptimizer.builder(Rule.ADAM, AnnealOptimizerTest.set("lr", lr, "beta1", "linear(0.85, 0.95, 60)")).build();
+        return AnnealOptimizer.builder(Method.ADAM, AnnealOptimizerTest.set("lr", lr, "beta1", "linear(0.85, 0.95, 60)")).build();
     }
 
     private static byte[] state(Training t) throws IOException {

@@ -2,7 +2,10 @@ package dev.anneal.optim;
 
 import dev.anneal.optim.kernel.AdamScalars;
 import dev.anneal.optim.kernel.KernelImpl;
+import dev.anneal.optimizer.Hyperparameter;
+import dev.anneal.optimizer.Method;
 import dev.anneal.schedule.Checks;
+import dev.anneal.schedule.InvalidInputException;
 import dev.anneal.schedule.Schedule;
 
 import java.util.Arrays;
@@ -13,10 +16,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * One parameter group's hyperparameters for a {@link Method}: the group's schedules, then the method's defaults
- * for the names it leaves out (alphabetically), in a fixed order. Values are read at a step into an array and
- * checked against the method's ranges (PyTorch's) before anything uses them. Shared by every optimizer over a
- * {@link ScheduleSet} (optim's {@link Optimizer}, the DJL optimizer), so names, defaults and ranges cannot drift.
+ * One parameter group's hyperparameters for a {@link Method} (core's one definition of each optimizer): the group's
+ * schedules, then the method's defaults for the names it leaves out (alphabetically), in a fixed order. Values are
+ * read at a step into an array and checked against the method's ranges (PyTorch's) before anything uses them.
+ * Shared by every optimizer over a {@link ScheduleSet} (optim's {@link Optimizer}, the DJL optimizer).
  */
 public final class Hyperparameters {
     private final Method method;
@@ -47,7 +50,7 @@ public final class Hyperparameters {
     public static Hyperparameters of(Method method, String group, Map<String, Schedule> schedules) {
         Map<String, Schedule> all = new LinkedHashMap<>(schedules);
         new TreeMap<>(method.defaults()).forEach((n, v) -> all.putIfAbsent(n, Schedule.constant(v)));
-        Checks.state(all.containsKey("lr"), "groups." + group + ".lr is required by " + method.name() + " and not defined");
+        Checks.state(all.containsKey("lr"), "groups." + group + ".lr is required by " + method.key() + " and not defined");
         return new Hyperparameters(method, group, all.keySet().toArray(String[]::new), all.values().toArray(Schedule[]::new));
     }
 
@@ -56,11 +59,9 @@ public final class Hyperparameters {
         return of(method, group, set.group(group));
     }
 
-    /** The names a method reads: lr and those it has a default for. */
+    /** The names a method reads, alphabetically. */
     public static List<String> readBy(Method method) {
-        TreeSet<String> names = new TreeSet<>(method.defaults().keySet());
-        names.add("lr");
-        return List.copyOf(names);
+        return List.copyOf(new TreeSet<>(method.hyperparameters().stream().map(Hyperparameter::name).toList()));
     }
 
     public Method method() {
@@ -113,29 +114,12 @@ public final class Hyperparameters {
         try {
             check(values);
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(e.getMessage() + " (step " + step + ")");
+            throw InvalidInputException.of(e).atStep(step);
         }
     }
 
     private void check(double[] v) {
-        String at = "groups." + group + ".";
-        Checks.nonNegative(at + "lr", v[lr]);
-        Checks.nonNegative(at + "weight_decay", v[weightDecay]);
-        switch (method) {
-            case Method.Sgd sgd -> {
-                double mu = Checks.nonNegative(at + "momentum", v[momentum]);
-                double damp = Checks.finite(at + "dampening", v[dampening]);
-                if (sgd.nesterov() && !(mu > 0 && damp == 0)) {
-                    throw new IllegalArgumentException("Nesterov momentum needs " + at + "momentum (" + mu + ") > 0 and "
-                            + at + "dampening (" + damp + ") = 0");
-                }
-            }
-            case Method.Adam adam -> {
-                Checks.inHalfOpen(at + "beta1", v[beta1], 0, 1);
-                Checks.inHalfOpen(at + "beta2", v[beta2], 0, 1);
-                Checks.nonNegative(at + "eps", v[eps]);
-            }
-        }
+        method.check("groups." + group + ".", name -> v[index(name)]);
     }
 
     /**
@@ -151,17 +135,18 @@ public final class Hyperparameters {
     public void update(KernelImpl kernels, double[] v, long updates, float[] p, float[] g, float[][] moments) {
         double rate = v[lr], decay = v[weightDecay];
         switch (method) {
-            case Method.Sgd sgd -> {
+            case SGD, MOMENTUM, NESTEROV -> {
                 double mu = v[momentum];
                 boolean start = mu != 0 && moments[0] == null;
                 if (start) moments[0] = new float[p.length];
-                kernels.sgd(p, g, moments[0], 0, p.length, (float) rate, (float) mu, (float) v[dampening], (float) decay, sgd.nesterov(), start);
+                kernels.sgd(p, g, moments[0], 0, p.length, (float) rate, (float) mu, (float) v[dampening], (float) decay,
+                        method == Method.NESTEROV, start);
             }
-            case Method.Adam adam -> {
+            case ADAM, ADAMW, ADAM_NO_BIAS_CORRECTION -> {
                 if (moments[0] == null) moments[0] = new float[p.length];
                 if (moments[1] == null) moments[1] = new float[p.length];
                 kernels.adam(p, g, moments[0], moments[1], 0, p.length,
-                        AdamScalars.of(rate, decay, adam.decoupled(), v[beta1], v[beta2], v[eps], updates, adam.biasCorrection()));
+                        AdamScalars.of(rate, decay, method.decoupled(), v[beta1], v[beta2], v[eps], updates, method.biasCorrection()));
             }
         }
     }

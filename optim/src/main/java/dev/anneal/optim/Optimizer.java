@@ -3,12 +3,14 @@ package dev.anneal.optim;
 import dev.anneal.optim.grad.GradConfig;
 import dev.anneal.optim.grad.GradientPipeline;
 import dev.anneal.optim.grad.Verdict;
+import dev.anneal.optimizer.Method;
 import dev.anneal.schedule.Checks;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * An optimizer over {@code float[]} parameter blocks in named groups, reading every hyperparameter from a
@@ -47,7 +49,7 @@ public final class Optimizer {
         groups.forEach(b -> blocks.addAll(b.group().blocks()));
         first = new float[blocks.size()][];
         second = new float[blocks.size()][];
-        if (method instanceof Method.Adam) {
+        if (method.adaptive()) {
             for (int i = 0; i < blocks.size(); i++) {
                 first[i] = new float[blocks.get(i).length];
                 second[i] = new float[blocks.get(i).length];
@@ -87,6 +89,15 @@ public final class Optimizer {
      * place. Returns the pipeline's verdict: {@link Verdict.Skip} when a gradient was not finite and nothing changed.
      */
     public Verdict step(List<float[]> gradients) {
+        return step(gradients, DoubleUnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #step(List)}, with the rate of this step as an explicit input: {@code rate} maps each group's
+     * scheduled lr to the lr applied (a controller's decision, a factor, a rate a study computes). The schedules stay
+     * functions of the step; the value applied is checked and traced like a scheduled one.
+     */
+    public Verdict step(List<float[]> gradients, DoubleUnaryOperator rate) {
         Checks.state(gradients.size() == blocks.size(), "gradients (" + gradients.size()
                 + " blocks) must have as many blocks as the parameters (" + blocks.size() + ")");
         for (int i = 0; i < blocks.size(); i++) {
@@ -94,7 +105,7 @@ public final class Optimizer {
                     + " values) must be as long as parameter block " + i + " (" + blocks.get(i).length + " values)");
         }
         double[][] values = new double[groups.size()][];
-        for (int g = 0; g < groups.size(); g++) values[g] = valuesAt(groups.get(g));
+        for (int g = 0; g < groups.size(); g++) values[g] = valuesAt(groups.get(g), rate);
         Verdict verdict = pipeline.process(gradients);
         if (verdict.applies()) {
             updates++;
@@ -114,8 +125,14 @@ public final class Optimizer {
         return verdict;
     }
 
-    private double[] valuesAt(Bound b) {
-        return b.hyperparameters().at(step);
+    private double[] valuesAt(Bound b, DoubleUnaryOperator rate) {
+        Hyperparameters h = b.hyperparameters();
+        double[] values = new double[h.names().size()];
+        h.read(step, values);
+        int lr = h.index("lr");
+        values[lr] = rate.applyAsDouble(values[lr]);
+        h.check(values, step);
+        return values;
     }
 
     private void update(Bound b, double[] v, int block, float[] p, float[] g) {
@@ -135,12 +152,12 @@ public final class Optimizer {
                 i++;
             }
         }
-        return new OptimizerState(method.name(), step, updates, states, pipeline.state());
+        return new OptimizerState(method.key(), step, updates, states, pipeline.state());
     }
 
     /** Continues from a saved state; parameters are the caller's and must be restored alongside. */
     public void restore(OptimizerState saved) {
-        Checks.state(saved.method().equals(method.name()), "state method (" + saved.method() + ") must be " + method.name());
+        Checks.state(saved.method().equals(method.key()), "state method (" + saved.method() + ") must be " + method.key());
         Checks.state(saved.blocks().size() == blocks.size(), "state blocks (" + saved.blocks().size()
                 + ") must match the optimizer's parameter blocks (" + blocks.size() + ")");
         int i = 0;
@@ -149,8 +166,8 @@ public final class Optimizer {
                 OptimizerState.Block s = saved.blocks().get(i);
                 Checks.state(s.group().equals(b.group().name()) && s.length() == p.length, "state block " + i + " (" + s.group()
                         + ", " + s.length() + " values) must match parameter block " + i + " (" + b.group().name() + ", " + p.length + " values)");
-                Checks.state((s.first() != null || method instanceof Method.Sgd) && (s.second() != null) == method instanceof Method.Adam,
-                        "state block " + i + " must have the moments " + method.name() + " keeps");
+                Checks.state((s.first() != null || !method.adaptive()) && (s.second() != null) == method.adaptive(),
+                        "state block " + i + " must have the moments " + method.key() + " keeps");
                 i++;
             }
         }

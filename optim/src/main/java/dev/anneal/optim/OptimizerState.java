@@ -15,7 +15,7 @@ import java.util.List;
  * optimizer's working arrays. Saved and read with {@link #write} / {@link #read} in the format of
  * {@code docs/readme/optim.md} (binary, big-endian, CRC32 at the end).
  *
- * @param method  the update rule's {@link Method#name()}
+ * @param method  the method's {@link dev.anneal.optimizer.Method#key()}
  * @param step    steps taken, applied or skipped: the step the schedules are read at next
  * @param updates updates applied (Adam's bias-correction count); smaller than {@code step} by the skipped steps
  * @param blocks  per parameter block, in group order

@@ -1,14 +1,15 @@
 package dev.anneal.optim;
 
 import dev.anneal.schedule.Schedule;
-import dev.anneal.spec.Node.Word;
-import dev.anneal.spec.SpecException;
+import dev.anneal.spec.Scope;
+import dev.anneal.spec.Spec;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
@@ -88,36 +89,39 @@ final class Resolver {
         return s;
     }
 
+    /** Core's binder, with the set's other hyperparameters as the names a spec may use. */
     private Schedule bind(Key key, String text) {
         String where = where(key) + (where(key).startsWith("defaults.") ? " (in group " + key.group() + ")" : "");
         try {
-            SetSpec spec = new SetSpec(text);
-            Map<Word, Schedule> targets = new HashMap<>();
-            for (Word w : spec.references()) targets.put(w, schedule(target(key, w, spec)));
-            return spec.bind(total, targets::get);
+            return Spec.parse(text, total, new Scope() {
+                @Override
+                public Optional<Schedule> lookup(String name) {
+                    Key target = target(key, name);
+                    return own.containsKey(target.group()) && definition(target) != null ? Optional.of(schedule(target)) : Optional.empty();
+                }
+
+                @Override
+                public String unknown(String name) {
+                    Key target = target(key, name);
+                    if (!own.containsKey(target.group())) {
+                        return "'" + name + "' names group " + target.group() + ", which the set does not have (groups: "
+                                + String.join(", ", own.keySet()) + ")";
+                    }
+                    return "'" + name + "' is not a hyperparameter of group " + target.group() + " (it has "
+                            + String.join(", ", names(target.group())) + ")";
+                }
+            });
         } catch (ScheduleSetException e) {
             throw e;
-        } catch (SpecException e) {
-            throw new ScheduleSetException(where, e.getMessage());
         } catch (IllegalArgumentException e) {
-            throw new ScheduleSetException(where, e.getMessage());
+            throw ScheduleSetException.in(where, e);
         }
     }
 
     /** {@code lr} is the same group's, {@code head.lr} group head's. */
-    private Key target(Key from, Word word, SetSpec spec) {
-        String ref = word.name();
+    private static Key target(Key from, String ref) {
         int dot = ref.indexOf('.');
-        Key target = dot < 0 ? new Key(from.group(), ref) : new Key(ref.substring(0, dot), ref.substring(dot + 1));
-        if (!own.containsKey(target.group())) {
-            throw spec.error("'" + ref + "' names group " + target.group() + ", which the set does not have (groups: "
-                    + String.join(", ", own.keySet()) + ")", word);
-        }
-        if (definition(target) == null) {
-            throw spec.error("'" + ref + "' is not a hyperparameter of group " + target.group() + " (it has "
-                    + String.join(", ", names(target.group())) + ")", word);
-        }
-        return target;
+        return dot < 0 ? new Key(from.group(), ref) : new Key(ref.substring(0, dot), ref.substring(dot + 1));
     }
 
     private static void checkName(String where, String name) {

@@ -30,7 +30,7 @@ final class ScheduleSetFile {
         try {
             return of(file.toString().endsWith(".json") ? JSON.readTree(text) : YAML.readTree(text), more);
         } catch (ScheduleSetException e) {
-            throw new ScheduleSetException(file + ": " + e.path(), e.getMessage().substring(e.path().length() + 2));
+            throw e.at(file.toString());
         }
     }
 

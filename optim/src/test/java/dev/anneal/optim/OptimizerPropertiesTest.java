@@ -1,5 +1,6 @@
 package dev.anneal.optim;
 
+import dev.anneal.optimizer.Method;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
@@ -22,7 +23,7 @@ class OptimizerPropertiesTest {
                                                                  @ForAll @DoubleRange(min = 0, max = 0.9) double beta,
                                                                  @ForAll @DoubleRange(min = 0.1, max = 2) double g) {
         float[] p = new float[1];
-        Optimizer opt = Optimizer.builder(Method.sgd(), set(lr, beta, 0)).group("default", p).build();
+        Optimizer opt = Optimizer.builder(Method.SGD, set(lr, beta, 0)).group("default", p).build();
         float previous = 0;
         double step = 0;
         for (int t = 0; t < 300; t++) {
@@ -39,8 +40,8 @@ class OptimizerPropertiesTest {
                                         @ForAll @DoubleRange(min = 1e-4, max = 0.1) @net.jqwik.api.constraints.Scale(6) double lr) {
         float[][] a = Problem.initial(17, 9), b = Problem.initial(17, 9), c = Problem.curvature(17, 9);
         ScheduleSet s = ScheduleSet.builder().defaults(d -> d.set("lr", "cosine(" + lr + ", steps=20)").set("weight_decay", 0)).build();
-        Optimizer adam = Optimizer.builder(Method.adam(), s).group("default", a).build();
-        Optimizer adamw = Optimizer.builder(Method.adamw(), s).group("default", b).build();
+        Optimizer adam = Optimizer.builder(Method.ADAM, s).group("default", a).build();
+        Optimizer adamw = Optimizer.builder(Method.ADAMW, s).group("default", b).build();
         for (int t = 0; t < 20; t++) {
             adam.step(Problem.gradients(a, c, seed + t));
             adamw.step(Problem.gradients(b, c, seed + t));
@@ -52,10 +53,10 @@ class OptimizerPropertiesTest {
     void zeroLearningRate_leavesParametersUnchanged(@ForAll("methods") String name, @ForAll @IntRange(min = 0, max = 1000) int seed,
                                                     @ForAll @DoubleRange(min = 0, max = 0.5) double weightDecay) {
         Method method = switch (name) {
-            case "sgd" -> Method.sgd();
-            case "nesterov" -> Method.nesterov();
-            case "adam" -> Method.adam();
-            default -> Method.adamw();
+            case "sgd" -> Method.SGD;
+            case "nesterov" -> Method.NESTEROV;
+            case "adam" -> Method.ADAM;
+            default -> Method.ADAMW;
         };
         float[][] p = Problem.initial(23, 5), before = Problem.initial(23, 5), c = Problem.curvature(23, 5);
         Optimizer opt = Optimizer.builder(method, set(0, 0.9, weightDecay)).group("default", p).build();

@@ -1,5 +1,6 @@
 package dev.anneal.optim;
 
+import dev.anneal.optimizer.Method;
 import dev.anneal.optim.grad.GradConfig;
 import dev.anneal.optim.grad.LossScaling;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,10 +39,10 @@ class OptimizerStateTest {
     @ValueSource(strings = {"sgd", "nesterov", "adam", "adamw"})
     void resumeAtStepK_continuesBitForBit(String name, @TempDir Path dir) throws IOException {
         Method method = switch (name) {
-            case "sgd" -> Method.sgd();
-            case "nesterov" -> Method.nesterov();
-            case "adam" -> Method.adam();
-            default -> Method.adamw();
+            case "sgd" -> Method.SGD;
+            case "nesterov" -> Method.NESTEROV;
+            case "adam" -> Method.ADAM;
+            default -> Method.ADAMW;
         };
         float[][] c = Problem.curvature(SIZES);
         float[][] straight = Problem.initial(SIZES);
@@ -69,7 +70,7 @@ class OptimizerStateTest {
     @Test
     void skippedStep_advancesScheduleButNotUpdates() {
         float[][] p = Problem.initial(SIZES);
-        Optimizer opt = Optimizer.builder(Method.adam(), SET).group("a", p[0]).group("b", p[1]).build();
+        Optimizer opt = Optimizer.builder(Method.ADAM, SET).group("a", p[0]).group("b", p[1]).build();
         float[][] before = {p[0].clone(), p[1].clone()};
         List<float[]> g = Problem.gradients(p, Problem.curvature(SIZES), 0);
         g.get(1)[3] = Float.NaN;
@@ -85,7 +86,7 @@ class OptimizerStateTest {
     void corruptedFile_rejectedByChecksum(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("s.bin");
         float[][] p = Problem.initial(SIZES);
-        Optimizer opt = Optimizer.builder(Method.adam(), SET).group("a", p[0]).group("b", p[1]).build();
+        Optimizer opt = Optimizer.builder(Method.ADAM, SET).group("a", p[0]).group("b", p[1]).build();
         opt.step(Problem.gradients(p, Problem.curvature(SIZES), 0));
         opt.state().save(file);
         byte[] bytes = Files.readAllBytes(file);
@@ -100,10 +101,10 @@ class OptimizerStateTest {
     @Test
     void mismatchedState_rejected() {
         float[][] p = Problem.initial(SIZES);
-        OptimizerState adam = Optimizer.builder(Method.adam(), SET).group("a", p[0]).group("b", p[1]).build().state();
-        Optimizer sgd = Optimizer.builder(Method.sgd(), SET).group("a", p[0]).group("b", p[1]).build();
+        OptimizerState adam = Optimizer.builder(Method.ADAM, SET).group("a", p[0]).group("b", p[1]).build().state();
+        Optimizer sgd = Optimizer.builder(Method.SGD, SET).group("a", p[0]).group("b", p[1]).build();
         assertThatThrownBy(() -> sgd.restore(adam)).hasMessage("state method (adam) must be sgd");
-        Optimizer other = Optimizer.builder(Method.adam(), SET).group("a", p[0]).group("b", new float[7]).build();
+        Optimizer other = Optimizer.builder(Method.ADAM, SET).group("a", p[0]).group("b", new float[7]).build();
         assertThatThrownBy(() -> other.restore(adam))
                 .hasMessage("state block 1 (b, 20 values) must match parameter block 1 (b, 7 values)");
     }

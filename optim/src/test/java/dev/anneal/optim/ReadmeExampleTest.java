@@ -1,5 +1,6 @@
 package dev.anneal.optim;
 
+import dev.anneal.optimizer.Method;
 import dev.anneal.optim.grad.Clipping;
 import dev.anneal.optim.grad.GradConfig;
 import dev.anneal.optim.grad.Verdict;
@@ -29,7 +30,7 @@ class ReadmeExampleTest {
                 .group("weights")
                 .group("bias", g -> g.set("weight_decay", 0))
                 .build();
-        Optimizer sgd = Optimizer.builder(Method.sgd(), schedules)
+        Optimizer sgd = Optimizer.builder(Method.SGD, schedules)
                 .group("weights", weights)
                 .group("bias", bias)
                 .gradients(GradConfig.plain().withClipping(Clipping.byNorm(1.0)))
@@ -53,7 +54,7 @@ class ReadmeExampleTest {
         System.out.print(set);
         assertThat(set.schedule("backbone", "lr").at(100)).isCloseTo(0.01, within(1e-15));
         assertThat(set.schedule("head", "momentum").at(100)).isCloseTo(0.85, within(1e-15));
-        Optimizer adamw = Optimizer.builder(Method.adamw(), set).group("head", new float[4]).group("backbone", new float[4]).build();
+        Optimizer adamw = Optimizer.builder(Method.ADAMW, set).group("head", new float[4]).group("backbone", new float[4]).build();
         adamw.step(List.of(new float[4], new float[4]));
         StringWriter csv = new StringWriter();
         adamw.trace().writeCsv(csv);

@@ -1,5 +1,6 @@
 package dev.anneal.optim;
 
+import dev.anneal.optimizer.Method;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -61,10 +62,10 @@ class TorchReferenceTest {
 
     private static Method methodNamed(String name) {
         return switch (name) {
-            case "sgd" -> Method.sgd();
-            case "nesterov" -> Method.nesterov();
-            case "adam" -> Method.adam();
-            case "adamw" -> Method.adamw();
+            case "sgd" -> Method.SGD;
+            case "nesterov" -> Method.NESTEROV;
+            case "adam" -> Method.ADAM;
+            case "adamw" -> Method.ADAMW;
             default -> throw new IllegalArgumentException(name);
         };
     }

@@ -11,7 +11,7 @@ import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Mlp;
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 import dev.anneal.optim.Optimizer;
 import dev.anneal.optim.ScheduleSet;
 import dev.anneal.schedule.Schedule;
@@ -89,7 +89,7 @@ public final class S08MultiTaskGroups implements Study {
             float[] p = start.clone(), g = new float[p.length], gTrunk = new float[trunk.length], gHeads = new float[heads.length];
             ScheduleSet set = ScheduleSet.builder().group("trunk", d -> d.set("lr", (Schedule) arm[1]))
                     .group("heads", d -> d.set("lr", (Schedule) arm[2])).build();
-            Optimizer optimizer = Optimizer.builder(Method.sgd(), set).group("trunk", trunk).group("heads", heads).build();
+            Optimizer optimizer = Optimizer.builder(Method.SGD, set).group("trunk", trunk).group("heads", heads).build();
             SplittableRandom batches = new SplittableRandom(seed + 1);
             double[] curve = new double[steps / every + 1];
             curve[0] = net.loss(p);

@@ -1,6 +1,6 @@
 package dev.anneal.lab.studies;
 
-import dev.anneal.analysis.Optimizer;
+import dev.anneal.optimizer.Dynamics;
 import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
@@ -66,7 +66,7 @@ public final class S39StabilityLimit implements Study {
         int steps = mode.pick(2000, 500);
         double[] scales = {1, 1, 1, 1, 1};
         LinearRegression task = LinearRegression.synthetic(200, scales, 0.1, new SplittableRandom(seed));
-        double limit = Optimizer.sgd().limit() / task.lambdaMax(null); // core's analysis: GD is stable for η·λmax < 2
+        double limit = Dynamics.sgd().limit() / task.lambdaMax(null); // core's analysis: GD is stable for η·λmax < 2
         double[] ratios = new double[FACTORS.length];
         Trial trial = new Trial();
         double l0 = task.excessLoss(new float[5]);

@@ -1,6 +1,6 @@
 package dev.anneal.lab.studies;
 
-import dev.anneal.analysis.Optimizer;
+import dev.anneal.optimizer.Method;
 import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
@@ -82,7 +82,7 @@ public final class S44MomentumEffectiveLr implements Study {
                 .metric(LOSS09, Curves.capped(Curves.tailMean(curve09, 0.05)))
                 .metric(LOSS099, Curves.capped(Curves.tailMean(curve099, 0.05)));
         Quadratic top = new Quadratic(new double[] {1});
-        double limit = new Optimizer(Optimizer.Kind.MOMENTUM, 0.99).limit();
+        double limit = Method.MOMENTUM.dynamics(0.99, 0).limit();
         double below = lastLoss(top, 0.98 * limit, 0.99, steps), above = lastLoss(top, 1.02 * limit, 0.99, steps);
         trial.metric(LIMIT, below < 1e-3 && Descent.diverged(above) ? 1 : 0);
         double[] x = Curves.grid(curve09.length, every);

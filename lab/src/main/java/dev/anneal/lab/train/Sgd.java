@@ -1,6 +1,6 @@
 package dev.anneal.lab.train;
 
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 import dev.anneal.optim.grad.Clipping;
 import dev.anneal.optim.grad.GradConfig;
 import dev.anneal.optim.grad.Verdict;
@@ -21,7 +21,7 @@ public final class Sgd implements Optimizer {
 
     private Sgd(double momentum, Clipping clipping) {
         if (!(momentum >= 0 && momentum < 1)) throw Checks.fail("momentum", momentum, "must be in [0, 1)");
-        bound = new Bound(Method.sgd(), Map.of("momentum", momentum), GradConfig.plain().withClipping(clipping));
+        bound = new Bound(Method.SGD, Map.of("momentum", momentum), GradConfig.plain().withClipping(clipping));
     }
 
     /** Plain gradient descent. */

@@ -1,4 +1,4 @@
-package dev.anneal.analysis;
+package dev.anneal.optimizer;
 
 /**
  * The two roots of r² − b·r + c = 0, as (re1, im1), (re2, im2): a complex pair when b² &lt; 4c. Gives the spectral
@@ -6,7 +6,7 @@ package dev.anneal.analysis;
  */
 public record Roots(double re1, double im1, double re2, double im2) {
 
-    static Roots of(double b, double c) {
+    public static Roots of(double b, double c) {
         double disc = b * b - 4 * c;
         if (disc < 0) {
             double im = Math.sqrt(-disc) / 2;
