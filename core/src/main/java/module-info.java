@@ -1,4 +1,8 @@
-/** Anneal's core: schedules as values, their algebra and the spec language. Depends on nothing but the JDK. */
+/**
+ * Anneal's core: schedules as values, their algebra, the spec language and its analysis. Depends on nothing but the
+ * JDK. Framework dialects plug in as {@link dev.anneal.spec.Dialect} services (anneal-dialects provides torch, hf,
+ * optax, keras and timm).
+ */
 module dev.anneal.core {
     exports dev.anneal.schedule;
     exports dev.anneal.spec;
@@ -6,8 +10,6 @@ module dev.anneal.core {
     exports dev.anneal.analysis;
     exports dev.anneal.convert;
     exports dev.anneal.numeric;
-    exports dev.anneal.dialect.torch;
-    exports dev.anneal.dialect.hf;
-    exports dev.anneal.dialect.optax;
-    exports dev.anneal.dialect.keras;
+
+    uses dev.anneal.spec.Dialect;
 }

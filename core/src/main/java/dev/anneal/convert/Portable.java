@@ -2,6 +2,7 @@ package dev.anneal.convert;
 
 import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Schedule;
+import dev.anneal.spec.Form;
 
 import java.util.Optional;
 

@@ -1,5 +1,8 @@
 package dev.anneal.schedule;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
  * The one checking helper: every rejected value gets the same message formula, {@code name (value) rule}.
  * Checks are written so that NaN fails them.
@@ -69,9 +72,12 @@ public final class Checks {
         return new IllegalArgumentException(name + " (" + format(value) + ") " + rule);
     }
 
-    /** Numbers as the spec language prints them: whole doubles without a trailing ".0". */
+    /** Values as the spec language prints them: whole doubles without a trailing ".0", lists in brackets. */
     public static String format(Object value) {
-        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString(d.longValue());
-        return String.valueOf(value);
+        return switch (value) {
+            case Double d -> Printer.number(d);
+            case List<?> l -> l.stream().map(Checks::format).collect(Collectors.joining(", ", "[", "]"));
+            case null, default -> String.valueOf(value);
+        };
     }
 }

@@ -1,7 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 /** {@code inverse_time(value, k=k, power=p)}: value·(1 + k·t)^(−p). Example: inverse_time(1, k=0.5, power=1) at 2 is 0.5. */
 public record InverseTime(double value, double k, double power) implements Schedule {
     public InverseTime {
@@ -22,6 +20,6 @@ public record InverseTime(double value, double k, double power) implements Sched
 
     @Override
     public String toString() {
-        return Spec.print(this);
+        return Printer.print(this);
     }
 }

@@ -1,7 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 import java.util.List;
 
 /**
@@ -47,6 +45,6 @@ public record MultiStep(double value, List<Long> at, double gamma) implements Sc
 
     @Override
     public String toString() {
-        return Spec.print(this);
+        return Printer.print(this);
     }
 }

@@ -1,7 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.LongToDoubleFunction;
@@ -14,7 +12,7 @@ import java.util.function.LongToDoubleFunction;
  * {@code k} needs only {@code k}. Steps before 0 read as step 0. Implementations are immutable records; every
  * parameter is validated when the record is built.
  *
- * <p>Build schedules with the static factories here, the records' constructors, or {@link Spec#parse(String)};
+ * <p>Build schedules with the static factories here, the records' constructors, or {@code Spec.parse(String)};
  * combine them with {@link #then}, {@link #times}, {@link #shift}, {@link #phase}, {@link #counter},
  * {@link #clamp} and {@link #rescale}. {@code toString()} prints the spec text that parses back to an equal schedule.
  */

@@ -1,5 +1,6 @@
 package dev.anneal.spec;
 
+import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Then;
 import dev.anneal.spec.Node.Arg;
@@ -34,7 +35,7 @@ final class Binder {
             case Binary b -> {
                 Object product = operand(b);
                 if (product instanceof Schedule s) yield s;
-                throw error("a product of numbers is not a schedule; write constant(" + Printer.number((Double) product) + ")", b);
+                throw error("a product of numbers is not a schedule; write constant(" + Checks.format(product) + ")", b);
             }
             case Num n -> throw error("expected a schedule, found the number " + n.text() + "; write constant(" + n.text() + ")", n);
             default -> throw error("expected a schedule, found " + Node.describe(node), node);
@@ -119,8 +120,10 @@ final class Binder {
             String prefix = name.substring(0, dot);
             List<String> names = Families.dialect(prefix).stream().map(Family::name).toList();
             if (names.isEmpty()) {
-                return "unknown schedule '" + name + "': there is no '" + prefix + ".' dialect (dialects: "
-                        + String.join(", ", Families.dialects()) + ")";
+                List<String> dialects = Families.dialects();
+                return "unknown schedule '" + name + "': there is no '" + prefix + ".' dialect ("
+                        + (dialects.isEmpty() ? "none is plugged in; anneal-dialects provides torch, hf, optax, keras and timm"
+                        : "dialects: " + String.join(", ", dialects)) + ")";
             }
             String hint = Names.suggestion(name, names);
             return "unknown schedule '" + name + "'" + (hint.isEmpty() ? "; " + prefix + ". names: " + String.join(", ", names) : hint);

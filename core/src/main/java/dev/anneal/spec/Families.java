@@ -24,14 +24,7 @@ import dev.anneal.schedule.Warmup;
 import dev.anneal.schedule.Wsd;
 import dev.anneal.spec.Param.Kind;
 
-import dev.anneal.dialect.hf.Hf;
-import dev.anneal.dialect.keras.Keras;
-import dev.anneal.dialect.optax.Optax;
-import dev.anneal.dialect.torch.Torch;
-
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -155,16 +148,6 @@ public final class Families {
                             required("max", Kind.NUMBER, "value where the schedule is at hi")),
                     a -> new Rescale(a.schedule("schedule"), a.number("min"), a.number("max"))));
 
-    /** The framework dialects, by prefix. */
-    private static final Map<String, List<Family>> DIALECTS = new LinkedHashMap<>();
-
-    static {
-        DIALECTS.put("torch", Torch.families());
-        DIALECTS.put("hf", Hf.families());
-        DIALECTS.put("optax", Optax.families());
-        DIALECTS.put("keras", Keras.families());
-    }
-
     /** The native families, in the order {@code anneal families} lists them. */
     public static List<Family> all() {
         return NATIVE;
@@ -175,14 +158,14 @@ public final class Families {
         return NATIVE.stream().map(Family::name).toList();
     }
 
-    /** The dialect prefixes: torch, hf, optax, keras. */
+    /** The prefixes of the dialects plugged in ({@link Dialects}): torch, hf, optax, keras, timm with anneal-dialects. */
     public static List<String> dialects() {
-        return List.copyOf(DIALECTS.keySet());
+        return Dialects.all().stream().map(Dialect::prefix).toList();
     }
 
     /** A dialect's families (names include the prefix, as in {@code torch.StepLR}); empty for an unknown prefix. */
     public static List<Family> dialect(String prefix) {
-        return DIALECTS.getOrDefault(prefix, List.of());
+        return Dialects.find(prefix).map(Dialect::families).orElse(List.of());
     }
 
     /** A native family, or a dialect's by its dotted name. */
