@@ -9,10 +9,12 @@ module dev.anneal.dialects {
     exports dev.anneal.dialect.hf;
     exports dev.anneal.dialect.optax;
     exports dev.anneal.dialect.keras;
+    exports dev.anneal.dialect.timm;
 
     provides dev.anneal.spec.Dialect with
             dev.anneal.dialect.torch.TorchDialect,
             dev.anneal.dialect.hf.HfDialect,
             dev.anneal.dialect.optax.OptaxDialect,
-            dev.anneal.dialect.keras.KerasDialect;
+            dev.anneal.dialect.keras.KerasDialect,
+            dev.anneal.dialect.timm.TimmDialect;
 }

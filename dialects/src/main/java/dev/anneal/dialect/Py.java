@@ -1,5 +1,6 @@
 package dev.anneal.dialect;
 
+import dev.anneal.schedule.Range;
 import dev.anneal.spec.Args;
 import dev.anneal.spec.Node;
 
@@ -12,7 +13,7 @@ import java.util.stream.Collectors;
 /**
  * Python-flavoured spec text and argument reading, shared by the four dialects: calls with keyword arguments whose
  * defaults are left out, and Python literals (floats keep a ".0", strings are quoted, {@code None} reads as absent).
- * Internal to the core module: the package is not exported.
+ * Internal to the dialects module: the package is not exported.
  */
 public final class Py {
     private Py() {}
@@ -90,6 +91,13 @@ public final class Py {
 
     public static boolean none(Node n) {
         return n instanceof Node.Word w && w.name().equals("None");
+    }
+
+    /** A range widened by a few ulps: for values whose rounding may leave them just outside the exact bounds. */
+    public static Range loose(Range r) {
+        double lo = Double.isFinite(r.min()) ? r.min() - 8 * Math.ulp(r.min()) : r.min();
+        double hi = Double.isFinite(r.max()) ? r.max() + 8 * Math.ulp(r.max()) : r.max();
+        return new Range(lo, hi);
     }
 
     /** a + b for step counts, saturating instead of wrapping. */

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * What every record of the hf., optax. and keras. dialects must do, checked on the cases of their reference tables
+ * What every record of the hf., optax., keras. and timm. dialects must do, checked on the cases of their reference tables
  * (reference/DIALECT/*.tsv, written from the frameworks' formulas): agree with the table at every listed step to
  * 1e-9 relative and stay within their range, reject what the framework rejects, print back to an equal record, and
  * have a native form that agrees to 1e-12 where they offer one. (The torch. dialect has its own tables, from PyTorch
@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.fail;
 class FormulaDialectsTest {
 
     /** The dialects, by the framework the tables come from. */
-    private static final Map<String, String> FRAMEWORKS = Map.of("hf", "transformers", "optax", "optax", "keras", "Keras");
+    private static final Map<String, String> FRAMEWORKS = Map.of("hf", "transformers", "optax", "optax", "keras", "Keras", "timm", "timm");
 
     private static Stream<DynamicNode> perDialect(Function<String, Stream<? extends DynamicNode>> tests) {
         return FRAMEWORKS.keySet().stream().sorted().map(d -> DynamicContainer.dynamicContainer(d, tests.apply(d)));

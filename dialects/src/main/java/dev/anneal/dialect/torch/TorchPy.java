@@ -47,9 +47,7 @@ final class TorchPy {
 
     /** A range widened by a few ulps: for values a recursion may leave a rounding error outside the exact bounds. */
     static Range loose(Range r) {
-        double lo = Double.isFinite(r.min()) ? r.min() - 8 * Math.ulp(r.min()) : r.min();
-        double hi = Double.isFinite(r.max()) ? r.max() + 8 * Math.ulp(r.max()) : r.max();
-        return new Range(lo, hi);
+        return Py.loose(r);
     }
 
     /** An error at a step: the scheduler, the step, and what PyTorch does there. */
