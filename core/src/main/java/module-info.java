@@ -9,7 +9,8 @@ module dev.anneal.core {
     exports dev.anneal.control;
     exports dev.anneal.analysis;
     exports dev.anneal.convert;
-    exports dev.anneal.numeric;
+    // Numerical helpers (Student t, fits, Richardson extrapolation): not API, lent to the lab.
+    exports dev.anneal.numeric to dev.anneal.lab;
 
     uses dev.anneal.spec.Dialect;
 }

@@ -26,7 +26,7 @@ public final class Target {
         return Stream.concat(Stream.of(NATIVE), Dialects.all().stream().map(d -> new Target(d.prefix(), d))).toList();
     }
 
-    /** The name on the command line, and a dialect's prefix: native, torch, hf, optax, keras, … */
+    /** The name on the command line: native, or a dialect's prefix. */
     public String spec() {
         return spec;
     }

@@ -122,7 +122,7 @@ final class Binder {
             if (names.isEmpty()) {
                 List<String> dialects = Families.dialects();
                 return "unknown schedule '" + name + "': there is no '" + prefix + ".' dialect ("
-                        + (dialects.isEmpty() ? "none is plugged in; anneal-dialects provides torch, hf, optax, keras and timm"
+                        + (dialects.isEmpty() ? "none is plugged in: add anneal-dialects, or another dialect, to the class path"
                         : "dialects: " + String.join(", ", dialects)) + ")";
             }
             String hint = Names.suggestion(name, names);

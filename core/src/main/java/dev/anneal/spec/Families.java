@@ -158,7 +158,7 @@ public final class Families {
         return NATIVE.stream().map(Family::name).toList();
     }
 
-    /** The prefixes of the dialects plugged in ({@link Dialects}): torch, hf, optax, keras, timm with anneal-dialects. */
+    /** The prefixes of the dialects plugged in ({@link Dialects}), in the order they were found. */
     public static List<String> dialects() {
         return Dialects.all().stream().map(Dialect::prefix).toList();
     }

@@ -11,7 +11,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
- * Python-flavoured spec text and argument reading, shared by the four dialects: calls with keyword arguments whose
+ * Python-flavoured spec text and argument reading, shared by the dialects: calls with keyword arguments whose
  * defaults are left out, and Python literals (floats keep a ".0", strings are quoted, {@code None} reads as absent).
  * Internal to the dialects module: the package is not exported.
  */

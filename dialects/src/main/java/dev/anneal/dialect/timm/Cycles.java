@@ -71,7 +71,7 @@ record Cycles(long tInitial, double lrMin, double mul, double decay, long limit)
     }
 
     /**
-     * The native form: each cycle as {@code piece(peak, length)} one after another, then lr_min (as pieces); or null when the
+     * The native form: each cycle as {@code piece(peak, length)} one after another (the last holds lr_min); or null when the
      * cycles are not whole numbers of steps, are too many to write out, or timm's logarithm misplaces a restart.
      */
     List<Schedule> nativeForm(double lr, BiFunction<Double, Long, Schedule> piece) {
@@ -90,8 +90,7 @@ record Cycles(long tInitial, double lrMin, double mul, double decay, long limit)
             }
         }
         if (mul != 1 && cycleOf(start) != limit) return null;
-        pieces.add(new Constant(lrMin));
-        return pieces;
+        return pieces; // the last piece holds lr_min, as timm does from cycle cycle_limit on
     }
 
     private long cycleOf(long t) {

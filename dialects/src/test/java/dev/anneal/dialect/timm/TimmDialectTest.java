@@ -44,7 +44,7 @@ class TimmDialectTest {
         Conversion c = Convert.convert(Spec.parse(ISSUE_EXAMPLE), Target.NATIVE);
         assertThat(c).isInstanceOf(Conversion.Converted.class);
         assertThat(c.message()).isEqualTo("linear(1.0E-4, 0.1, steps=5) then cosine(0.1, steps=100, floor=1.0E-5)"
-                + " then cosine(0.05, steps=200, floor=1.0E-5) then cosine(0.025, steps=400, floor=1.0E-5) then constant(1.0E-5)");
+                + " then cosine(0.05, steps=200, floor=1.0E-5) then cosine(0.025, steps=400, floor=1.0E-5)");
     }
 
     @Test
