@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The one checking helper: every rejected value gets the same message formula, {@code name (value) rule}.
- * Checks are written so that NaN fails them.
+ * The one checking helper: every rejected value gets the same message formula, {@code name (value) rule}, as an
+ * {@link IllegalArgumentException}; a call in the wrong state, such as a setting given twice, is an
+ * {@link IllegalStateException} that names what was set before. Checks are written so that NaN fails them.
  */
 public final class Checks {
     private Checks() {}
@@ -63,9 +64,24 @@ public final class Checks {
         return value;
     }
 
-    /** A rule between several settings; the message states it in full. */
-    public static void state(boolean holds, String message) {
+    /** A rule between several values (min <= max, equal lengths): a wrong value; the message states the rule in full. */
+    public static void argument(boolean holds, String message) {
         if (!holds) throw new IllegalArgumentException(message);
+    }
+
+    /** A call in the wrong state (a builder used after build, a setting given twice): the message says what holds now. */
+    public static void requireState(boolean holds, String message) {
+        if (!holds) throw new IllegalStateException(message);
+    }
+
+    /**
+     * A builder's setting given at most once: {@code earlier} is its current value, null while unset. A second call is
+     * a mistake that would otherwise silently win: {@code clipNorm was already set to 1 (now 2)}.
+     */
+    public static void setOnce(String setting, Object earlier, Object value) {
+        if (earlier != null) {
+            throw new IllegalStateException(setting + " was already set to " + format(earlier) + " (now " + format(value) + ")");
+        }
     }
 
     public static IllegalArgumentException fail(String name, Object value, String rule) {

@@ -12,7 +12,7 @@ public record Clamp(Schedule schedule, double min, double max) implements Schedu
         if (Double.isNaN(min)) throw Checks.fail("min", min, "must be a number");
         if (Double.isNaN(max)) throw Checks.fail("max", max, "must be a number");
         if (!(min <= max)) throw Checks.fail("max", max, "must be >= min (" + Checks.format(min) + ")");
-        Checks.state(min > Double.NEGATIVE_INFINITY || max < Double.POSITIVE_INFINITY, "clamp needs min, max or both");
+        Checks.argument(min > Double.NEGATIVE_INFINITY || max < Double.POSITIVE_INFINITY, "clamp needs min, max or both");
     }
 
     @Override

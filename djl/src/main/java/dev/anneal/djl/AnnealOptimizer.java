@@ -1,5 +1,6 @@
 package dev.anneal.djl;
 
+import dev.anneal.schedule.Checks;
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -81,8 +82,8 @@ public final class AnnealOptimizer extends Optimizer {
         this.claims = claims(b.claims, b.schedules.groups());
         this.values = new double[groups.size()][];
         for (int i = 0; i < groups.size(); i++) values[i] = new double[groups.get(i).names().size()];
-        this.clipNorm = b.clipNorm;
-        this.accumulate = b.accumulate;
+        this.clipNorm = b.clipNorm == null ? 0 : b.clipNorm;
+        this.accumulate = b.accumulate == null ? 1 : b.accumulate;
         this.measureGradNorm = b.measureGradNorm;
     }
 
@@ -385,8 +386,8 @@ public final class AnnealOptimizer extends Optimizer {
         private final Rule rule;
         private final ScheduleSet schedules;
         private final List<Claim> claims = new ArrayList<>();
-        private double clipNorm;
-        private int accumulate = 1;
+        private Double clipNorm;
+        private Integer accumulate;
         private boolean measureGradNorm;
 
         private Builder(Rule rule, ScheduleSet schedules) {
@@ -408,14 +409,16 @@ public final class AnnealOptimizer extends Optimizer {
 
         /** Scales the gradients so their global L2 norm is at most {@code maxNorm} (PyTorch's clip_grad_norm_). */
         public Builder clipNorm(double maxNorm) {
-            if (!(maxNorm > 0) || Double.isInfinite(maxNorm)) throw new IllegalArgumentException("clipNorm (" + maxNorm + ") must be > 0 and finite");
+            Checks.positive("clipNorm", maxNorm);
+            Checks.setOnce("clipNorm", clipNorm, maxNorm);
             this.clipNorm = maxNorm;
             return this;
         }
 
         /** Applies one update per {@code microBatches} calls of {@code step}, with the mean gradient. */
         public Builder accumulate(int microBatches) {
-            if (microBatches < 1) throw new IllegalArgumentException("accumulate (" + microBatches + ") must be >= 1");
+            Checks.atLeast("accumulate", microBatches, 1);
+            Checks.setOnce("accumulate", accumulate, microBatches);
             this.accumulate = microBatches;
             return this;
         }
