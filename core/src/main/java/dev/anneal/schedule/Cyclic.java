@@ -18,6 +18,9 @@ public record Cyclic(double lo, double hi, long up, long down, Mode mode, double
         }
     }
 
+    public static final Mode MODE = Mode.TRIANGULAR;
+    public static final double GAMMA = 1;
+
     public Cyclic {
         Checks.finite("lo", lo);
         Checks.finite("hi", hi);

@@ -15,30 +15,30 @@ final class Printer {
         return switch (schedule) {
             case Constant c -> call("constant", number(c.value()));
             case Linear l -> call("linear", number(l.start()), number(l.end()), "steps=" + l.steps());
-            case Step s -> call("step", number(s.value()), "every=" + s.every(), named("gamma", s.gamma(), 0.1));
+            case Step s -> call("step", number(s.value()), "every=" + s.every(), named("gamma", s.gamma(), Step.GAMMA));
             case MultiStep m -> call("multistep", number(m.value()),
                     "at=" + m.at().stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]")),
-                    named("gamma", m.gamma(), 0.1));
+                    named("gamma", m.gamma(), MultiStep.GAMMA));
             case Exponential e -> call("exponential", number(e.value()), "gamma=" + number(e.gamma()));
             case HalfLife h -> call("exponential", number(h.value()), "half_life=" + number(h.halfLife()));
-            case InverseTime i -> call("inverse_time", number(i.value()), "k=" + number(i.k()), named("power", i.power(), 1));
+            case InverseTime i -> call("inverse_time", number(i.value()), "k=" + number(i.k()), named("power", i.power(), InverseTime.POWER));
             case InverseSqrt i -> call("inverse_sqrt", number(i.value()));
             case PowerLaw p -> call("power_law", number(p.value()), "alpha=" + number(p.alpha()));
-            case Polynomial p -> call("polynomial", number(p.value()), named("end", p.end(), 0), "steps=" + p.steps(),
-                    named("power", p.power(), 1));
-            case Cosine c -> call("cosine", number(c.value()), "steps=" + c.steps(), named("floor", c.floor(), 0));
-            case Sgdr s -> call("sgdr", number(s.value()), "period=" + s.firstPeriod(), s.mult() == 1 ? null : "mult=" + s.mult(),
-                    named("floor", s.floor(), 0));
+            case Polynomial p -> call("polynomial", number(p.value()), named("end", p.end(), Polynomial.END), "steps=" + p.steps(),
+                    named("power", p.power(), Polynomial.POWER));
+            case Cosine c -> call("cosine", number(c.value()), "steps=" + c.steps(), named("floor", c.floor(), Cosine.FLOOR));
+            case Sgdr s -> call("sgdr", number(s.value()), "period=" + s.firstPeriod(), s.mult() == Sgdr.MULT ? null : "mult=" + s.mult(),
+                    named("floor", s.floor(), Sgdr.FLOOR));
             case Cyclic c -> call("cyclic", number(c.lo()), number(c.hi()), "up=" + c.up(),
                     c.down() == c.up() ? null : "down=" + c.down(),
-                    c.mode() == Cyclic.Mode.TRIANGULAR ? null : "mode=" + c.mode().spec(), named("gamma", c.gamma(), 1));
+                    c.mode() == Cyclic.MODE ? null : "mode=" + c.mode().spec(), named("gamma", c.gamma(), Cyclic.GAMMA));
             case OneCycle o -> call("onecycle", number(o.peak()), "steps=" + o.steps(),
                     named("pct_start", o.pctStart(), OneCycle.PCT_START), named("div", o.div(), OneCycle.DIV),
                     named("final_div", o.finalDiv(), OneCycle.FINAL_DIV),
-                    o.anneal() == OneCycle.Anneal.COS ? null : "anneal=" + o.anneal().spec(),
-                    o.threePhase() ? "three_phase=true" : null);
+                    o.anneal() == OneCycle.ANNEAL ? null : "anneal=" + o.anneal().spec(),
+                    o.threePhase() == OneCycle.THREE_PHASE ? null : "three_phase=" + o.threePhase());
             case Wsd w -> call("wsd", number(w.peak()), "warmup=" + w.warmup(), "stable=" + w.stable(), "decay=" + w.decay(),
-                    named("floor", w.floor(), 0), w.shape() == Wsd.Shape.LINEAR ? null : "shape=" + w.shape().spec());
+                    named("floor", w.floor(), Wsd.FLOOR), w.shape() == Wsd.SHAPE ? null : "shape=" + w.shape().spec());
             case Then t -> operand(t.first(), false) + " then " + operand(t.next(), true);
             case Warmup w -> call("warmup", String.valueOf(w.steps()), print(w.target()));
             case Scaled s -> number(s.factor()) + " * " + factor(s.schedule(), true);

@@ -121,7 +121,7 @@ public sealed interface Schedule
     }
 
     static Schedule cosine(double value, long steps) {
-        return new Cosine(value, steps, 0);
+        return new Cosine(value, steps, Cosine.FLOOR);
     }
 
     static Schedule cosine(double value, long steps, double floor) {
@@ -133,7 +133,7 @@ public sealed interface Schedule
     }
 
     static Schedule cyclic(double lo, double hi, long up) {
-        return new Cyclic(lo, hi, up, up, Cyclic.Mode.TRIANGULAR, 1);
+        return new Cyclic(lo, hi, up, up, Cyclic.MODE, Cyclic.GAMMA);
     }
 
     static Schedule onecycle(double peak, long steps) {
@@ -141,7 +141,7 @@ public sealed interface Schedule
     }
 
     static Schedule wsd(double peak, long warmup, long stable, long decay) {
-        return new Wsd(peak, warmup, stable, decay, 0, Wsd.Shape.LINEAR);
+        return new Wsd(peak, warmup, stable, decay, Wsd.FLOOR, Wsd.SHAPE);
     }
 
     /** A linear ramp from 0 to {@code target.at(0)} over {@code steps}, then {@code target}. */

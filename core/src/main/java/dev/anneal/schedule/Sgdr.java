@@ -8,6 +8,9 @@ import java.util.OptionalLong;
  * The Java component {@code firstPeriod} is the spec's {@code period} (T0). Example: sgdr(1, period=10) at 10 is 1 again.
  */
 public record Sgdr(double value, long firstPeriod, long mult, double floor) implements Schedule {
+
+    public static final long MULT = 1;
+    public static final double FLOOR = 0;
     public Sgdr {
         Checks.finite("value", value);
         Checks.positive("period", firstPeriod);

@@ -2,6 +2,9 @@ package dev.anneal.schedule;
 
 /** {@code step(value, every=k, gamma=g)}: value·g^⌊t/k⌋ (PyTorch StepLR). Example: step(0.1, every=30, gamma=0.1) at 30 is 0.01. */
 public record Step(double value, long every, double gamma) implements Schedule {
+
+    /** The default factor at each drop (PyTorch StepLR's). */
+    public static final double GAMMA = 0.1;
     public Step {
         Checks.finite("value", value);
         Checks.positive("every", every);

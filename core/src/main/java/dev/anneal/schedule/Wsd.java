@@ -18,6 +18,9 @@ public record Wsd(double peak, long warmup, long stable, long decay, double floo
         }
     }
 
+    public static final double FLOOR = 0;
+    public static final Shape SHAPE = Shape.LINEAR;
+
     public Wsd {
         Checks.finite("peak", peak);
         Checks.nonNegative("warmup", warmup);
