@@ -38,8 +38,8 @@ public record CosineLRScheduler(double lr, Cycles cycles, Warmup warmup, double 
     @Override
     public Form nativeForm() {
         if (kDecay != 1) return Form.none("k_decay " + Py.num(kDecay) + " bends the cosine's time axis; no native family does");
-        List<Schedule> main = cycles.nativeForm(lr, (peak, length) -> new Cosine(peak, length, cycles.lrMin()));
-        return main == null ? Form.none(Timm.noCycles(cycles)) : Form.of(warmup.nativeForm(lr, main));
+        Form main = cycles.nativeForm(lr, (peak, length) -> new Cosine(peak, length, cycles.lrMin()));
+        return main instanceof Form.Found(Schedule m) ? Form.of(warmup.nativeForm(lr, m)) : main;
     }
 
     @Override

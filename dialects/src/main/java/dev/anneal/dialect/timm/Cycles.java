@@ -5,6 +5,7 @@ import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
+import dev.anneal.spec.Form;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -71,26 +72,30 @@ record Cycles(long tInitial, double lrMin, double mul, double decay, long limit)
     }
 
     /**
-     * The native form: each cycle as {@code piece(peak, length)} one after another (the last holds lr_min); or null when the
-     * cycles are not whole numbers of steps, are too many to write out, or timm's logarithm misplaces a restart.
+     * The native form: each cycle as {@code piece(peak, length)}, one after another (the last holds lr_min, as timm
+     * does from cycle cycle_limit on); or why there is none.
      */
-    List<Schedule> nativeForm(double lr, BiFunction<Double, Long, Schedule> piece) {
-        if (limit <= 0) return List.of(new Constant(lrMin));
-        if (limit > MOST_PIECES) return null;
+    Form nativeForm(double lr, BiFunction<Double, Long, Schedule> piece) {
+        if (limit <= 0) return Form.of(new Constant(lrMin));
+        if (limit > MOST_PIECES) return Form.none("cycle_limit " + limit + " is more cycles than a native form writes out (" + MOST_PIECES + ")");
         List<Schedule> pieces = new ArrayList<>();
         long start = 0, length = tInitial;
         for (long i = 0; i < limit; i++) {
-            if (mul != 1 && (cycleOf(start) != i || (start > 0 && cycleOf(start - 1) != i - 1))) return null;
+            if (mul != 1 && (cycleOf(start) != i || (start > 0 && cycleOf(start - 1) != i - 1))) {
+                return Form.none("timm's floating-point cycle count, floor(log(1 − t/t_initial·(1 − cycle_mul))/log(cycle_mul)),"
+                        + " does not put the restart of cycle " + i + " at step " + start + " (it is " + cycleOf(start) + " there)");
+            }
             pieces.add(piece.apply(lr * Math.pow(decay, i), length));
             start = Py.add(start, length);
-            if (mul != 1) {
+            if (mul != 1 && i + 1 < limit) {
                 double next = length * mul;
-                if (next != Math.rint(next) || next > 1L << 52) return null;
+                if (next != Math.rint(next) || next > 1L << 52) {
+                    return Form.none("cycle_mul " + Py.num(mul) + " makes cycle " + (i + 1) + " " + next + " steps long; native cycles are whole steps");
+                }
                 length = (long) next;
             }
         }
-        if (mul != 1 && cycleOf(start) != limit) return null;
-        return pieces; // the last piece holds lr_min, as timm does from cycle cycle_limit on
+        return Form.of(Warmup.join(pieces));
     }
 
     private long cycleOf(long t) {

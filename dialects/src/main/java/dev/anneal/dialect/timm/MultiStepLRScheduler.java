@@ -55,9 +55,9 @@ public record MultiStepLRScheduler(double lr, List<Long> decayT, double decayRat
                         + " no native multistep counts");
             }
         }
-        if (decayT.isEmpty()) return Form.of(warmup.nativeForm(lr, List.of(new Constant(lr))));
+        if (decayT.isEmpty()) return Form.of(warmup.nativeForm(lr, new Constant(lr)));
         if (decayT.getFirst() < 0) return Form.none("decay_t " + Py.list(decayT) + " has a negative step");
-        return Form.of(warmup.nativeForm(lr, List.of(new MultiStep(lr, decayT, decayRate))));
+        return Form.of(warmup.nativeForm(lr, new MultiStep(lr, decayT, decayRate)));
     }
 
     @Override

@@ -40,8 +40,8 @@ public record PolyLRScheduler(double lr, Cycles cycles, double power, Warmup war
     public Form nativeForm() {
         if (kDecay != 1) return Form.none("k_decay " + Py.num(kDecay) + " bends the decay's time axis; no native family does");
         if (power == 0) return Form.none("power 0 holds each peak for a whole cycle; native polynomial needs power > 0");
-        List<Schedule> main = cycles.nativeForm(lr, (peak, length) -> new Polynomial(peak, cycles.lrMin(), length, power));
-        return main == null ? Form.none(Timm.noCycles(cycles)) : Form.of(warmup.nativeForm(lr, main));
+        Form main = cycles.nativeForm(lr, (peak, length) -> new Polynomial(peak, cycles.lrMin(), length, power));
+        return main instanceof Form.Found(Schedule m) ? Form.of(warmup.nativeForm(lr, m)) : main;
     }
 
     @Override

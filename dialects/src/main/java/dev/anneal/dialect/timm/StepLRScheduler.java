@@ -36,7 +36,7 @@ public record StepLRScheduler(double lr, long decayT, double decayRate, Warmup w
 
     @Override
     public Form nativeForm() {
-        return Form.of(warmup.nativeForm(lr, List.of(new Step(lr, decayT, decayRate))));
+        return Form.of(warmup.nativeForm(lr, new Step(lr, decayT, decayRate)));
     }
 
     @Override

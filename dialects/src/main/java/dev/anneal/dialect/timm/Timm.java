@@ -123,11 +123,4 @@ public final class Timm {
             }
         }
     }
-
-    /** Why cycles have no native form. */
-    static String noCycles(Cycles c) {
-        return c.limit() > 64 ? "cycle_limit " + c.limit() + " is more cycles than a native form writes out (64)"
-                : "cycle_mul " + Py.num(c.mul()) + " gives cycles that are not whole numbers of steps, or timm's"
-                + " floating-point cycle count moves a restart";
-    }
 }

@@ -1,6 +1,7 @@
 package dev.anneal.dialect.timm;
 
 import dev.anneal.dialect.Py;
+import dev.anneal.dialect.Shapes;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Linear;
 import dev.anneal.schedule.Schedule;
@@ -35,14 +36,14 @@ record Warmup(long t, double lrInit, boolean prefix) {
     }
 
     /** The native form: the ramp, then the main formula's native form (shifted when the ramp overlays it). */
-    Schedule nativeForm(double target, List<Schedule> main) {
-        if (t == 0) return join(main);
-        return prefix ? join(Stream.concat(Stream.of(new Linear(lrInit, target, t)), main.stream()).toList())
-                : new Then(new Linear(lrInit, target, t), new Shift(join(main), t));
+    Schedule nativeForm(double target, Schedule main) {
+        if (t == 0) return main;
+        return prefix ? join(Stream.concat(Stream.of(new Linear(lrInit, target, t)), Shapes.pieces(main).stream()).toList())
+                : new Then(new Linear(lrInit, target, t), new Shift(main, t));
     }
 
     /** Pieces one after another, joined from the left so that they print without parentheses. */
-    private static Schedule join(List<Schedule> pieces) {
+    static Schedule join(List<Schedule> pieces) {
         Schedule s = pieces.getFirst();
         for (Schedule next : pieces.subList(1, pieces.size())) s = new Then(s, next);
         return s;
