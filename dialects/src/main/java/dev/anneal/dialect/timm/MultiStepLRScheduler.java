@@ -8,7 +8,6 @@ import dev.anneal.schedule.Range;
 import dev.anneal.spec.Form;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * {@code timm.MultiStepLRScheduler(lr=0.1, decay_t=[30, 80], decay_rate=0.1)}: {@code lr·decay_rate^bisect_right(decay_t,
@@ -62,7 +61,7 @@ public record MultiStepLRScheduler(double lr, List<Long> decayT, double decayRat
 
     @Override
     public List<String> arguments() {
-        return TimmScheduler.args(new String[] {"decay_t=" + decayT.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]")),
+        return TimmScheduler.args(new String[] {"decay_t=" + Py.list(decayT),
                 Py.kw("decay_rate", decayRate, DECAY_RATE)}, warmup.kwargs(WARMUP_PREFIX));
     }
 

@@ -1,28 +1,10 @@
 package dev.anneal.dialect.timm;
 
-import dev.anneal.schedule.Schedule;
-import dev.anneal.spec.Dialect;
-import dev.anneal.spec.Family;
-import dev.anneal.spec.Form;
-
-import java.util.List;
+import dev.anneal.dialect.Plugin;
 
 /** The timm. dialect, as the service loader finds it. */
-public final class TimmDialect implements Dialect {
-    private static final TimmRules RULES = new TimmRules();
-
-    @Override
-    public String prefix() {
-        return "timm";
-    }
-
-    @Override
-    public List<Family> families() {
-        return Timm.families();
-    }
-
-    @Override
-    public List<Form> write(Schedule nativeSchedule) {
-        return RULES.translate(nativeSchedule);
+public final class TimmDialect extends Plugin {
+    public TimmDialect() {
+        super("timm", Timm.families(), new TimmRules());
     }
 }

@@ -1,28 +1,10 @@
 package dev.anneal.dialect.torch;
 
-import dev.anneal.schedule.Schedule;
-import dev.anneal.spec.Dialect;
-import dev.anneal.spec.Family;
-import dev.anneal.spec.Form;
-
-import java.util.List;
+import dev.anneal.dialect.Plugin;
 
 /** The torch. dialect, as the service loader finds it. */
-public final class TorchDialect implements Dialect {
-    private static final TorchRules RULES = new TorchRules();
-
-    @Override
-    public String prefix() {
-        return "torch";
-    }
-
-    @Override
-    public List<Family> families() {
-        return Torch.families();
-    }
-
-    @Override
-    public List<Form> write(Schedule nativeSchedule) {
-        return RULES.translate(nativeSchedule);
+public final class TorchDialect extends Plugin {
+    public TorchDialect() {
+        super("torch", Torch.families(), new TorchRules());
     }
 }
