@@ -7,7 +7,7 @@ keeping its arithmetic, its checks and its errors; the comment above each names 
 optimizer is replaced by its learning rate `lr` (optimizer.defaults["lr"], the LambdaLR base lr), and LambdaLR by
 `lambda_lr`: after k calls of scheduler.step() the learning rate is base_lr * lr_lambda(k).
 
-Run: python3 tools/reference/hf_reference.py   (writes core/src/test/resources/reference/hf/*.tsv)
+Run: python3 tools/reference/hf_reference.py   (writes dialects/src/test/resources/reference/hf/*.tsv)
 """
 
 import math

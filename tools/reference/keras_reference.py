@@ -8,7 +8,7 @@ keeping the constructor checks and the arithmetic of __call__; the comment above
 Python float, by default), so these tables are float64 evaluations of Keras's formulas (the Anneal dialect computes
 in float64 too; see docs/dialects/keras.md). name_scope and get_config are dropped.
 
-Run: python3 tools/reference/keras_reference.py   (writes core/src/test/resources/reference/keras/*.tsv)
+Run: python3 tools/reference/keras_reference.py   (writes dialects/src/test/resources/reference/keras/*.tsv)
 """
 
 import math

@@ -7,7 +7,7 @@ its checks and its fallbacks; the comment above each names the function it copie
 shim below: optax evaluates in JAX, float32 unless jax_enable_x64 is set, so these tables are float64 evaluations of
 optax's formulas (the Anneal dialect computes in float64 too; see docs/dialects/optax.md). absl logging is dropped.
 
-Run: python3 tools/reference/optax_reference.py   (writes core/src/test/resources/reference/optax/*.tsv)
+Run: python3 tools/reference/optax_reference.py   (writes dialects/src/test/resources/reference/optax/*.tsv)
 """
 
 import math

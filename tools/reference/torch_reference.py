@@ -4,7 +4,7 @@
 Install Debian's PyTorch (1.13.1) and run with the system Python:
 
     apt-get install -y python3-torch
-    /usr/bin/python3 tools/reference/torch_reference.py   # writes core/src/test/resources/reference/torch/*.tsv
+    /usr/bin/python3 tools/reference/torch_reference.py   # writes dialects/src/test/resources/reference/torch/*.tsv
 
 Every case is a spec written exactly as Anneal reads it, e.g.
 `torch.SequentialLR(lr=0.1, schedulers=[torch.LinearLR(start_factor=0.1, total_iters=10), torch.CosineAnnealingLR(T_max=90)], milestones=[10])`.
@@ -38,7 +38,7 @@ from torch.optim import lr_scheduler as L
 warnings.filterwarnings('ignore')
 
 ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
-OUT = os.path.join(ROOT, 'core', 'src', 'test', 'resources', 'reference', 'torch')
+OUT = os.path.join(ROOT, 'dialects', 'src', 'test', 'resources', 'reference', 'torch')
 SOURCE = os.path.join(os.path.dirname(L.__file__), 'lr_scheduler.py')
 
 # The optimizer's lr when the spec gives none (CyclicLR and OneCycleLR set it themselves).

@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
 import java.util.concurrent.Callable;
 
 /**
- * {@code anneal convert SPEC --to native|torch|hf|optax|keras}: an equivalent spec in the target language, checked
+ * {@code anneal convert SPEC --to native|torch|hf|optax|keras|timm}: an equivalent spec in the target language, checked
  * on the numbers, or why there is none (exit 2).
  */
 @Command(name = "convert", mixinStandardHelpOptions = true,
@@ -25,7 +25,7 @@ final class ConvertCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SPEC", description = "A schedule spec, native or in a dialect, e.g. 'torch.StepLR(lr=0.1, step_size=30)'.")
     String specText;
 
-    @Option(names = "--to", required = true, paramLabel = "native|torch|hf|optax|keras", description = "The language to write it in.")
+    @Option(names = "--to", required = true, paramLabel = "native|torch|hf|optax|keras|timm", description = "The language to write it in.")
     String to;
 
     @Mixin

@@ -20,7 +20,7 @@ final class FamiliesCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "NAME", description = "Show only these families.")
     List<String> names;
 
-    @picocli.CommandLine.Option(names = "--dialect", paramLabel = "torch|hf|optax|keras",
+    @picocli.CommandLine.Option(names = "--dialect", paramLabel = "torch|hf|optax|keras|timm",
             description = "List a framework dialect's names instead of the native families.")
     String dialect;
 

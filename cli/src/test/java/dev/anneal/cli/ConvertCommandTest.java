@@ -75,14 +75,14 @@ class ConvertCommandTest {
     void convert_unknownTarget_listsTheLanguages() {
         Cli r = Cli.run("convert", "constant(0.1)", "--to", "jax");
         assertThat(r.code()).isEqualTo(Main.USAGE);
-        assertThat(r.err()).isEqualTo("anneal: --to (jax) must be one of native, torch, hf, optax, keras" + System.lineSeparator());
+        assertThat(r.err()).isEqualTo("anneal: --to (jax) must be one of native, torch, hf, optax, keras, timm" + System.lineSeparator());
     }
 
     @Test
     void convert_withoutTo_isAUsageError() {
         Cli r = Cli.run("convert", "constant(0.1)");
         assertThat(r.code()).isEqualTo(Main.USAGE);
-        assertThat(r.err()).contains("Missing required option: '--to=native|torch|hf|optax|keras'");
+        assertThat(r.err()).contains("Missing required option: '--to=native|torch|hf|optax|keras|timm'");
     }
 
     @Test

@@ -30,7 +30,8 @@ public record Check(String steps, Optional<Difference> difference, OptionalLong 
         return difference.isEmpty();
     }
 
-    static boolean agree(double expected, double actual, double peak) {
+    /** Equal within {@link #RELATIVE} of the larger, or within {@link #SLACK} of the peak, or both NaN. */
+    public static boolean agree(double expected, double actual, double peak) {
         if (Double.isNaN(expected) || Double.isNaN(actual)) return Double.isNaN(expected) && Double.isNaN(actual);
         double diff = Math.abs(actual - expected);
         return diff <= RELATIVE * Math.max(Math.abs(expected), Math.abs(actual)) || diff <= SLACK * peak || expected == actual;

@@ -1,6 +1,7 @@
 package dev.anneal.convert;
 
 import dev.anneal.schedule.Schedule;
+import dev.anneal.spec.Form;
 import dev.anneal.spec.Spec;
 
 /**
@@ -35,6 +36,11 @@ public final class Convert {
             }
         }
         return mismatch != null ? mismatch : new Conversion.Impossible(reason);
+    }
+
+    /** Whether {@code candidate} gives {@code source}'s numbers (within {@link Check#RELATIVE}) over the span of both. */
+    public static Check compare(Schedule source, Schedule candidate) {
+        return Equivalence.check(source, candidate, Span.of(source, candidate));
     }
 
     /** The candidate checked against the source over the span of both (and of the native form between them). */

@@ -9,6 +9,7 @@ import dev.anneal.schedule.Phase;
 import dev.anneal.schedule.Product;
 import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
+import dev.anneal.spec.Form;
 import dev.anneal.schedule.Shift;
 import dev.anneal.schedule.Then;
 import dev.anneal.schedule.Warmup;

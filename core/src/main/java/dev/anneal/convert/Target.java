@@ -2,41 +2,65 @@ package dev.anneal.convert;
 
 import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Schedule;
+import dev.anneal.spec.Dialect;
+import dev.anneal.spec.Dialects;
+import dev.anneal.spec.Form;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** The languages a schedule can be converted to: the native spec language and the four framework dialects. */
-public enum Target {
-    NATIVE(null), TORCH(new TorchRules()), HF(new HfRules()), OPTAX(new OptaxRules()), KERAS(new KerasRules());
+/** The languages a schedule can be converted to: the native spec language and each dialect plugged in. */
+public final class Target {
+    public static final Target NATIVE = new Target("native", null);
 
-    private final Rules rules;
+    private final String spec;
+    private final Dialect dialect;
 
-    Target(Rules rules) {
-        this.rules = rules;
+    private Target(String spec, Dialect dialect) {
+        this.spec = spec;
+        this.dialect = dialect;
     }
 
-    /** The name on the command line, and a dialect's prefix: native, torch, hf, optax, keras. */
+    /** Native first, then the dialects in the order they were found. */
+    public static List<Target> all() {
+        return Stream.concat(Stream.of(NATIVE), Dialects.all().stream().map(d -> new Target(d.prefix(), d))).toList();
+    }
+
+    /** The name on the command line: native, or a dialect's prefix. */
     public String spec() {
-        return name().toLowerCase(Locale.ROOT);
+        return spec;
     }
 
     /** The target named {@code name}; the error lists the accepted names. */
     public static Target of(String name) {
-        return Arrays.stream(values()).filter(t -> t.spec().equals(name)).findFirst()
+        if (name.equals(NATIVE.spec)) return NATIVE;
+        return Dialects.find(name).map(d -> new Target(d.prefix(), d))
                 .orElseThrow(() -> new IllegalArgumentException("--to (" + name + ") must be one of "
-                        + Arrays.stream(values()).map(Target::spec).collect(Collectors.joining(", "))));
+                        + String.join(", ", all().stream().map(Target::spec).toList())));
     }
 
     /** Whether the schedule is already written in this language. */
     boolean writes(Schedule s) {
-        return this == NATIVE ? Natives.isNative(s) : s instanceof Framework f && f.spec().startsWith(spec() + ".");
+        return dialect == null ? Natives.isNative(s) : s instanceof Framework f && f.spec().startsWith(spec + ".");
     }
 
     /** Candidate translations of a native schedule, best first; missing ones say why. */
     List<Form> translate(Schedule nativeSchedule) {
-        return rules == null ? List.of(Form.of(nativeSchedule)) : rules.translate(nativeSchedule);
+        return dialect == null ? List.of(Form.of(nativeSchedule)) : dialect.write(nativeSchedule);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Target t && t.spec.equals(spec);
+    }
+
+    @Override
+    public int hashCode() {
+        return spec.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return spec;
     }
 }

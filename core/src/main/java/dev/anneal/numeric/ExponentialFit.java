@@ -15,7 +15,7 @@ public record ExponentialFit(double amplitude, Interval rate, LinearFit line) {
 
     /** Fits all points; every {@code y[i] − floor} must be > 0. */
     public static ExponentialFit of(double[] t, double[] y, double floor, double level) {
-        Checks.state(t.length == y.length, "t and y must have the same length (" + t.length + " and " + y.length + ")");
+        Checks.argument(t.length == y.length, "t and y must have the same length (" + t.length + " and " + y.length + ")");
         return of(t, y, floor, 0, t.length, level);
     }
 

@@ -20,7 +20,7 @@ public record LinearFit(double slope, double intercept, double slopeError, doubl
 
     /** Weighted least squares, weight {@code w[i] > 0} ∝ 1/variance of {@code y[i]}. */
     public static LinearFit weighted(double[] x, double[] y, double[] w) {
-        Checks.state(x.length == y.length && x.length == w.length, "x, y and w must have the same length ("
+        Checks.argument(x.length == y.length && x.length == w.length, "x, y and w must have the same length ("
                 + x.length + ", " + y.length + " and " + w.length + ")");
         Checks.atLeast("points", x.length, 3);
         double mx = 0, my = 0, sw = 0;

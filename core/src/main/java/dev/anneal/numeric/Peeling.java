@@ -20,7 +20,7 @@ import java.util.Arrays;
 public record Peeling(ExponentialFit slow, ExponentialFit fast) {
 
     public static Peeling peel(double[] t, double[] y, double floor, double fastUntil, double slowFrom, double level) {
-        Checks.state(t.length == y.length, "t and y must have the same length (" + t.length + " and " + y.length + ")");
+        Checks.argument(t.length == y.length, "t and y must have the same length (" + t.length + " and " + y.length + ")");
         for (int i = 0; i < t.length; i++) {
             Checks.finite("t[" + i + "]", t[i]);
             Checks.finite("y[" + i + "]", y[i]);
@@ -28,7 +28,7 @@ public record Peeling(ExponentialFit slow, ExponentialFit fast) {
         }
         Checks.finite("fastUntil", fastUntil);
         Checks.finite("slowFrom", slowFrom);
-        Checks.state(fastUntil <= slowFrom, "fastUntil (" + fastUntil + ") must be <= slowFrom (" + slowFrom + ")");
+        Checks.argument(fastUntil <= slowFrom, "fastUntil (" + fastUntil + ") must be <= slowFrom (" + slowFrom + ")");
 
         int late = firstAtOrAfter(t, slowFrom);
         if (t.length - late < 3) {

@@ -1,8 +1,12 @@
 package dev.anneal.schedule;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
- * The one checking helper: every rejected value gets the same message formula, {@code name (value) rule}.
- * Checks are written so that NaN fails them.
+ * The one checking helper: every rejected value gets the same message formula, {@code name (value) rule}, as an
+ * {@link IllegalArgumentException}; a call in the wrong state, such as a setting given twice, is an
+ * {@link IllegalStateException} that names what was set before. Checks are written so that NaN fails them.
  */
 public final class Checks {
     private Checks() {}
@@ -60,18 +64,36 @@ public final class Checks {
         return value;
     }
 
-    /** A rule between several settings; the message states it in full. */
-    public static void state(boolean holds, String message) {
+    /** A rule between several values (min <= max, equal lengths): a wrong value; the message states the rule in full. */
+    public static void argument(boolean holds, String message) {
         if (!holds) throw InvalidInputException.of(message);
+    }
+
+    /** A call in the wrong state (a builder used after build, a setting given twice): the message says what holds now. */
+    public static void requireState(boolean holds, String message) {
+        if (!holds) throw new IllegalStateException(message);
+    }
+
+    /**
+     * A builder's setting given at most once: {@code earlier} is its current value, null while unset. A second call is
+     * a mistake that would otherwise silently win: {@code clipNorm was already set to 1 (now 2)}.
+     */
+    public static void setOnce(String setting, Object earlier, Object value) {
+        if (earlier != null) {
+            throw new IllegalStateException(setting + " was already set to " + format(earlier) + " (now " + format(value) + ")");
+        }
     }
 
     public static InvalidInputException fail(String name, Object value, String rule) {
         return new InvalidInputException(name, value, rule, InvalidInputException.Where.NOWHERE);
     }
 
-    /** Numbers as the spec language prints them: whole doubles without a trailing ".0". */
+    /** Values as the spec language prints them: whole doubles without a trailing ".0", lists in brackets. */
     public static String format(Object value) {
-        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) return Long.toString(d.longValue());
-        return String.valueOf(value);
+        return switch (value) {
+            case Double d -> Printer.number(d);
+            case List<?> l -> l.stream().map(Checks::format).collect(Collectors.joining(", ", "[", "]"));
+            case null, default -> String.valueOf(value);
+        };
     }
 }

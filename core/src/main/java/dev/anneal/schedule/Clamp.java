@@ -1,7 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 import java.util.OptionalLong;
 
 /**
@@ -14,7 +12,7 @@ public record Clamp(Schedule schedule, double min, double max) implements Schedu
         if (Double.isNaN(min)) throw Checks.fail("min", min, "must be a number");
         if (Double.isNaN(max)) throw Checks.fail("max", max, "must be a number");
         if (!(min <= max)) throw Checks.fail("max", max, "must be >= min (" + Checks.format(min) + ")");
-        Checks.state(min > Double.NEGATIVE_INFINITY || max < Double.POSITIVE_INFINITY, "clamp needs min, max or both");
+        Checks.argument(min > Double.NEGATIVE_INFINITY || max < Double.POSITIVE_INFINITY, "clamp needs min, max or both");
     }
 
     @Override
@@ -39,6 +37,6 @@ public record Clamp(Schedule schedule, double min, double max) implements Schedu
 
     @Override
     public String toString() {
-        return Spec.print(this);
+        return Printer.print(this);
     }
 }

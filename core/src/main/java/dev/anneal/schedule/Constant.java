@@ -1,7 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 /** {@code constant(value)}: the same value at every step. */
 public record Constant(double value) implements Schedule {
     public Constant {
@@ -20,6 +18,6 @@ public record Constant(double value) implements Schedule {
 
     @Override
     public String toString() {
-        return Spec.print(this);
+        return Printer.print(this);
     }
 }

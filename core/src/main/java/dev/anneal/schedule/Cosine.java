@@ -1,7 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 import java.util.OptionalLong;
 
 /**
@@ -9,6 +7,9 @@ import java.util.OptionalLong;
  * SGDR, 2017, without restarts). Example: cosine(1, steps=100) at 50 is 0.5.
  */
 public record Cosine(double value, long steps, double floor) implements Schedule {
+
+    public static final double FLOOR = 0;
+
     public Cosine {
         Checks.finite("value", value);
         Checks.positive("steps", steps);
@@ -32,6 +33,6 @@ public record Cosine(double value, long steps, double floor) implements Schedule
 
     @Override
     public String toString() {
-        return Spec.print(this);
+        return Printer.print(this);
     }
 }

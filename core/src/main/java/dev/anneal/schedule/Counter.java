@@ -1,7 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 import java.util.OptionalLong;
 
 /**
@@ -41,6 +39,6 @@ public record Counter(Schedule schedule) implements Schedule {
 
     @Override
     public String toString() {
-        return Spec.print(this);
+        return Printer.print(this);
     }
 }

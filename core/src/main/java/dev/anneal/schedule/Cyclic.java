@@ -1,7 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 import java.util.OptionalLong;
 
 /**
@@ -19,6 +17,9 @@ public record Cyclic(double lo, double hi, long up, long down, Mode mode, double
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
+
+    public static final Mode MODE = Mode.TRIANGULAR;
+    public static final double GAMMA = 1;
 
     public Cyclic {
         Checks.finite("lo", lo);
@@ -58,6 +59,6 @@ public record Cyclic(double lo, double hi, long up, long down, Mode mode, double
 
     @Override
     public String toString() {
-        return Spec.print(this);
+        return Printer.print(this);
     }
 }

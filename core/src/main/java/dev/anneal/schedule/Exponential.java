@@ -1,7 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 /** {@code exponential(value, gamma=g)}: value·g^t (PyTorch ExponentialLR). Example: exponential(1, gamma=0.5) at 3 is 0.125. */
 public record Exponential(double value, double gamma) implements Schedule {
     public Exponential {
@@ -21,6 +19,6 @@ public record Exponential(double value, double gamma) implements Schedule {
 
     @Override
     public String toString() {
-        return Spec.print(this);
+        return Printer.print(this);
     }
 }

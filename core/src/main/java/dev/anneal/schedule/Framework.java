@@ -4,9 +4,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A schedule written in a framework's dialect ({@code torch.}, {@code hf.}, {@code optax.}, {@code keras.}). It
+ * A schedule written in a framework's dialect (a {@code dev.anneal.spec.Dialect} plugged in, such as {@code torch.}). It
  * evaluates with the framework's own arithmetic, quirks included, so that ported recipes give the same numbers.
- * Dialect records live in {@code dev.anneal.dialect.*}; they print back in their dialect.
+ * Dialect records live outside core (anneal-dialects has torch, hf, optax, keras and timm); they print back in
+ * their dialect.
  */
 public non-sealed interface Framework extends Schedule {
 

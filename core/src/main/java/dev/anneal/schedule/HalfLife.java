@@ -1,7 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 /** {@code exponential(value, half_life=h)}: value·2^(−t/h), halving every h steps. Example: exponential(1, half_life=10) at 20 is 0.25. */
 public record HalfLife(double value, double halfLife) implements Schedule {
     public HalfLife {
@@ -21,6 +19,6 @@ public record HalfLife(double value, double halfLife) implements Schedule {
 
     @Override
     public String toString() {
-        return Spec.print(this);
+        return Printer.print(this);
     }
 }

@@ -1,7 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 /** {@code inverse_sqrt(value)}: value/√(t+1). Example: inverse_sqrt(1) at 3 is 0.5. */
 public record InverseSqrt(double value) implements Schedule {
     public InverseSqrt {
@@ -20,6 +18,6 @@ public record InverseSqrt(double value) implements Schedule {
 
     @Override
     public String toString() {
-        return Spec.print(this);
+        return Printer.print(this);
     }
 }

@@ -1,9 +1,9 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 /** {@code inverse_time(value, k=k, power=p)}: value·(1 + k·t)^(−p). Example: inverse_time(1, k=0.5, power=1) at 2 is 0.5. */
 public record InverseTime(double value, double k, double power) implements Schedule {
+
+    public static final double POWER = 1;
     public InverseTime {
         Checks.finite("value", value);
         Checks.nonNegative("k", k);
@@ -22,6 +22,6 @@ public record InverseTime(double value, double k, double power) implements Sched
 
     @Override
     public String toString() {
-        return Spec.print(this);
+        return Printer.print(this);
     }
 }

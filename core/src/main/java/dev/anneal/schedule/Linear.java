@@ -1,7 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 import java.util.OptionalLong;
 
 /** {@code linear(start, end, steps=T)}: start + (end − start)·min(t, T)/T. Example: linear(0, 1, steps=4) at 1 is 0.25. */
@@ -29,6 +27,6 @@ public record Linear(double start, double end, long steps) implements Schedule {
 
     @Override
     public String toString() {
-        return Spec.print(this);
+        return Printer.print(this);
     }
 }

@@ -1,7 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 import java.util.List;
 
 /**
@@ -9,6 +7,10 @@ import java.util.List;
  * a repeated milestone counts twice). Example: multistep(1, at=[10, 20], gamma=0.5) at 20 is 0.25.
  */
 public record MultiStep(double value, List<Long> at, double gamma) implements Schedule {
+
+    /** The default factor at each milestone (PyTorch MultiStepLR's). */
+    public static final double GAMMA = 0.1;
+
     public MultiStep {
         Checks.finite("value", value);
         Checks.nonNegative("gamma", gamma);
@@ -47,6 +49,6 @@ public record MultiStep(double value, List<Long> at, double gamma) implements Sc
 
     @Override
     public String toString() {
-        return Spec.print(this);
+        return Printer.print(this);
     }
 }

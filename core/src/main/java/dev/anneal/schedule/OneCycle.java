@@ -1,7 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 import java.util.OptionalLong;
 
 /**
@@ -22,10 +20,12 @@ public record OneCycle(double peak, long steps, double pctStart, double div, dou
     }
 
     public static final double PCT_START = 0.3, DIV = 25, FINAL_DIV = 1e4;
+    public static final Anneal ANNEAL = Anneal.COS;
+    public static final boolean THREE_PHASE = false;
 
     /** PyTorch's defaults. */
     public static OneCycle of(double peak, long steps) {
-        return new OneCycle(peak, steps, PCT_START, DIV, FINAL_DIV, Anneal.COS, false);
+        return new OneCycle(peak, steps, PCT_START, DIV, FINAL_DIV, ANNEAL, THREE_PHASE);
     }
 
     public OneCycle {
@@ -84,6 +84,6 @@ public record OneCycle(double peak, long steps, double pctStart, double div, dou
 
     @Override
     public String toString() {
-        return Spec.print(this);
+        return Printer.print(this);
     }
 }

@@ -1,7 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 import java.util.OptionalLong;
 
 /**
@@ -9,6 +7,8 @@ import java.util.OptionalLong;
  * with end 0, optax polynomial_schedule). Example: polynomial(1, end=0, steps=4, power=2) at 2 is 0.25.
  */
 public record Polynomial(double value, double end, long steps, double power) implements Schedule {
+
+    public static final double END = 0, POWER = 1;
     public Polynomial {
         Checks.finite("value", value);
         Checks.finite("end", end);
@@ -33,6 +33,6 @@ public record Polynomial(double value, double end, long steps, double power) imp
 
     @Override
     public String toString() {
-        return Spec.print(this);
+        return Printer.print(this);
     }
 }

@@ -1,7 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 /** {@code power_law(value, alpha=a)}: value·(t+1)^(−a). Example: power_law(1, alpha=2) at 1 is 0.25. */
 public record PowerLaw(double value, double alpha) implements Schedule {
     public PowerLaw {
@@ -21,6 +19,6 @@ public record PowerLaw(double value, double alpha) implements Schedule {
 
     @Override
     public String toString() {
-        return Spec.print(this);
+        return Printer.print(this);
     }
 }

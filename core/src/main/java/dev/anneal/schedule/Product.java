@@ -1,7 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 import java.util.OptionalLong;
 
 /** {@code left * right}: pointwise product of two schedules. */
@@ -44,6 +42,6 @@ public record Product(Schedule left, Schedule right) implements Schedule {
 
     @Override
     public String toString() {
-        return Spec.print(this);
+        return Printer.print(this);
     }
 }

@@ -1,7 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 import java.util.OptionalLong;
 
 /**
@@ -16,7 +14,7 @@ public record Rescale(Schedule schedule, double min, double max) implements Sche
         if (schedule == null) throw new IllegalArgumentException("rescale needs a schedule");
         Checks.finite("min", min);
         Checks.finite("max", max);
-        Checks.state(min <= max, "min (" + Checks.format(min) + ") must be <= max (" + Checks.format(max) + ")");
+        Checks.argument(min <= max, "min (" + Checks.format(min) + ") must be <= max (" + Checks.format(max) + ")");
         Range r = schedule.range();
         if (!(r.bounded() && r.min() < r.max())) {
             throw new IllegalArgumentException("rescale: the schedule (" + schedule + ") has range " + r
@@ -47,6 +45,6 @@ public record Rescale(Schedule schedule, double min, double max) implements Sche
 
     @Override
     public String toString() {
-        return Spec.print(this);
+        return Printer.print(this);
     }
 }

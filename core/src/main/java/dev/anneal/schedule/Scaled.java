@@ -1,7 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 import java.util.OptionalLong;
 
 /** {@code factor * schedule}: pointwise product with a constant. */
@@ -33,6 +31,6 @@ public record Scaled(double factor, Schedule schedule) implements Schedule {
 
     @Override
     public String toString() {
-        return Spec.print(this);
+        return Printer.print(this);
     }
 }

@@ -1,7 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.function.LongToDoubleFunction;
@@ -14,7 +12,7 @@ import java.util.function.LongToDoubleFunction;
  * {@code k} needs only {@code k}. Steps before 0 read as step 0. Implementations are immutable records; every
  * parameter is validated when the record is built.
  *
- * <p>Build schedules with the static factories here, the records' constructors, or {@link Spec#parse(String)};
+ * <p>Build schedules with the static factories here, the records' constructors, or {@code Spec.parse(String)};
  * combine them with {@link #then}, {@link #times}, {@link #shift}, {@link #phase}, {@link #counter},
  * {@link #clamp} and {@link #rescale}. {@code toString()} prints the spec text that parses back to an equal schedule.
  */
@@ -123,7 +121,7 @@ public sealed interface Schedule
     }
 
     static Schedule cosine(double value, long steps) {
-        return new Cosine(value, steps, 0);
+        return new Cosine(value, steps, Cosine.FLOOR);
     }
 
     static Schedule cosine(double value, long steps, double floor) {
@@ -135,7 +133,7 @@ public sealed interface Schedule
     }
 
     static Schedule cyclic(double lo, double hi, long up) {
-        return new Cyclic(lo, hi, up, up, Cyclic.Mode.TRIANGULAR, 1);
+        return new Cyclic(lo, hi, up, up, Cyclic.MODE, Cyclic.GAMMA);
     }
 
     static Schedule onecycle(double peak, long steps) {
@@ -143,7 +141,7 @@ public sealed interface Schedule
     }
 
     static Schedule wsd(double peak, long warmup, long stable, long decay) {
-        return new Wsd(peak, warmup, stable, decay, 0, Wsd.Shape.LINEAR);
+        return new Wsd(peak, warmup, stable, decay, Wsd.FLOOR, Wsd.SHAPE);
     }
 
     /** A linear ramp from 0 to {@code target.at(0)} over {@code steps}, then {@code target}. */

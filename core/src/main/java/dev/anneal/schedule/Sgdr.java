@@ -1,7 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 import java.util.OptionalLong;
 
 /**
@@ -10,6 +8,9 @@ import java.util.OptionalLong;
  * The Java component {@code firstPeriod} is the spec's {@code period} (T0). Example: sgdr(1, period=10) at 10 is 1 again.
  */
 public record Sgdr(double value, long firstPeriod, long mult, double floor) implements Schedule {
+
+    public static final long MULT = 1;
+    public static final double FLOOR = 0;
     public Sgdr {
         Checks.finite("value", value);
         Checks.positive("period", firstPeriod);
@@ -80,6 +81,6 @@ public record Sgdr(double value, long firstPeriod, long mult, double floor) impl
 
     @Override
     public String toString() {
-        return Spec.print(this);
+        return Printer.print(this);
     }
 }

@@ -1,7 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 import java.util.OptionalLong;
 
 /** {@code shift(schedule, by)}: schedule at t + by; where t + by &lt; 0 it reads schedule at 0. */
@@ -34,6 +32,6 @@ public record Shift(Schedule schedule, long by) implements Schedule {
 
     @Override
     public String toString() {
-        return Spec.print(this);
+        return Printer.print(this);
     }
 }

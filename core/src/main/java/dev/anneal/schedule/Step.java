@@ -1,9 +1,10 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 /** {@code step(value, every=k, gamma=g)}: value·g^⌊t/k⌋ (PyTorch StepLR). Example: step(0.1, every=30, gamma=0.1) at 30 is 0.01. */
 public record Step(double value, long every, double gamma) implements Schedule {
+
+    /** The default factor at each drop (PyTorch StepLR's). */
+    public static final double GAMMA = 0.1;
     public Step {
         Checks.finite("value", value);
         Checks.positive("every", every);
@@ -22,6 +23,6 @@ public record Step(double value, long every, double gamma) implements Schedule {
 
     @Override
     public String toString() {
-        return Spec.print(this);
+        return Printer.print(this);
     }
 }

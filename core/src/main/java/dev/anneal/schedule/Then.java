@@ -1,7 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 import java.util.OptionalLong;
 
 /** {@code first then next}: first for its duration D, then next at t − D (next sees relative time). */
@@ -33,6 +31,6 @@ public record Then(Schedule first, Schedule next) implements Schedule {
 
     @Override
     public String toString() {
-        return Spec.print(this);
+        return Printer.print(this);
     }
 }

@@ -1,7 +1,5 @@
 package dev.anneal.schedule;
 
-import dev.anneal.spec.Spec;
-
 import java.util.OptionalLong;
 
 /**
@@ -19,6 +17,9 @@ public record Wsd(double peak, long warmup, long stable, long decay, double floo
             return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
+
+    public static final double FLOOR = 0;
+    public static final Shape SHAPE = Shape.LINEAR;
 
     public Wsd {
         Checks.finite("peak", peak);
@@ -56,6 +57,6 @@ public record Wsd(double peak, long warmup, long stable, long decay, double floo
 
     @Override
     public String toString() {
-        return Spec.print(this);
+        return Printer.print(this);
     }
 }

@@ -1,5 +1,6 @@
 package dev.anneal.spec;
 
+import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.InvalidInputException;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Then;
@@ -60,7 +61,7 @@ final class Binder {
             case Binary b -> {
                 Object product = operand(b);
                 if (product instanceof Schedule s) yield s;
-                throw error("a product of numbers is not a schedule; write constant(" + Printer.number((Double) product) + ")", b);
+                throw error("a product of numbers is not a schedule; write constant(" + Checks.format(product) + ")", b);
             }
             case Word w -> name(w);
             case Num n -> throw error("expected a schedule, found the number " + n.text() + "; write constant(" + n.text() + ")", n);
@@ -170,8 +171,10 @@ final class Binder {
             String prefix = name.substring(0, dot);
             List<String> names = Families.dialect(prefix).stream().map(Family::name).toList();
             if (names.isEmpty()) {
-                return "unknown schedule '" + name + "': there is no '" + prefix + ".' dialect (dialects: "
-                        + String.join(", ", Families.dialects()) + ")";
+                List<String> dialects = Families.dialects();
+                return "unknown schedule '" + name + "': there is no '" + prefix + ".' dialect ("
+                        + (dialects.isEmpty() ? "none is plugged in: add anneal-dialects, or another dialect, to the class path"
+                        : "dialects: " + String.join(", ", dialects)) + ")";
             }
             String hint = Names.suggestion(name, names);
             return "unknown schedule '" + name + "'" + (hint.isEmpty() ? "; " + prefix + ". names: " + String.join(", ", names) : hint);

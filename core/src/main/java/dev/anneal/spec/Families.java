@@ -24,14 +24,7 @@ import dev.anneal.schedule.Warmup;
 import dev.anneal.schedule.Wsd;
 import dev.anneal.spec.Param.Kind;
 
-import dev.anneal.dialect.hf.Hf;
-import dev.anneal.dialect.keras.Keras;
-import dev.anneal.dialect.optax.Optax;
-import dev.anneal.dialect.torch.Torch;
-
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -58,12 +51,12 @@ public final class Families {
             new Family("step", "multiply by gamma every `every` steps (PyTorch StepLR)",
                     "value·gamma^⌊t/every⌋", "step(0.1, every=30, gamma=0.1)",
                     List.of(VALUE, required("every", Kind.STEPS, "steps between drops"),
-                            optional("gamma", Kind.NUMBER, 0.1, "factor at each drop, >= 0")),
+                            optional("gamma", Kind.NUMBER, Step.GAMMA, "factor at each drop, >= 0")),
                     a -> new Step(a.number("value"), a.steps("every"), a.number("gamma"))),
             new Family("multistep", "multiply by gamma at each milestone (PyTorch MultiStepLR)",
                     "value·gamma^(number of milestones ≤ t)", "multistep(0.1, at=[30, 80], gamma=0.1)",
                     List.of(VALUE, required("at", Kind.STEPS_LIST, "milestones, in non-decreasing order"),
-                            optional("gamma", Kind.NUMBER, 0.1, "factor at each milestone, >= 0")),
+                            optional("gamma", Kind.NUMBER, MultiStep.GAMMA, "factor at each milestone, >= 0")),
                     a -> new MultiStep(a.number("value"), a.stepsList("at"), a.number("gamma"))),
             new Family("exponential", "geometric decay, by a factor per step or by a half-life",
                     "value·gamma^t, or value·2^(−t/half_life)", "exponential(0.1, half_life=1000)",
@@ -73,7 +66,7 @@ public final class Families {
             new Family("inverse_time", "hyperbolic decay", "value·(1 + k·t)^(−power)",
                     "inverse_time(0.1, k=0.01, power=1)",
                     List.of(VALUE, required("k", Kind.NUMBER, "rate per step, >= 0"),
-                            optional("power", Kind.NUMBER, 1.0, "exponent, >= 0")),
+                            optional("power", Kind.NUMBER, InverseTime.POWER, "exponent, >= 0")),
                     a -> new InverseTime(a.number("value"), a.number("k"), a.number("power"))),
             new Family("inverse_sqrt", "decay as the inverse square root of the step", "value/√(t+1)",
                     "inverse_sqrt(0.1)", List.of(VALUE), a -> new InverseSqrt(a.number("value"))),
@@ -82,28 +75,28 @@ public final class Families {
                     a -> new PowerLaw(a.number("value"), a.number("alpha"))),
             new Family("polynomial", "polynomial decay to end over steps, then holds end",
                     "(value − end)·(1 − min(t, steps)/steps)^power + end", "polynomial(0.1, end=0.001, steps=1000, power=2)",
-                    List.of(VALUE, optional("end", Kind.NUMBER, 0.0, "final value"),
+                    List.of(VALUE, optional("end", Kind.NUMBER, Polynomial.END, "final value"),
                             required("steps", Kind.STEPS, "length of the decay"),
-                            optional("power", Kind.NUMBER, 1.0, "exponent, > 0")),
+                            optional("power", Kind.NUMBER, Polynomial.POWER, "exponent, > 0")),
                     a -> new Polynomial(a.number("value"), a.number("end"), a.steps("steps"), a.number("power"))),
             new Family("cosine", "half a cosine from value down to floor, then holds floor",
                     "floor + (value − floor)·(1 + cos(π·min(t, steps)/steps))/2", "cosine(0.1, steps=1000, floor=0.001)",
                     List.of(VALUE, required("steps", Kind.STEPS, "length of the decay"),
-                            optional("floor", Kind.NUMBER, 0.0, "final value")),
+                            optional("floor", Kind.NUMBER, Cosine.FLOOR, "final value")),
                     a -> new Cosine(a.number("value"), a.steps("steps"), a.number("floor"))),
             new Family("sgdr", "cosine with warm restarts; cycle k lasts period·mult^k steps (PyTorch CosineAnnealingWarmRestarts)",
                     "floor + (value − floor)·(1 + cos(π·t_cur/t_i))/2", "sgdr(0.1, period=100, mult=2)",
                     List.of(VALUE, required("period", Kind.STEPS, "length of the first cycle"),
-                            optional("mult", Kind.INTEGER, 1L, "growth of each cycle, a whole number >= 1"),
-                            optional("floor", Kind.NUMBER, 0.0, "value at the end of each cycle")),
+                            optional("mult", Kind.INTEGER, Sgdr.MULT, "growth of each cycle, a whole number >= 1"),
+                            optional("floor", Kind.NUMBER, Sgdr.FLOOR, "value at the end of each cycle")),
                     a -> new Sgdr(a.number("value"), a.steps("period"), a.integer("mult"), a.number("floor"))),
             new Family("cyclic", "triangular wave between lo and hi (PyTorch CyclicLR)",
                     "lo + (hi − lo)·triangle(t)·scale, scale = 1 | 1/2^(cycle−1) | gamma^t", "cyclic(0.001, 0.1, up=200, mode=triangular2)",
                     List.of(required("lo", Kind.NUMBER, "lower bound"), required("hi", Kind.NUMBER, "upper bound, >= lo"),
                             required("up", Kind.STEPS, "steps from lo to hi"),
                             optional("down", Kind.STEPS, null, "steps from hi back to lo (default: up)"),
-                            word("mode", "triangular", "amplitude policy", "triangular", "triangular2", "exp_range"),
-                            optional("gamma", Kind.NUMBER, 1.0, "amplitude factor per step in exp_range, in (0, 1]")),
+                            word("mode", Cyclic.MODE.spec(), "amplitude policy", "triangular", "triangular2", "exp_range"),
+                            optional("gamma", Kind.NUMBER, Cyclic.GAMMA, "amplitude factor per step in exp_range, in (0, 1]")),
                     a -> new Cyclic(a.number("lo"), a.number("hi"), a.steps("up"),
                             a.given("down") ? a.steps("down") : a.steps("up"),
                             Cyclic.Mode.valueOf(a.word("mode").toUpperCase(Locale.ROOT)), a.number("gamma"))),
@@ -113,8 +106,8 @@ public final class Families {
                             optional("pct_start", Kind.NUMBER, OneCycle.PCT_START, "share of steps spent rising, in [0, 1]"),
                             optional("div", Kind.NUMBER, OneCycle.DIV, "initial value = peak/div"),
                             optional("final_div", Kind.NUMBER, OneCycle.FINAL_DIV, "final value = peak/(div·final_div)"),
-                            word("anneal", "cos", "interpolation", "cos", "linear"),
-                            optional("three_phase", Kind.FLAG, false, "come back to peak/div before the final descent")),
+                            word("anneal", OneCycle.ANNEAL.spec(), "interpolation", "cos", "linear"),
+                            optional("three_phase", Kind.FLAG, OneCycle.THREE_PHASE, "come back to peak/div before the final descent")),
                     a -> new OneCycle(a.number("peak"), a.steps("steps"), a.number("pct_start"), a.number("div"),
                             a.number("final_div"), OneCycle.Anneal.valueOf(a.word("anneal").toUpperCase(Locale.ROOT)),
                             a.flag("three_phase"))),
@@ -124,8 +117,8 @@ public final class Families {
                             required("warmup", Kind.STEPS, "steps from 0 to peak"),
                             required("stable", Kind.STEPS, "steps at peak"),
                             required("decay", Kind.STEPS, "steps from peak to floor"),
-                            optional("floor", Kind.NUMBER, 0.0, "final value"),
-                            word("shape", "linear", "shape of the decay", "linear", "cosine", "sqrt")),
+                            optional("floor", Kind.NUMBER, Wsd.FLOOR, "final value"),
+                            word("shape", Wsd.SHAPE.spec(), "shape of the decay", "linear", "cosine", "sqrt")),
                     a -> new Wsd(a.number("peak"), a.steps("warmup"), a.steps("stable"), a.steps("decay"), a.number("floor"),
                             Wsd.Shape.valueOf(a.word("shape").toUpperCase(Locale.ROOT)))),
             new Family("warmup", "linear ramp from 0 to schedule(0), then the schedule",
@@ -155,16 +148,6 @@ public final class Families {
                             required("max", Kind.NUMBER, "value where the schedule is at hi")),
                     a -> new Rescale(a.schedule("schedule"), a.number("min"), a.number("max"))));
 
-    /** The framework dialects, by prefix. */
-    private static final Map<String, List<Family>> DIALECTS = new LinkedHashMap<>();
-
-    static {
-        DIALECTS.put("torch", Torch.families());
-        DIALECTS.put("hf", Hf.families());
-        DIALECTS.put("optax", Optax.families());
-        DIALECTS.put("keras", Keras.families());
-    }
-
     /** The native families, in the order {@code anneal families} lists them. */
     public static List<Family> all() {
         return NATIVE;
@@ -175,14 +158,14 @@ public final class Families {
         return NATIVE.stream().map(Family::name).toList();
     }
 
-    /** The dialect prefixes: torch, hf, optax, keras. */
+    /** The prefixes of the dialects plugged in ({@link Dialects}), in the order they were found. */
     public static List<String> dialects() {
-        return List.copyOf(DIALECTS.keySet());
+        return Dialects.all().stream().map(Dialect::prefix).toList();
     }
 
     /** A dialect's families (names include the prefix, as in {@code torch.StepLR}); empty for an unknown prefix. */
     public static List<Family> dialect(String prefix) {
-        return DIALECTS.getOrDefault(prefix, List.of());
+        return Dialects.find(prefix).map(Dialect::families).orElse(List.of());
     }
 
     /** A native family, or a dialect's by its dotted name. */

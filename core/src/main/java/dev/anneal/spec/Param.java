@@ -1,5 +1,7 @@
 package dev.anneal.spec;
 
+import dev.anneal.schedule.Checks;
+
 import java.util.List;
 
 /**
@@ -61,6 +63,6 @@ public record Param(String name, Kind kind, Object fallback, String doc, List<St
     public String signature() {
         if (required()) return name;
         if (fallback == null) return "[" + name + "]";
-        return name + "=" + Printer.value(fallback);
+        return name + "=" + Checks.format(fallback);
     }
 }

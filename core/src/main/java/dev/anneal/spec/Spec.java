@@ -41,6 +41,6 @@ public final class Spec {
 
     /** Canonical spec text: {@code parse(print(s)).equals(s)} for every schedule but {@code Schedule.of(…)}. */
     public static String print(Schedule schedule) {
-        return Printer.print(schedule);
+        return schedule.toString();
     }
 }

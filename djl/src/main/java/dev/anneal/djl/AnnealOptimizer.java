@@ -18,6 +18,7 @@ import dev.anneal.optim.grad.Reduction;
 import dev.anneal.optim.grad.Verdict;
 import dev.anneal.optim.kernel.KernelImpl;
 import dev.anneal.optimizer.Method;
+import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Schedule;
 
 import java.lang.foreign.MemorySegment;
@@ -455,6 +456,7 @@ public final class AnnealOptimizer extends Optimizer {
         private final List<Claim> claims = new ArrayList<>();
         private GradConfig gradients = GradConfig.plain();
         private int accumulate = 1;
+        private boolean accumulateGiven;
         private Reduction reduction = Reduction.MEAN;
         private boolean forTrainer;
 
@@ -484,6 +486,7 @@ public final class AnnealOptimizer extends Optimizer {
 
         /** Scales the gradients so their global L2 norm is at most {@code maxNorm} (PyTorch's clip_grad_norm_). */
         public Builder clipNorm(double maxNorm) {
+            Checks.setOnce("clipNorm", gradients.clipping() instanceof Clipping.ByNorm earlier ? earlier.maxNorm() : null, maxNorm);
             return gradients(gradients.withClipping(Clipping.byNorm(maxNorm)));
         }
 
@@ -496,6 +499,8 @@ public final class AnnealOptimizer extends Optimizer {
         public Builder accumulate(int microBatches, Reduction reduction) {
             if (microBatches < 1) throw new IllegalArgumentException("accumulate (" + microBatches + ") must be >= 1");
             if (reduction == null) throw new IllegalArgumentException("reduction (null) must be given");
+            Checks.setOnce("accumulate", accumulateGiven ? accumulate : null, microBatches);
+            this.accumulateGiven = true;
             this.accumulate = microBatches;
             this.reduction = reduction;
             return this;

@@ -302,4 +302,15 @@ class AnnealOptimizerTest {
         }
         assertThat(Arrays.asList(p.getArray().hasGradient())).containsExactly(true);
     }
+
+    @org.junit.jupiter.api.Test
+    void builder_settingGivenTwice_isAnIllegalState_namingTheEarlierValue() {
+        AnnealOptimizer.Builder b = AnnealOptimizer.builder(Method.SGD, set("lr", 0.1)).clipNorm(1.0).accumulate(4);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.clipNorm(2.0))
+                .isExactlyInstanceOf(IllegalStateException.class).hasMessage("clipNorm was already set to 1 (now 2)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.accumulate(8))
+                .isExactlyInstanceOf(IllegalStateException.class).hasMessage("accumulate was already set to 4 (now 8)");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> b.clipNorm(-1.0))
+                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessage("maxNorm (-1) must be > 0 and finite");
+    }
 }

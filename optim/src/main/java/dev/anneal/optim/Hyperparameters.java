@@ -50,7 +50,7 @@ public final class Hyperparameters {
     public static Hyperparameters of(Method method, String group, Map<String, Schedule> schedules) {
         Map<String, Schedule> all = new LinkedHashMap<>(schedules);
         new TreeMap<>(method.defaults()).forEach((n, v) -> all.putIfAbsent(n, Schedule.constant(v)));
-        Checks.state(all.containsKey("lr"), "groups." + group + ".lr is required by " + method.key() + " and not defined");
+        Checks.argument(all.containsKey("lr"), "groups." + group + ".lr is required by " + method.key() + " and not defined");
         return new Hyperparameters(method, group, all.keySet().toArray(String[]::new), all.values().toArray(Schedule[]::new));
     }
 

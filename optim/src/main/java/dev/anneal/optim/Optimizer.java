@@ -98,10 +98,10 @@ public final class Optimizer {
      * functions of the step; the value applied is checked and traced like a scheduled one.
      */
     public Verdict step(List<float[]> gradients, DoubleUnaryOperator rate) {
-        Checks.state(gradients.size() == blocks.size(), "gradients (" + gradients.size()
+        Checks.argument(gradients.size() == blocks.size(), "gradients (" + gradients.size()
                 + " blocks) must have as many blocks as the parameters (" + blocks.size() + ")");
         for (int i = 0; i < blocks.size(); i++) {
-            Checks.state(gradients.get(i).length == blocks.get(i).length, "gradients[" + i + "] (" + gradients.get(i).length
+            Checks.argument(gradients.get(i).length == blocks.get(i).length, "gradients[" + i + "] (" + gradients.get(i).length
                     + " values) must be as long as parameter block " + i + " (" + blocks.get(i).length + " values)");
         }
         double[][] values = new double[groups.size()][];
@@ -157,16 +157,16 @@ public final class Optimizer {
 
     /** Continues from a saved state; parameters are the caller's and must be restored alongside. */
     public void restore(OptimizerState saved) {
-        Checks.state(saved.method().equals(method.key()), "state method (" + saved.method() + ") must be " + method.key());
-        Checks.state(saved.blocks().size() == blocks.size(), "state blocks (" + saved.blocks().size()
+        Checks.argument(saved.method().equals(method.key()), "state method (" + saved.method() + ") must be " + method.key());
+        Checks.argument(saved.blocks().size() == blocks.size(), "state blocks (" + saved.blocks().size()
                 + ") must match the optimizer's parameter blocks (" + blocks.size() + ")");
         int i = 0;
         for (Bound b : groups) {
             for (float[] p : b.group().blocks()) {
                 OptimizerState.Block s = saved.blocks().get(i);
-                Checks.state(s.group().equals(b.group().name()) && s.length() == p.length, "state block " + i + " (" + s.group()
+                Checks.argument(s.group().equals(b.group().name()) && s.length() == p.length, "state block " + i + " (" + s.group()
                         + ", " + s.length() + " values) must match parameter block " + i + " (" + b.group().name() + ", " + p.length + " values)");
-                Checks.state((s.first() != null || !method.adaptive()) && (s.second() != null) == method.adaptive(),
+                Checks.argument((s.first() != null || !method.adaptive()) && (s.second() != null) == method.adaptive(),
                         "state block " + i + " must have the moments " + method.key() + " keeps");
                 i++;
             }
@@ -189,7 +189,7 @@ public final class Optimizer {
         private final Method method;
         private final ScheduleSet schedules;
         private final List<ParameterGroup> groups = new ArrayList<>();
-        private GradConfig gradients = GradConfig.plain();
+        private GradConfig gradients;
 
         Builder(Method method, ScheduleSet schedules) {
             this.method = method;
@@ -207,24 +207,25 @@ public final class Optimizer {
 
         /** Clipping, loss scaling and fp16 emulation; the default only detects non-finite gradients. */
         public Builder gradients(GradConfig config) {
+            Checks.setOnce("gradients", gradients, config);
             gradients = config;
             return this;
         }
 
         public Optimizer build() {
-            Checks.state(!groups.isEmpty(), "an optimizer needs at least one parameter group");
+            Checks.argument(!groups.isEmpty(), "an optimizer needs at least one parameter group");
             List<String> names = groups.stream().map(ParameterGroup::name).toList();
             for (String g : schedules.groups()) {
-                Checks.state(names.contains(g), "schedule set group " + g + " has no parameter group (parameter groups: " + names + ")");
+                Checks.argument(names.contains(g), "schedule set group " + g + " has no parameter group (parameter groups: " + names + ")");
             }
             List<Bound> bound = new ArrayList<>();
             for (ParameterGroup g : groups) {
-                Checks.state(names.indexOf(g.name()) == names.lastIndexOf(g.name()), "parameter group " + g.name() + " is given twice");
-                Checks.state(schedules.groups().contains(g.name()), "parameter group " + g.name()
+                Checks.argument(names.indexOf(g.name()) == names.lastIndexOf(g.name()), "parameter group " + g.name() + " is given twice");
+                Checks.argument(schedules.groups().contains(g.name()), "parameter group " + g.name()
                         + " has no schedules: the set's groups are " + schedules.groups());
                 bound.add(new Bound(g, Hyperparameters.of(method, schedules, g.name())));
             }
-            return new Optimizer(method, bound, gradients);
+            return new Optimizer(method, bound, gradients == null ? GradConfig.plain() : gradients);
         }
     }
 }

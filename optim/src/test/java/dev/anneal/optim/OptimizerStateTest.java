@@ -108,4 +108,13 @@ class OptimizerStateTest {
         assertThatThrownBy(() -> other.restore(adam))
                 .hasMessage("state block 1 (b, 20 values) must match parameter block 1 (b, 7 values)");
     }
+
+    @Test
+    void builder_gradientsGivenTwice_isAnIllegalState_namingTheEarlierSetting() {
+        float[][] p = {new float[30], new float[20]};
+        var builder = Optimizer.builder(Method.ADAM, SET).group("a", p[0]).group("b", p[1]).gradients(GradConfig.plain());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.gradients(GradConfig.plain().withFp16(true)))
+                .isExactlyInstanceOf(IllegalStateException.class)
+                .hasMessageStartingWith("gradients was already set to " + GradConfig.plain());
+    }
 }

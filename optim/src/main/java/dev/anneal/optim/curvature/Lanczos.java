@@ -26,7 +26,7 @@ public record Lanczos(int k, int maxProducts, double tolerance, long seed) {
         Checks.positive("k", k);
         Checks.positive("maxProducts", maxProducts);
         Checks.positive("tolerance", tolerance);
-        Checks.state(k <= maxProducts, "k (" + k + ") must be <= maxProducts (" + maxProducts + ")");
+        Checks.argument(k <= maxProducts, "k (" + k + ") must be <= maxProducts (" + maxProducts + ")");
     }
 
     /**

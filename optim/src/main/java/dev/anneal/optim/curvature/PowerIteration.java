@@ -50,7 +50,7 @@ public record PowerIteration(int maxProducts, double tolerance, long seed) {
 
     /** Starts from {@code start} (any non-zero vector): warm starts make online estimates cheap. */
     public Estimate run(Hvp hvp, double[] start) {
-        Checks.state(start.length == hvp.dimension(), "start has " + start.length + " entries: it must have " + hvp.dimension());
+        Checks.argument(start.length == hvp.dimension(), "start has " + start.length + " entries: it must have " + hvp.dimension());
         double norm = Vectors.norm(start);
         if (!(norm > 0) || !Double.isFinite(norm)) throw Checks.fail("start norm", norm, "must be > 0 and finite");
         double[] v = Vectors.scaled(1 / norm, start), history = new double[maxProducts];

@@ -25,7 +25,7 @@ public record GradState(float scale, int growthTracker, long steps, long skipped
         Checks.nonNegative("clippedSteps", clippedSteps);
         Checks.nonNegative("halfOverflows", halfOverflows);
         Checks.nonNegative("halfUnderflows", halfUnderflows);
-        Checks.state(skippedSteps + clippedSteps <= steps, "skippedSteps (" + skippedSteps + ") + clippedSteps ("
+        Checks.argument(skippedSteps + clippedSteps <= steps, "skippedSteps (" + skippedSteps + ") + clippedSteps ("
                 + clippedSteps + ") must be <= steps (" + steps + ")");
     }
 

@@ -40,11 +40,11 @@ public final class GradientAccumulator {
      * the K-th: {@code step} then holds the reduced gradient and the next call starts a new step.
      */
     public boolean add(List<float[]> micro, List<float[]> step) {
-        Checks.state(micro.size() == step.size(),
+        Checks.argument(micro.size() == step.size(),
                 "micro (" + micro.size() + " blocks) must have as many blocks as step (" + step.size() + ")");
         for (int b = 0; b < micro.size(); b++) {
             float[] m = micro.get(b), s = step.get(b);
-            Checks.state(m.length == s.length,
+            Checks.argument(m.length == s.length,
                     "micro block " + b + " (" + m.length + " values) must be as long as step block " + b + " (" + s.length + ")");
         }
         for (int b = 0; b < micro.size(); b++) {

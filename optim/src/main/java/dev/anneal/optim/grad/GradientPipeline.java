@@ -43,11 +43,11 @@ public final class GradientPipeline {
     /** Continues from a saved state (a checkpoint): the next step behaves as if it had never been interrupted. */
     public void restore(GradState saved) {
         switch (config.lossScaling()) {
-            case LossScaling.Off off -> Checks.state(saved.scale() == 1f,
+            case LossScaling.Off off -> Checks.argument(saved.scale() == 1f,
                     "scale (" + saved.scale() + ") must be 1 when loss scaling is off");
-            case LossScaling.Static f -> Checks.state(saved.scale() == f.scale() && saved.growthTracker() == 0,
+            case LossScaling.Static f -> Checks.argument(saved.scale() == f.scale() && saved.growthTracker() == 0,
                     "scale (" + saved.scale() + ") must be the static scale " + f.scale());
-            case LossScaling.Dynamic d -> Checks.state(saved.growthTracker() < d.growthInterval(),
+            case LossScaling.Dynamic d -> Checks.argument(saved.growthTracker() < d.growthInterval(),
                     "growthTracker (" + saved.growthTracker() + ") must be < growthInterval (" + d.growthInterval() + ")");
         }
         state = saved;

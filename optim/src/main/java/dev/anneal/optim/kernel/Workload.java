@@ -49,7 +49,7 @@ public final class Workload {
 
     public Workload(Kind kind, int n, KernelImpl impl) {
         Checks.positive("n", n);
-        Checks.state(impl.available(), "the " + impl.describe() + " kernels need jdk.incubator.vector: run with --add-modules jdk.incubator.vector");
+        Checks.argument(impl.available(), "the " + impl.describe() + " kernels need jdk.incubator.vector: run with --add-modules jdk.incubator.vector");
         this.kind = kind;
         this.impl = impl;
         this.n = n;
