@@ -55,8 +55,8 @@ final class LabCommand implements Callable<Integer> {
         List<Result> results = Lab.run(studies, seeds, reduced ? Mode.REDUCED : Mode.FULL, workers, bar::update);
         bar.finish();
         Report.write(results, output);
-        for (Result r : results)
-            out.printf(Locale.ROOT, "%-4s %-16s %s%n", r.study().id(), r.status(), r.study().title());
+        for (Result r : results) out.println(Report.line(r));
+        for (String line : Report.counts(results)) out.println(line);
         out.printf(Locale.ROOT, "%d studies, %d seeds, %.1f s; report: %s%n", results.size(), seeds,
                 (System.nanoTime() - t0) / 1e9, output.resolve("index.html"));
         out.flush();

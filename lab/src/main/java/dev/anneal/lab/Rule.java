@@ -8,20 +8,28 @@ import java.util.List;
 /**
  * A verdict rule, fixed in a study's code before its numbers are seen. Every rule can give each of the three
  * verdicts; the margin is {@code k} standard errors (2 unless stated).
+ *
+ * <p>Arms of a study share their seeds (data, noise, initialisation), so two arms are compared seed by seed
+ * ({@link Comparison}); arms whose values differ by less than 0.1% on every seed give INCONCLUSIVE whatever the
+ * standard error: the setup cannot separate them. A bound whose mean lies within 20% of its level is flagged
+ * {@link Judgement#nearThreshold() near the threshold}.
  */
 public sealed interface Rule {
+    /** Fraction of a level within which a margin counts as near the threshold. */
+    double NEAR = 0.2;
+
     /** The verdict on a table of results, with the numbers that decided it. */
     Judgement judge(Table table);
 
     /** The rule in words, for the report. */
     String describe();
 
-    /** The claim is that arm {@code a}'s mean is lower than arm {@code b}'s. */
+    /** The claim is that arm {@code a} is lower than arm {@code b}, seed by seed. */
     static Rule lower(String a, String b) {
         return new Less(a, b, 2);
     }
 
-    /** The claim is that arm {@code a}'s mean is higher than arm {@code b}'s. */
+    /** The claim is that arm {@code a} is higher than arm {@code b}, seed by seed. */
     static Rule higher(String a, String b) {
         return new Less(b, a, 2);
     }
@@ -41,10 +49,15 @@ public sealed interface Rule {
         return new All(List.of(parts));
     }
 
+    /** A named part of a claim with its kind of evidence; the report and results.json show its verdict apart. */
+    static Rule part(String name, Evidence kind, Rule rule) {
+        return new Part(name, kind, rule);
+    }
+
     /**
-     * {@code mean(a) < mean(b)}: REPRODUCED when {@code mean(b) − mean(a) > k·SE}, NOT REPRODUCED when
-     * {@code mean(a) − mean(b) > k·SE}, else INCONCLUSIVE, with {@code SE = √(se(a)² + se(b)²)}. When both arms
-     * are deterministic (SE = 0) any strict difference decides.
+     * {@code a < b} seed by seed: with {@code dᵢ = bᵢ − aᵢ}, REPRODUCED when {@code mean(d) > k·SE(d)}, NOT REPRODUCED
+     * when {@code −mean(d) > k·SE(d)}, else INCONCLUSIVE; INCONCLUSIVE too when the arms are not
+     * {@link Comparison#separable() separable}. When every dᵢ is the same (SE = 0) any strict difference decides.
      */
     record Less(String a, String b, double k) implements Rule {
         public Less {
@@ -54,16 +67,22 @@ public sealed interface Rule {
         @Override
         public Judgement judge(Table table) {
             Arm x = table.arm(a), y = table.arm(b);
-            double diff = y.mean() - x.mean(), se = Math.hypot(x.se(), y.se()), margin = k * se;
-            Verdict v = diff > margin ? Verdict.REPRODUCED : -diff > margin ? Verdict.NOT_REPRODUCED : Verdict.INCONCLUSIVE;
-            return new Judgement(v, a + " " + Format.num(x.mean()) + " vs " + b + " " + Format.num(y.mean())
-                    + ": " + b + " − " + a + " = " + Format.num(diff) + ", " + Format.num(k) + "·SE = " + Format.num(margin));
+            Comparison c = Comparison.of(x, y);
+            double margin = k * c.se();
+            String numbers = a + " " + Format.num(x.mean()) + " vs " + b + " " + Format.num(y.mean()) + "; " + c.describe()
+                    + ", " + Format.num(k) + "·SE = " + Format.num(margin);
+            if (!c.separable())
+                return new Judgement(Verdict.INCONCLUSIVE, "the setup cannot separate the arms (within 0.1% on every seed): " + numbers,
+                        List.of(c), List.of(), false);
+            Verdict v = c.mean() > margin ? Verdict.REPRODUCED : -c.mean() > margin ? Verdict.NOT_REPRODUCED : Verdict.INCONCLUSIVE;
+            return new Judgement(v, numbers, List.of(c), List.of(), false);
         }
 
         @Override
         public String describe() {
-            return "'" + a + "' below '" + b + "' by more than " + Format.num(k) + " standard errors → REPRODUCED; above by more than "
-                    + Format.num(k) + " → NOT REPRODUCED; otherwise INCONCLUSIVE";
+            return "'" + a + "' below '" + b + "' seed by seed: mean paired difference more than " + Format.num(k)
+                    + " of its standard errors → REPRODUCED; above by more than " + Format.num(k) + " → NOT REPRODUCED; otherwise "
+                    + "(or within 0.1% on every seed) INCONCLUSIVE";
         }
     }
 
@@ -82,8 +101,10 @@ public sealed interface Rule {
             Arm x = table.arm(arm);
             double gap = below ? level - x.mean() : x.mean() - level, margin = k * x.se();
             Verdict v = gap > margin ? Verdict.REPRODUCED : -gap > margin ? Verdict.NOT_REPRODUCED : Verdict.INCONCLUSIVE;
+            boolean near = level != 0 && Math.abs(gap) < NEAR * Math.abs(level);
             return new Judgement(v, arm + " " + Format.pm(x.mean(), x.se()) + " vs level " + Format.num(level)
-                    + ", " + Format.num(k) + "·SE = " + Format.num(margin));
+                    + ", " + Format.num(k) + "·SE = " + Format.num(margin) + (near ? " (within 20% of the level)" : ""),
+                    List.of(), List.of(), near);
         }
 
         @Override
@@ -104,21 +125,46 @@ public sealed interface Rule {
         @Override
         public Judgement judge(Table table) {
             List<String> reasons = new ArrayList<>();
-            boolean allHold = true, anyFails = false;
+            List<Comparison> comparisons = new ArrayList<>();
+            List<Judgement.Part> named = new ArrayList<>();
+            boolean allHold = true, anyFails = false, near = false;
             for (Rule r : parts) {
                 Judgement j = r.judge(table);
                 reasons.add(j.verdict().label() + ": " + j.reason());
+                comparisons.addAll(j.comparisons());
+                named.addAll(j.parts());
+                near |= j.nearThreshold();
                 allHold &= j.verdict() == Verdict.REPRODUCED;
                 anyFails |= j.verdict() == Verdict.NOT_REPRODUCED;
             }
             Verdict v = anyFails ? Verdict.NOT_REPRODUCED : allHold ? Verdict.REPRODUCED : Verdict.INCONCLUSIVE;
-            return new Judgement(v, String.join("; ", reasons));
+            return new Judgement(v, String.join("; ", reasons), comparisons, named, near);
         }
 
         @Override
         public String describe() {
             return "all of: " + String.join("; ", parts.stream().map(Rule::describe).toList())
                     + " (all REPRODUCED → REPRODUCED; any NOT REPRODUCED → NOT REPRODUCED; otherwise INCONCLUSIVE)";
+        }
+    }
+
+    /** A named part of a claim: judged by its rule, reported apart with its kind of evidence. */
+    record Part(String name, Evidence kind, Rule rule) implements Rule {
+        public Part {
+            if (name.isBlank()) throw new IllegalArgumentException("a part needs a name");
+        }
+
+        @Override
+        public Judgement judge(Table table) {
+            Judgement j = rule.judge(table);
+            List<Judgement.Part> named = new ArrayList<>(j.parts());
+            named.addFirst(new Judgement.Part(name, kind, j.verdict(), j.reason()));
+            return new Judgement(j.verdict(), name + " (" + kind.label() + ") — " + j.reason(), j.comparisons(), named, j.nearThreshold());
+        }
+
+        @Override
+        public String describe() {
+            return name + " (" + kind.label() + "): " + rule.describe();
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.anneal.lab;
 
+import java.util.Optional;
+
 /**
  * One claim of the seed chapters turned into an experiment. A study runs one trial per seed; the runner
  * collects the metric of every arm into a {@link Table}, the study's {@link #rule()} (fixed in code) gives the
@@ -25,6 +27,22 @@ public interface Study {
     String metric();
 
     Rule rule();
+
+    /**
+     * What kind of evidence the study is: the strongest kind among its parts (an experiment part makes it an
+     * experiment). Identities are reported, never counted as experimental evidence.
+     */
+    Evidence evidence();
+
+    /** A small sweep of the parameter the verdict is sensitive to, shown beside the verdict; none by default. */
+    default Optional<Sweep> sweep() {
+        return Optional.empty();
+    }
+
+    /** The verdict before the lab's methods changed, with why it differs; none for a study without one. */
+    default Optional<Previous> previous() {
+        return Optional.empty();
+    }
 
     Figure figure();
 

@@ -5,10 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The metric of every arm over the seeds, in the order the study recorded the arms. */
-public record Table(List<Arm> arms) {
+/**
+ * The metric of every arm over the seeds, in the order the study recorded the arms, and the movement budget Σηₜ
+ * (mean over seeds) of the arms that recorded one.
+ */
+public record Table(List<Arm> arms, Map<String, Double> budgets) {
     public Table {
         arms = List.copyOf(arms);
+        budgets = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(budgets));
+    }
+
+    public Table(List<Arm> arms) {
+        this(arms, Map.of());
     }
 
     /** Collects each arm's value from every trial; every trial must report the same arms. */
@@ -24,7 +32,9 @@ public record Table(List<Arm> arms) {
         }
         List<Arm> arms = new ArrayList<>();
         values.forEach((name, v) -> arms.add(new Arm(name, v)));
-        return new Table(arms);
+        Map<String, Double> budgets = new LinkedHashMap<>();
+        for (Trial t : trials) t.budgets().forEach((arm, b) -> budgets.merge(arm, b / trials.size(), Double::sum));
+        return new Table(arms, budgets);
     }
 
     public Arm arm(String name) {

@@ -8,6 +8,7 @@ import java.util.Map;
 public final class Trial {
     private final Map<String, Double> metrics = new LinkedHashMap<>();
     private final Map<String, Curve> curves = new LinkedHashMap<>();
+    private final Map<String, Double> budgets = new LinkedHashMap<>();
 
     /** Records the metric of {@code arm}; NaN and infinities are rejected (a study maps divergence to a finite value). */
     public Trial metric(String arm, double value) {
@@ -23,6 +24,17 @@ public final class Trial {
 
     public Trial curve(String label, double[] y) {
         return curve(label, Curve.of(y));
+    }
+
+    /** Records the movement budget Σηₜ an arm spent ({@link Budget#sum}), shown beside its metric. */
+    public Trial budget(String arm, double sum) {
+        if (!Double.isFinite(sum)) throw new IllegalStateException("budget of arm '" + arm + "' is " + sum);
+        if (budgets.putIfAbsent(arm, sum) != null) throw new IllegalStateException("budget of arm '" + arm + "' recorded twice");
+        return this;
+    }
+
+    public Map<String, Double> budgets() {
+        return Collections.unmodifiableMap(budgets);
     }
 
     public Map<String, Double> metrics() {

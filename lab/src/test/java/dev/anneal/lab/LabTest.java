@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +27,7 @@ class LabTest {
         @Override public String setup(Mode mode) { return "draws, " + mode; }
         @Override public String metric() { return "a draw"; }
         @Override public Rule rule() { return Rule.lower("low", "high"); }
+        @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
         @Override public Figure figure() { return Figure.linear("toy", "x", "y"); }
 
         @Override
@@ -102,7 +104,8 @@ class LabTest {
         List<Result> rs = Lab.run(List.of(new Toy(), new Broken()), 5, Mode.REDUCED, 2, (d, t, s) -> {});
         Report.write(rs, dir);
         String html = Files.readString(dir.resolve("index.html"));
-        assertThat(html).contains("2 studies: 1 reproduced, 0 not reproduced, 0 inconclusive, 1 failed")
+        assertThat(html).contains("<li>experiment: 2 studies, 1 reproduced, 0 not reproduced, 0 inconclusive, 1 failed</li>")
+                .contains("'high' − 'low' per seed: ")
                 .contains("toy &lt;study&gt;").contains("<img src=\"t01.png\"").contains("Verdict: REPRODUCED")
                 .contains("Verdict: ERROR</b> — IllegalStateException: boom at seed 3");
         assertThat(dir.resolve("t01.png")).exists().isNotEmptyFile();
@@ -112,6 +115,72 @@ class LabTest {
         assertThat(toy.get("arms").get(0).get("values")).hasSize(5);
         assertThat(toy.get("arms").get(0).get("mean").asDouble()).isEqualTo(rs.getFirst().table().orElseThrow().arm("low").mean());
         assertThat(json.get("studies").get(1).get("error").asText()).contains("boom");
+        assertThat(toy.get("kind").asText()).isEqualTo("experiment");
+        var c = toy.get("comparisons").get(0);
+        var expected = rs.getFirst().judgement().orElseThrow().comparisons().getFirst();
+        assertThat(c.get("mean_difference").asDouble()).isEqualTo(expected.mean());
+        assertThat(c.get("se").asDouble()).isEqualTo(expected.se());
+        assertThat(c.get("a_lower").asInt()).isEqualTo(5);
+        assertThat(toy.get("curves").get("line").get("min")).hasSize(2);
+        assertThat(toy.has("previous_verdict")).isFalse();
+    }
+
+    /** Toy with a shift of 'high' as its parameter and a previous verdict. */
+    static final class Shifted extends LabTestStudies.Named {
+        final double shift;
+
+        Shifted(double shift) {
+            super("T03");
+            this.shift = shift;
+        }
+
+        @Override public Rule rule() { return Rule.lower("low", "high"); }
+        @Override public Optional<Sweep> sweep() { return Optional.of(Sweep.of("shift", Shifted::new, -5, 0, 5)); }
+        @Override public Optional<Previous> previous() { return Optional.of(new Previous(Verdict.INCONCLUSIVE, "now paired")); }
+
+        @Override
+        public Trial run(Mode mode, long seed) {
+            double noise = new SplittableRandom(seed).nextGaussian();
+            // the same noise in both arms: the paired difference is exactly the shift, plus a seed-dependent wobble
+            return new Trial().metric("low", noise).metric("high", noise + shift + 0.01 * seed).budget("low", 3).budget("high", 3 + seed)
+                    .curve("line", new Curve(new double[] {0, 1}, new double[] {seed, -seed}));
+        }
+    }
+
+    @Test
+    void run_sweepVariantsJudgedOnTheSameSeeds_andTheChangeOfVerdictReported(@TempDir Path dir) throws IOException {
+        Result r = Lab.run(List.of(new Shifted(1)), 5, Mode.REDUCED, 2, (d, t, s) -> {}).getFirst();
+        assertThat(r.judgement().orElseThrow().verdict()).isEqualTo(Verdict.REPRODUCED);
+        assertThat(r.sweep()).extracting(Sweep.Outcome::value, Sweep.Outcome::verdict).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("-5", Verdict.NOT_REPRODUCED), org.assertj.core.groups.Tuple.tuple("0", Verdict.REPRODUCED),
+                org.assertj.core.groups.Tuple.tuple("5", Verdict.REPRODUCED));
+        // budgets are averaged over the seeds: high 3 + (0+1+2+3+4)/5 = 5
+        assertThat(r.table().orElseThrow().budgets()).containsEntry("low", 3.0).containsEntry("high", 5.0);
+        // the band spans the seeds' values: min −4 and max 4 at x = 1
+        assertThat(r.bands().get("line").low().y()).containsExactly(0.0, -4.0);
+        assertThat(r.bands().get("line").high().y()).containsExactly(4.0, 0.0);
+        assertThat(r.changed()).isPresent();
+        Report.write(List.of(r), dir);
+        assertThat(Files.readString(dir.resolve("index.html"))).contains("sweep of shift").contains("Before issue 15</b>: INCONCLUSIVE — now paired")
+                .contains("budget Σηₜ");
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(dir.resolve("results.json").toFile()).get("studies").get(0);
+        assertThat(json.get("previous_verdict").asText()).isEqualTo("INCONCLUSIVE");
+        assertThat(json.get("change").asText()).isEqualTo("now paired");
+        assertThat(json.get("sweep").get("points").get(0).get("verdict").asText()).isEqualTo("NOT REPRODUCED");
+        assertThat(json.get("arms").get(1).get("budget").asDouble()).isEqualTo(5.0);
+        assertThat(Report.line(r)).startsWith("T03  experiment             REPRODUCED      (was INCONCLUSIVE)");
+    }
+
+    @Test
+    void counts_keepKindsApart() {
+        Result r = Lab.run(List.of(new Toy()), 5, Mode.REDUCED, 1, (d, t, s) -> {}).getFirst();
+        Study identity = new LabTestStudies.Named("T04") {
+            @Override public Evidence evidence() { return Evidence.IDENTITY; }
+            @Override public Trial run(Mode mode, long seed) { return new Trial().metric("a", 1); }
+        };
+        Result i = Lab.run(List.of(identity), 5, Mode.REDUCED, 1, (d, t, s) -> {}).getFirst();
+        assertThat(Report.counts(List.of(r, i))).containsExactly("experiment: 1 study, 1 reproduced, 0 not reproduced, 0 inconclusive",
+                "identity: 1 study, 1 reproduced, 0 not reproduced, 0 inconclusive");
     }
 
     @Test

@@ -18,6 +18,7 @@ final class LabTestStudies {
         @Override public String setup(Mode mode) { return "a setup"; }
         @Override public String metric() { return "a metric"; }
         @Override public Rule rule() { return Rule.below("a", 100); }
+        @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
         @Override public Figure figure() { return Figure.linear("f", "x", "y"); }
     }
 }

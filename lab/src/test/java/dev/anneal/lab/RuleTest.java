@@ -17,8 +17,14 @@ class RuleTest {
         return new Table(List.of(arms));
     }
 
-    // a = {1, 3}: mean 2, sd √2, se 1.  b = {5, 7}: mean 6, se 1.  SE of difference √2, 2·SE = 2.83.
-    private static final Arm A = arm("a", 1, 3), B = arm("b", 5, 7), B_CLOSE = arm("b", 3, 5), B_LOW = arm("b", -5, -3);
+    // a = {1, 3}: mean 2, se 1 (used by the bounds).
+    private static final Arm A = arm("a", 1, 3);
+    // paired: b − a = {4, 2}: mean 3, se 1, 2·SE = 2 → a clearly lower
+    private static final Arm B = arm("b", 5, 5);
+    // b − a = {2, −1}: mean 0.5, se 1.5 → within 2·SE
+    private static final Arm B_CLOSE = arm("b", 3, 2);
+    // b − a = {−6, −4}: mean −5, se 1
+    private static final Arm B_LOW = arm("b", -5, -1);
 
     @Test
     void arm_meanAndStandardError_byHand() {
@@ -35,10 +41,11 @@ class RuleTest {
     }
 
     @Test
-    void lower_clearlyBelow_reproduced() {
+    void lower_clearlyBelow_reproduced_withThePairedNumbers() {
         Judgement j = Rule.lower("a", "b").judge(table(A, B));
         assertThat(j.verdict()).isEqualTo(Verdict.REPRODUCED);
-        assertThat(j.reason()).contains("b − a = 4").contains("2·SE = 2.828");
+        assertThat(j.reason()).contains("'b' − 'a' per seed: 3 ± 1, 'a' lower in 2/2 seeds").contains("2·SE = 2");
+        assertThat(j.comparisons()).containsExactly(new Comparison("a", "b", 3, 1, 2, 2, true));
     }
 
     @Test
@@ -52,15 +59,57 @@ class RuleTest {
     }
 
     @Test
-    void higher_isLowerWithArmsSwapped() {
-        assertThat(Rule.higher("b", "a").judge(table(A, B)).verdict()).isEqualTo(Verdict.REPRODUCED);
-        assertThat(Rule.higher("a", "b").judge(table(A, B)).verdict()).isEqualTo(Verdict.NOT_REPRODUCED);
-        assertThat(Rule.higher("b", "a").judge(table(A, B_CLOSE)).verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    void lower_pairedDecidesWhereUnpairedCouldNot() {
+        // a large shared seed effect: unpaired SE √(se_a² + se_b²) ≈ 14 swamps the difference of 1; paired SE is 0.03
+        Arm x = arm("x", 0, 10, 20, 30, 40), y = arm("y", 1, 11.1, 20.9, 31, 41);
+        Judgement j = Rule.lower("x", "y").judge(table(x, y));
+        assertThat(j.verdict()).isEqualTo(Verdict.REPRODUCED);
+        assertThat(j.comparisons().getFirst().lower()).isEqualTo(5);
+        assertThat(j.comparisons().getFirst().se()).isCloseTo(Math.sqrt(0.02 / 4 / 5), org.assertj.core.data.Offset.offset(1e-12));
+    }
+
+    @Test
+    void lower_armsWithinAThousandthOnEverySeed_inconclusiveAsDegenerate() {
+        // 1.25536 vs 1.25526: a consistent sign on every seed, but no seed differs by more than 0.1%
+        Arm x = arm("x", 1.25526, 1.25527, 1.25525), y = arm("y", 1.25536, 1.25537, 1.25536);
+        Judgement j = Rule.lower("x", "y").judge(table(x, y));
+        assertThat(j.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+        assertThat(j.reason()).startsWith("the setup cannot separate the arms");
+        assertThat(j.comparisons().getFirst().separable()).isFalse();
+        // one seed apart by more than 0.1% makes the pair separable
+        assertThat(Comparison.of(x, arm("y", 1.25536, 1.3, 1.25536)).separable()).isTrue();
+    }
+
+    @Test
+    void comparison_armsOfDifferentLength_rejected() {
+        assertThatThrownBy(() -> Comparison.of(arm("x", 1, 2), arm("y", 1, 2, 3)))
+                .hasMessage("arms 'x' (2 seeds) and 'y' (3 seeds) must share their seeds");
+    }
+
+    @Test
+    void part_carriesItsKind_andAllCollectsPartsAndComparisons() {
+        Rule rule = Rule.all(Rule.part("formula", Evidence.IDENTITY, Rule.below("a", 10)),
+                Rule.part("training", Evidence.EXPERIMENT, Rule.lower("a", "b")));
+        Judgement j = rule.judge(table(A, B));
+        assertThat(j.verdict()).isEqualTo(Verdict.REPRODUCED);
+        assertThat(j.parts()).extracting(Judgement.Part::name, Judgement.Part::kind, Judgement.Part::verdict)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("formula", Evidence.IDENTITY, Verdict.REPRODUCED),
+                        org.assertj.core.groups.Tuple.tuple("training", Evidence.EXPERIMENT, Verdict.REPRODUCED));
+        assertThat(j.comparisons()).hasSize(1);
+        assertThat(rule.describe()).contains("formula (identity): ").contains("training (experiment): ");
+    }
+
+    @Test
+    void bound_withinTwentyPercentOfTheLevel_flaggedNearThreshold() {
+        // mean 2: level 2.3 is 13% away (near), level 4.5 is 56% away
+        assertThat(Rule.below("a", 2.3).judge(table(A)).nearThreshold()).isTrue();
+        assertThat(Rule.below("a", 4.5).judge(table(A)).nearThreshold()).isFalse();
+        assertThat(Rule.all(Rule.below("a", 4.5), Rule.above("a", 1.8)).judge(table(A)).nearThreshold()).isTrue();
     }
 
     @Test
     void lower_deterministicArms_anyStrictDifferenceDecides() {
-        Arm x = arm("x", 1, 1), y = arm("y", 1.5, 1.5), z = arm("z", 1, 1);
+        Arm x = arm("x", 1, 2), y = arm("y", 1.5, 2.5), z = arm("z", 1, 2);
         assertThat(Rule.lower("x", "y").judge(table(x, y)).verdict()).isEqualTo(Verdict.REPRODUCED);
         assertThat(Rule.lower("y", "x").judge(table(x, y)).verdict()).isEqualTo(Verdict.NOT_REPRODUCED);
         assertThat(Rule.lower("x", "z").judge(table(x, z)).verdict()).isEqualTo(Verdict.INCONCLUSIVE);

@@ -26,6 +26,28 @@ final class Curves {
         return "exponential(" + value + ", half_life=" + steps * Math.log(2) / -Math.log(factor) + ")";
     }
 
+    /**
+     * The spec of an exponential decay from {@code value} whose movement budget Σ_{t<steps} ηₜ is {@code budget}: the
+     * same start as the arm it is compared with, the same budget, only the shape differs. The half-life is found by
+     * bisection on the closed-form sum; the budget must lie strictly between {@code value} and {@code value·steps}.
+     */
+    static String exponentialWithBudget(double value, int steps, double budget) {
+        if (!(budget > value && budget < value * steps))
+            throw new IllegalArgumentException("budget (" + budget + ") must lie in (" + value + ", " + value * steps + ")");
+        double lo = 1e-3, hi = 1e9 * steps;
+        for (int i = 0; i < 200; i++) {
+            double mid = Math.sqrt(lo * hi);
+            if (exponentialSum(value, mid, steps) < budget) lo = mid;
+            else hi = mid;
+        }
+        return "exponential(" + value + ", half_life=" + Math.sqrt(lo * hi) + ")";
+    }
+
+    private static double exponentialSum(double value, double halfLife, int steps) {
+        double q = Math.pow(2, -1 / halfLife);
+        return value * (1 - Math.pow(q, steps)) / (1 - q);
+    }
+
     /** n copies of v. */
     static double[] filled(int n, double v) {
         double[] a = new double[n];

@@ -1,6 +1,7 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -37,6 +38,7 @@ public final class S01NoiseBall implements Study {
     @Override public String id() { return "S01"; }
     @Override public String title() { return "Noise ball: constant vs decaying LR"; }
     @Override public String source() { return "000"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
 
     @Override
     public String claim() {

@@ -2,6 +2,7 @@ package dev.anneal.lab.studies;
 
 import dev.anneal.analysis.RobbinsMonro;
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -32,6 +33,7 @@ public final class S02MovementBudget implements Study {
     @Override public String id() { return "S02"; }
     @Override public String title() { return "Movement budget: exponential freezes, Robbins–Monro arrives"; }
     @Override public String source() { return "000"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
 
     @Override
     public String claim() {

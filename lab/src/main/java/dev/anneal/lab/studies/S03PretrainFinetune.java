@@ -1,6 +1,8 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Budget;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -22,6 +24,7 @@ public final class S03PretrainFinetune implements Study {
     @Override public String id() { return "S03"; }
     @Override public String title() { return "Pre-train exponential, fine-tune step on a sharper basin"; }
     @Override public String source() { return "000"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
 
     @Override
     public String claim() {
@@ -37,6 +40,13 @@ public final class S03PretrainFinetune implements Study {
         return "multistep(" + FT_LR + ", at=[1%, 50%], gamma=0.1)";
     }
 
+    static final String EQUAL = "exponential fine-tuning, equal budget";
+
+    /** The exponential from the same start with the step schedule's movement budget: only the shape differs. */
+    static String equalBudget(int steps) {
+        return Curves.exponentialWithBudget(FT_LR, steps, Budget.sum(Spec.parse(step(steps), steps), steps));
+    }
+
     static String exponential(int steps) {
         // the same start and the same final rate (FT_LR/100) as the step arm
         return Curves.exponentialTo(FT_LR, 0.01, steps);
@@ -48,8 +58,9 @@ public final class S03PretrainFinetune implements Study {
         return "Pre-training: quadratic with curvatures log-spaced in [0.01, 1], optimum at 0, start 3 per coordinate, exponential(0.5, "
                 + "half_life=" + t / 5 + ") for " + t + " steps. Fine-tuning: a sharp quadratic (curvatures in [0.1, 10], λmax = 10, so "
                 + "η < 0.2 is needed) whose optimum is shifted by N(0, 1) per coordinate, starting at " + FT_LR + " (η·λmax = 2.2, unstable), "
-                + t + " steps, gradient noise N(0, " + SIGMA + "²) in both phases. Arms: step " + step(t) + " vs exponential " + exponential(t)
-                + " (same start and end rate).";
+                + t + " steps, gradient noise N(0, " + SIGMA + "²) in both phases. Arms: step " + step(t) + " vs the exponential from the same start with the same "
+                + "movement budget Σηₜ, " + equalBudget(t) + " (the rule compares these: the claim is about shape); reported beside them, "
+                + "the exponential as the seed states it, with the step's start and end rate, " + exponential(t) + ".";
     }
 
     @Override
@@ -59,7 +70,7 @@ public final class S03PretrainFinetune implements Study {
 
     @Override
     public Rule rule() {
-        return Rule.lower("step fine-tuning", "exponential fine-tuning");
+        return Rule.lower("step fine-tuning", EQUAL);
     }
 
     @Override
@@ -78,15 +89,15 @@ public final class S03PretrainFinetune implements Study {
         float[] shift = new float[10];
         for (int i = 0; i < 10; i++) shift[i] = (float) rng.nextGaussian();
         Trial trial = new Trial();
-        for (String arm : new String[] {"step fine-tuning", "exponential fine-tuning"}) {
-            Schedule lr = Spec.parse(arm.startsWith("step") ? step(steps) : exponential(steps), steps);
+        for (String[] arm : new String[][] {{"step fine-tuning", step(steps)}, {EQUAL, equalBudget(steps)}, {"exponential fine-tuning, as stated", exponential(steps)}}) {
+            Schedule lr = Spec.parse(arm[1], steps);
             SplittableRandom noise = new SplittableRandom(seed + 100);
             // fine-tune in coordinates centred on the new optimum: z = x − shift
             float[] z = new float[10];
             for (int i = 0; i < 10; i++) z[i] = pre[i] - shift[i];
             double[] curve = Descent.run(z, (p, g, t) -> SHARP.noisyGradient(p, g, SIGMA, noise), SHARP::loss, lr, Sgd.plain(), steps, every);
-            trial.metric(arm, Curves.capped(Curves.tailMean(curve, 0.05)));
-            trial.curve(arm, new Curve(Curves.grid(curve.length, every), curve));
+            trial.metric(arm[0], Curves.capped(Curves.tailMean(curve, 0.05))).budget(arm[0], Budget.sum(lr, steps));
+            trial.curve(arm[0], new Curve(Curves.grid(curve.length, every), curve));
         }
         return trial;
     }

@@ -1,6 +1,8 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Budget;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -25,6 +27,7 @@ public final class S05ArchitectureProbe implements Study {
     @Override public String id() { return "S05"; }
     @Override public String title() { return "Architecture search: exponential probe, step training"; }
     @Override public String source() { return "000"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
 
     @Override
     public String claim() {
@@ -40,6 +43,13 @@ public final class S05ArchitectureProbe implements Study {
         return "multistep(" + TRAIN_LR + ", at=[50%, 75%], gamma=0.1)";
     }
 
+    static final String EQUAL = "survivors, exponential decay, equal budget";
+
+    /** The exponential from the same start with the step schedule's movement budget: only the shape differs. */
+    static String equalBudget(int steps) {
+        return Curves.exponentialWithBudget(TRAIN_LR, steps, Budget.sum(Spec.parse(step(steps), steps), steps));
+    }
+
     static String exponential(int steps) {
         return Curves.exponentialTo(TRAIN_LR, 0.01, steps);
     }
@@ -50,7 +60,8 @@ public final class S05ArchitectureProbe implements Study {
         return CANDIDATES + " candidates per seed, each a quadratic with 5 curvatures log-uniform in [0.01, λmax] and λmax log-uniform in "
                 + "[1, 100] ('unstable' for training at η = " + TRAIN_LR + " iff λmax > 20). Probe: " + PROBE + " steps of " + PROBE_SPEC
                 + ", flagged when the loss grows above 100 times its start. Survivors are trained for " + t + " steps with gradient noise "
-                + "N(0, " + SIGMA + "²): step " + step(t) + " vs exponential " + exponential(t) + " (same start and end rate).";
+                + "N(0, " + SIGMA + "²): step " + step(t) + " vs the exponential from the same start with the same movement budget Σηₜ, " + equalBudget(t)
+                + " (the rule compares these); reported beside them, the exponential with the step's start and end rate, " + exponential(t) + ".";
     }
 
     @Override
@@ -60,7 +71,8 @@ public final class S05ArchitectureProbe implements Study {
 
     @Override
     public Rule rule() {
-        return Rule.all(Rule.above(ACCURACY, 0.8), Rule.lower("survivors, step decay", "survivors, exponential decay"));
+        return Rule.all(Rule.part("probe flags the unstable", Evidence.EXPERIMENT, Rule.above(ACCURACY, 0.8)),
+                Rule.part("step trains better at equal budget", Evidence.EXPERIMENT, Rule.lower("survivors, step decay", EQUAL)));
     }
 
     @Override
@@ -72,8 +84,8 @@ public final class S05ArchitectureProbe implements Study {
     public Trial run(Mode mode, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         int steps = steps(mode), every = 10, correct = 0, survivors = 0;
-        double stepLoss = 0, expLoss = 0;
-        double[] stepCurve = new double[steps / every + 1], expCurve = new double[steps / every + 1];
+        double stepLoss = 0, expLoss = 0, equalLoss = 0;
+        double[] stepCurve = new double[steps / every + 1], expCurve = new double[steps / every + 1], equalCurve = new double[steps / every + 1];
         for (int c = 0; c < CANDIDATES; c++) {
             double lmax = Math.pow(10, 2 * rng.nextDouble());
             double[] curv = new double[5];
@@ -84,12 +96,15 @@ public final class S05ArchitectureProbe implements Study {
             if (flagged == (lmax > 2 / TRAIN_LR)) correct++;
             if (flagged) continue;
             survivors++;
-            double[] s = train(q, step(steps), steps, every, seed * 1000 + c), e = train(q, exponential(steps), steps, every, seed * 1000 + c);
+            double[] s = train(q, step(steps), steps, every, seed * 1000 + c), e = train(q, exponential(steps), steps, every, seed * 1000 + c),
+                    m = train(q, equalBudget(steps), steps, every, seed * 1000 + c);
             stepLoss += Curves.tailMean(s, 0.05);
             expLoss += Curves.tailMean(e, 0.05);
+            equalLoss += Curves.tailMean(m, 0.05);
             for (int i = 0; i < s.length; i++) {
                 stepCurve[i] += s[i];
                 expCurve[i] += e[i];
+                equalCurve[i] += m[i];
             }
         }
         Trial trial = new Trial().metric(ACCURACY, correct / (double) CANDIDATES);
@@ -97,10 +112,16 @@ public final class S05ArchitectureProbe implements Study {
         for (int i = 0; i < stepCurve.length; i++) {
             stepCurve[i] /= n;
             expCurve[i] /= n;
+            equalCurve[i] /= n;
         }
         double[] x = Curves.grid(stepCurve.length, every);
-        return trial.metric("survivors, step decay", Curves.capped(stepLoss / n)).metric("survivors, exponential decay", Curves.capped(expLoss / n))
-                .curve("step decay", new Curve(x, stepCurve)).curve("exponential decay", new Curve(x, expCurve));
+        return trial.metric("survivors, step decay", Curves.capped(stepLoss / n)).metric(EQUAL, Curves.capped(equalLoss / n))
+                .metric("survivors, exponential decay, as stated", Curves.capped(expLoss / n))
+                .budget("survivors, step decay", Budget.sum(Spec.parse(step(steps), steps), steps))
+                .budget(EQUAL, Budget.sum(Spec.parse(equalBudget(steps), steps), steps))
+                .budget("survivors, exponential decay, as stated", Budget.sum(Spec.parse(exponential(steps), steps), steps))
+                .curve("step decay", new Curve(x, stepCurve)).curve("exponential decay, equal budget", new Curve(x, equalCurve))
+                .curve("exponential decay, as stated", new Curve(x, expCurve));
     }
 
 

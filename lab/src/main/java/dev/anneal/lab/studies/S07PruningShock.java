@@ -1,6 +1,8 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Budget;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -22,6 +24,7 @@ public final class S07PruningShock implements Study {
     @Override public String id() { return "S07"; }
     @Override public String title() { return "Recovery after pruning: exponential vs step"; }
     @Override public String source() { return "000, 001"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
 
     @Override
     public String claim() {
@@ -37,6 +40,13 @@ public final class S07PruningShock implements Study {
         return "multistep(" + LR + ", at=[33%, 66%], gamma=0.1)";
     }
 
+    static final String EQUAL = "exponential recovery, equal budget";
+
+    /** The exponential from the same start with the step schedule's movement budget: only the shape differs. */
+    static String equalBudget(int steps) {
+        return Curves.exponentialWithBudget(LR, steps, Budget.sum(Spec.parse(step(), steps), steps));
+    }
+
     static String exponential(int steps) {
         return Curves.exponentialTo(LR, 0.01, steps);
     }
@@ -47,8 +57,9 @@ public final class S07PruningShock implements Study {
         return "Tanh MLP " + INPUTS + "→" + HIDDEN + "→1 on " + SAMPLES + " samples from a teacher of the same shape (noise 0.1); trained "
                 + "by minibatch SGD (B = " + BATCH + ", η = " + LR + ") for " + t + " steps, then 50% of the first-layer weights with the "
                 + "smallest magnitude are pruned (kept at 0). Recovery: " + t + " steps of minibatch SGD whose gradients get uniform "
-                + "quantisation noise of width " + QUANT + ", with step " + step() + " vs exponential " + exponential(t) + " (same start "
-                + "and end rate).";
+                + "quantisation noise of width " + QUANT + ", with step " + step() + " vs the exponential from the same start with the same movement budget Σηₜ, "
+                + equalBudget(t) + " (the rule compares these: the claim is about shape); reported beside them, the exponential with the step's "
+                + "start and end rate, " + exponential(t) + ".";
     }
 
     @Override
@@ -58,7 +69,7 @@ public final class S07PruningShock implements Study {
 
     @Override
     public Rule rule() {
-        return Rule.lower("exponential recovery", "step recovery");
+        return Rule.lower(EQUAL, "step recovery");
     }
 
     @Override
@@ -76,15 +87,15 @@ public final class S07PruningShock implements Study {
         Descent.run(p, (w, g, t) -> net.batchGradient(w, g, BATCH, rng), net::loss, Schedule.constant(LR), Sgd.plain(), steps, steps);
         boolean[] pruned = prune(p, INPUTS * HIDDEN);
         Trial trial = new Trial();
-        for (String arm : new String[] {"exponential recovery", "step recovery"}) {
+        for (String arm : new String[] {EQUAL, "step recovery", "exponential recovery, as stated"}) {
             float[] w = p.clone();
             SplittableRandom noise = new SplittableRandom(seed + 1);
-            Schedule lr = Spec.parse(arm.startsWith("exp") ? exponential(steps) : step(), steps);
+            Schedule lr = Spec.parse(arm.equals(EQUAL) ? equalBudget(steps) : arm.startsWith("exp") ? exponential(steps) : step(), steps);
             double[] curve = Descent.run(w, (x, g, t) -> {
                 net.batchGradient(x, g, BATCH, noise);
                 for (int i = 0; i < g.length; i++) g[i] = pruned[i] ? 0 : g[i] + (float) (QUANT * (noise.nextDouble() - 0.5));
             }, net::loss, lr, Sgd.plain(), steps, every);
-            trial.metric(arm, Curves.capped(Curves.tailMean(curve, 0.05)));
+            trial.metric(arm, Curves.capped(Curves.tailMean(curve, 0.05))).budget(arm, Budget.sum(lr, steps));
             trial.curve(arm, new Curve(Curves.grid(curve.length, every), curve));
         }
         return trial;

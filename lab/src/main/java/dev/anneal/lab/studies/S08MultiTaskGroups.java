@@ -1,6 +1,8 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Budget;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -24,6 +26,7 @@ public final class S08MultiTaskGroups implements Study {
     @Override public String id() { return "S08"; }
     @Override public String title() { return "Multi-task: per-group schedules"; }
     @Override public String source() { return "000"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
 
     @Override
     public String claim() {
@@ -38,8 +41,9 @@ public final class S08MultiTaskGroups implements Study {
         return "multistep(" + LR + ", at=[50%, 75%], gamma=0.1)";
     }
 
+    /** The exponential from the same start with the step schedule's movement budget: every group moves as far in every arm. */
     static String exponential(int steps) {
-        return Curves.exponentialTo(LR, 0.01, steps);
+        return Curves.exponentialWithBudget(LR, steps, Budget.sum(Spec.parse(step(), steps), steps));
     }
 
     @Override
@@ -47,7 +51,8 @@ public final class S08MultiTaskGroups implements Study {
         int t = steps(mode);
         return "Tanh MLP " + INPUTS + "→" + HIDDEN + "→" + TASKS + " (shared trunk W1, b1 and the heads W2, b2 as two parameter groups of optim's Optimizer, each with its own lr schedule) on " + SAMPLES
                 + " samples from a teacher of the same shape (noise 0.1), minibatch SGD (B = " + BATCH + ") for " + t + " steps. Arms: mixed "
-                + "(trunk " + exponential(t) + ", heads " + step() + "), all exponential, all step; same start and end rates.";
+                + "(trunk " + exponential(t) + ", heads " + step() + "), all exponential, all step; the exponential starts where the step does and has its movement budget Σηₜ, "
+                + "so the arms differ only in shape (before issue 15 it had the step's end rate instead, and a different budget).";
     }
 
     @Override
@@ -93,7 +98,8 @@ public final class S08MultiTaskGroups implements Study {
                 System.arraycopy(heads, 0, p, trunk.length, heads.length);
                 if ((t + 1) % every == 0) curve[(t + 1) / every] = net.loss(p);
             }
-            trial.metric((String) arm[0], Curves.capped(Curves.tailMean(curve, 0.05)));
+            trial.metric((String) arm[0], Curves.capped(Curves.tailMean(curve, 0.05)))
+                    .budget((String) arm[0], Budget.sum((Schedule) arm[1], steps) + Budget.sum((Schedule) arm[2], steps));
             trial.curve((String) arm[0], new Curve(Curves.grid(curve.length, every), curve));
         }
         return trial;

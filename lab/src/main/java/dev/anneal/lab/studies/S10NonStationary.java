@@ -1,6 +1,8 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Budget;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -23,6 +25,7 @@ public final class S10NonStationary implements Study {
     @Override public String id() { return "S10"; }
     @Override public String title() { return "Non-stationary objective: step beats fast exponential"; }
     @Override public String source() { return "000, 001"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
 
     @Override
     public String claim() {
@@ -38,6 +41,13 @@ public final class S10NonStationary implements Study {
         return "exponential(" + LR + ", half_life=" + steps / 10 + ")";
     }
 
+    static final String EQUAL = "exponential, equal budget";
+
+    /** The exponential from the same start with the step schedule's movement budget: only the shape differs. */
+    static String equalBudget(int steps) {
+        return Curves.exponentialWithBudget(LR, steps, Budget.sum(Spec.parse(step(), steps), steps));
+    }
+
     static String step() {
         return "multistep(" + LR + ", at=[60%, 85%], gamma=0.1)";
     }
@@ -49,7 +59,8 @@ public final class S10NonStationary implements Study {
                 + "[0.005, 0.05], start 3 per coordinate. At step t a training sample comes from the flat block with probability t/T (the "
                 + "emphasis shifts to the flat, high-noise levels), else from the sharp block; its gradient (that block only, scaled by 2 "
                 + "so each block gets unit weight on average) has noise N(0, " + SIGMA + "²). " + t + " steps; arms: fast exponential "
-                + fast(t) + " vs step " + step() + ". Evaluation: the full objective, both blocks.";
+                + fast(t) + " vs step " + step() + " as the seed states them, and the exponential from the same start with the step's "
+                + "movement budget Σηₜ, " + equalBudget(t) + ", so that shape is tested apart from budget. Evaluation: the full objective, both blocks.";
     }
 
     @Override
@@ -59,7 +70,8 @@ public final class S10NonStationary implements Study {
 
     @Override
     public Rule rule() {
-        return Rule.lower("step: final loss", "fast exponential: final loss");
+        return Rule.all(Rule.part("as the seed states it", Evidence.EXPERIMENT, Rule.lower("step: final loss", "fast exponential: final loss")),
+                Rule.part("at equal budget", Evidence.EXPERIMENT, Rule.lower("step: final loss", EQUAL + ": final loss")));
     }
 
     @Override
@@ -71,7 +83,7 @@ public final class S10NonStationary implements Study {
     public Trial run(Mode mode, long seed) {
         int steps = steps(mode), every = 20;
         Trial trial = new Trial();
-        for (String[] arm : new String[][] {{"fast exponential", fast(steps)}, {"step", step()}}) {
+        for (String[] arm : new String[][] {{"fast exponential", fast(steps)}, {"step", step()}, {EQUAL, equalBudget(steps)}}) {
             Schedule lr = Spec.parse(arm[1], steps);
             SplittableRandom rng = new SplittableRandom(seed);
             float[] sharp = new float[5], flat = new float[5], g = new float[5];
@@ -88,7 +100,8 @@ public final class S10NonStationary implements Study {
                 (toFlat ? flatSgd : sharpSgd).step(x, g, lr.at(t));
                 if ((t + 1) % every == 0) curve[(t + 1) / every] = FLAT.loss(flat);
             }
-            trial.metric(arm[0] + ": final loss", SHARP.loss(sharp) + FLAT.loss(flat)).metric(arm[0] + ": flat block", FLAT.loss(flat));
+            trial.metric(arm[0] + ": final loss", SHARP.loss(sharp) + FLAT.loss(flat)).metric(arm[0] + ": flat block", FLAT.loss(flat))
+                    .budget(arm[0] + ": final loss", Budget.sum(lr, steps));
             trial.curve(arm[0], new Curve(Curves.grid(curve.length, every), curve));
         }
         return trial;

@@ -1,6 +1,7 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -16,12 +17,15 @@ import java.util.SplittableRandom;
 public final class S11SpacedRepetition implements Study {
     static final int D = 20, ITEMS = 10, BLOCK = 20;
     static final double SIGMA = 0.5;
+    /** The rate at a review: low enough that learning an item takes several steps, so the half-life decides how much is learnt. */
+    static final double ETA0 = 0.1;
     static final double[] RATIOS = {0.125, 0.25, 0.5, 1, 2, 4, 8};
     static final String BEST = "|log2 of the best H/Δ|";
 
     @Override public String id() { return "S11"; }
     @Override public String title() { return "Spaced repetition: half-life against review interval"; }
     @Override public String source() { return "000"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
 
     @Override
     public String claim() {
@@ -38,8 +42,9 @@ public final class S11SpacedRepetition implements Study {
         return "Memory model: one shared weight vector w ∈ R^" + D + "; item k is the fact a_k·w = b_k with a_k a random unit vector "
                 + "(items overlap, so learning one interferes with the others) and b_k ~ N(0, 1). Items are reviewed in turn, each for a block "
                 + "of Δ = " + BLOCK + " SGD steps on noisy samples (noise N(0, " + SIGMA + "²)), " + passes(mode) + " passes over the " + ITEMS
-                + " items. The LR restarts at 1 at each review and decays as exponential(1, half_life=H) within it (the core schedule at the "
-                + "step since the review); H/Δ in " + java.util.Arrays.toString(RATIOS) + ".";
+                + " items. The LR restarts at " + ETA0 + " at each review and decays as exponential(" + ETA0 + ", half_life=H) within it (the core schedule at the "
+                + "step since the review); H/Δ in " + java.util.Arrays.toString(RATIOS) + ". (Before issue 15 the rate "
+                + "restarted at 1, which learns a unit-norm item in one step whatever H is: the mechanism was absent.)";
     }
 
     @Override
@@ -77,7 +82,7 @@ public final class S11SpacedRepetition implements Study {
         double[] errors = new double[RATIOS.length];
         int best = 0;
         for (int r = 0; r < RATIOS.length; r++) {
-            Schedule lr = Spec.parse("exponential(1, half_life=" + RATIOS[r] * BLOCK + ")");
+            Schedule lr = Spec.parse("exponential(" + ETA0 + ", half_life=" + RATIOS[r] * BLOCK + ")");
             float[] w = new float[D], g = new float[D];
             Sgd sgd = Sgd.plain();
             SplittableRandom noise = new SplittableRandom(seed + 1);

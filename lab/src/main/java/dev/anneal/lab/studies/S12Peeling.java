@@ -1,6 +1,7 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -25,6 +26,7 @@ public final class S12Peeling implements Study {
     @Override public String id() { return "S12"; }
     @Override public String title() { return "Exponential peeling of two time scales"; }
     @Override public String source() { return "000"; }
+    @Override public Evidence evidence() { return Evidence.SIMULATION; }
 
     @Override
     public String claim() {

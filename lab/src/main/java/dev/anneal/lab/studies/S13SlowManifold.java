@@ -1,6 +1,7 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -25,6 +26,7 @@ public final class S13SlowManifold implements Study {
     @Override public String id() { return "S13"; }
     @Override public String title() { return "Slow manifold: fast modes relax first, decay rate picks the scales"; }
     @Override public String source() { return "000"; }
+    @Override public Evidence evidence() { return Evidence.IDENTITY; }
 
     @Override
     public String claim() {

@@ -4,6 +4,7 @@ import dev.anneal.analysis.HorizonSums;
 import dev.anneal.analysis.RobbinsMonro;
 import dev.anneal.analysis.Tail;
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -28,6 +29,7 @@ public final class S15RobbinsMonro implements Study {
     @Override public String id() { return "S15"; }
     @Override public String title() { return "Robbins–Monro classes: analysis vs partial sums"; }
     @Override public String source() { return "000"; }
+    @Override public Evidence evidence() { return Evidence.IDENTITY; }
 
     @Override
     public String claim() {

@@ -1,6 +1,7 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -28,6 +29,7 @@ public final class S16EulerStability implements Study {
     @Override public String id() { return "S16"; }
     @Override public String title() { return "GD as explicit Euler: limits 1/M and 2/M"; }
     @Override public String source() { return "001"; }
+    @Override public Evidence evidence() { return Evidence.IDENTITY; }
 
     @Override
     public String claim() {

@@ -1,6 +1,7 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -21,6 +22,7 @@ public final class S17OnlineLogistic implements Study {
     @Override public String id() { return "S17"; }
     @Override public String title() { return "Online logistic learning: η0/√t vs fixed large η"; }
     @Override public String source() { return "001"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
 
     @Override
     public String claim() {

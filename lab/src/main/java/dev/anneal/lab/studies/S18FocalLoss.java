@@ -1,6 +1,7 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -32,6 +33,7 @@ public final class S18FocalLoss implements Study {
     @Override public String id() { return "S18"; }
     @Override public String title() { return "Focal loss: warmup + cosine vs early decay and steps"; }
     @Override public String source() { return "001, 002"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
 
     @Override
     public String claim() {

@@ -1,6 +1,7 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -20,11 +21,13 @@ import java.util.SplittableRandom;
 public final class S21RecurrentWarmup implements Study {
     static final Recurrence TASK = new Recurrence(0.9, 1, 30);
     static final int BATCH = 8;
-    static final double ADAM_LR = 0.1, MOMENTUM_LR = 0.01;
+    /** Large by one principle for both: Adam moves w by about its lr per step, so lr 1 reaches the explosive edge |w| = 1 from w = 0 in one step. */
+    static final double ADAM_LR = 1, MOMENTUM_LR = 0.01;
 
     @Override public String id() { return "S21"; }
     @Override public String title() { return "Exploding recurrence: warmup vs constant LR"; }
     @Override public String source() { return "001, 004"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
 
     @Override
     public String claim() {
@@ -41,17 +44,25 @@ public final class S21RecurrentWarmup implements Study {
         int t = steps(mode);
         return "The scalar recurrence h ← w·h + u·x over 30 steps fitted to a teacher with w* = 0.9, u* = 1 (close to the explosive "
                 + "region |w| > 1); start (w, u) = (0, 0.1); each step draws " + BATCH + " fresh sequences. " + t + " steps. Adam at lr "
-                + ADAM_LR + " and SGD with momentum 0.9 at lr " + MOMENTUM_LR + ", each constant or warmup(10%, constant(lr)).";
+                + ADAM_LR + " and SGD with momentum 0.9 at lr " + MOMENTUM_LR + ", each constant or warmup(10%, constant(lr)). (Before issue 15 "
+                + "Adam ran at lr 0.1, where it never diverges, and the rule compared losses instead of checking divergence.)";
     }
 
     @Override
     public String metric() {
-        return "log10 of the final loss on 64 held-out sequences (divergence, NaN or above 1e12, counts as 12; lower is better).";
+        return "log10 of the final loss on 64 held-out sequences (divergence, NaN or above 1e12, counts as 12; lower is better), and per "
+                + "arm whether it diverged (1) or not (0).";
     }
 
     @Override
     public Rule rule() {
-        return Rule.all(Rule.lower("Adam, warmup", "Adam, constant"), Rule.lower("momentum, warmup", "momentum, constant"));
+        // as stated: the constant LR diverges and warmup to the same LR trains, for each optimizer
+        return Rule.all(Rule.part("Adam", Evidence.EXPERIMENT, Rule.all(Rule.above(diverged("Adam, constant"), 0.5), Rule.below(diverged("Adam, warmup"), 0.5))),
+                Rule.part("momentum", Evidence.EXPERIMENT, Rule.all(Rule.above(diverged("momentum, constant"), 0.5), Rule.below(diverged("momentum, warmup"), 0.5))));
+    }
+
+    static String diverged(String arm) {
+        return arm + ": diverged";
     }
 
     @Override
@@ -75,7 +86,8 @@ public final class S21RecurrentWarmup implements Study {
                     w -> TASK.lossAndGradient(w, heldOut, null), lr, opt, steps, every);
             double[] log = new double[curve.length];
             for (int i = 0; i < log.length; i++) log[i] = Curves.log10Capped(curve[i], Descent.DIVERGED);
-            trial.metric(name, log[log.length - 1]).curve(name, new Curve(Curves.grid(log.length, every), log));
+            trial.metric(name, log[log.length - 1]).metric(diverged(name), log[log.length - 1] >= Math.log10(Descent.DIVERGED) ? 1 : 0)
+                    .curve(name, new Curve(Curves.grid(log.length, every), log));
         }
         return trial;
     }

@@ -1,6 +1,7 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -31,6 +32,7 @@ public final class S22RuggedCyclic implements Study {
     @Override public String id() { return "S22"; }
     @Override public String title() { return "Rugged landscape: cyclical re-heating vs annealing"; }
     @Override public String source() { return "001"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
 
     @Override
     public String claim() {

@@ -1,6 +1,10 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
+import dev.anneal.lab.Previous;
+import dev.anneal.lab.Sweep;
+import dev.anneal.lab.Verdict;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -14,6 +18,7 @@ import dev.anneal.lab.train.Sgd;
 import dev.anneal.numeric.Richardson;
 import dev.anneal.schedule.Schedule;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -29,10 +34,34 @@ public final class S23Richardson implements Study {
     static final String GAIN = "extrapolated error / finest error (Euler path)";
     static final String GD_ORDER = "|observed order − 1| (GD loss at time T)";
     static final String GD_GAIN = "extrapolated error / finest error (GD loss at time T)";
+    /** Coarsest Euler step of the path: small enough for the asymptotic regime the order refers to (0.1 before issue 15). */
+    static final double PATH_STEP = 0.025;
+
+    private final double pathStep;
+
+    public S23Richardson() {
+        this(PATH_STEP);
+    }
+
+    S23Richardson(double pathStep) {
+        this.pathStep = pathStep;
+    }
+
+    @Override
+    public Optional<Sweep> sweep() {
+        return pathStep == PATH_STEP ? Optional.of(Sweep.of("coarsest path step Δs", S23Richardson::new, 0.1, 0.05, 0.0125)) : Optional.empty();
+    }
+
+    @Override
+    public Optional<Previous> previous() {
+        return Optional.of(new Previous(Verdict.INCONCLUSIVE, "the path's steps 0.1, 0.05, 0.025 were outside the asymptotic regime "
+                + "(observed order 0.142 from 1 against a tolerance of 0.15); at Δs = " + PATH_STEP + " the order is measured where it applies, and the sweep shows the old steps"));
+    }
 
     @Override public String id() { return "S23"; }
     @Override public String title() { return "Richardson extrapolation of step sizes"; }
     @Override public String source() { return "001"; }
+    @Override public Evidence evidence() { return Evidence.SIMULATION; }
 
     @Override
     public String claim() {
@@ -43,7 +72,7 @@ public final class S23Richardson implements Study {
     @Override
     public String setup(Mode mode) {
         return "Path: the steepest-descent path dx/ds = −∇V on the 2-D landscape V = Σ ½xᵢ² + 0.3·(1 − cos(π·xᵢ)) from a start uniform "
-                + "in [−3, 3]², integrated by explicit Euler (optim's SGD, float32) to s = 2 with Δs = 0.1, 0.05, 0.025 from the float32 start; the "
+                + "in [−3, 3]², integrated by explicit Euler (optim's SGD, float32) to s = 2 with Δs = " + pathStep + ", " + pathStep / 2 + ", " + pathStep / 4 + " from the float32 start; the "
                 + "property is V at s = 2, the reference an RK4 integration in double precision with Δs = 1e-4. GD: quadratic with 10 curvatures log-uniform in [0.05, 1] and a N(0, 1) start; GD (optim's SGD) "
                 + "with h = 0.2, 0.1, 0.05 to time T = 5, against the exact flow loss Σ ½λᵢxᵢ(0)²e^(−2λᵢT). Extrapolation: the core's "
                 + "dev.anneal.numeric.Richardson.";
@@ -57,7 +86,8 @@ public final class S23Richardson implements Study {
 
     @Override
     public Rule rule() {
-        return Rule.all(Rule.below(ORDER, 0.15), Rule.below(GAIN, 0.2), Rule.below(GD_ORDER, 0.15), Rule.below(GD_GAIN, 0.2));
+        return Rule.all(Rule.part("Euler path", Evidence.SIMULATION, Rule.all(Rule.below(ORDER, 0.15), Rule.below(GAIN, 0.2))),
+                Rule.part("GD against the flow", Evidence.SIMULATION, Rule.all(Rule.below(GD_ORDER, 0.15), Rule.below(GD_GAIN, 0.2))));
     }
 
     @Override
@@ -70,7 +100,7 @@ public final class S23Richardson implements Study {
         SplittableRandom rng = new SplittableRandom(seed);
         float[] start = {(float) (6 * rng.nextDouble() - 3), (float) (6 * rng.nextDouble() - 3)};
         double exact = PATH.loss(rk4(new double[] {start[0], start[1]}, 2, 1e-4));
-        double[] hs = {0.1, 0.05, 0.025}, path = new double[3], pathErr = new double[3];
+        double[] hs = {pathStep, pathStep / 2, pathStep / 4}, path = new double[3], pathErr = new double[3];
         for (int k = 0; k < 3; k++) {
             path[k] = PATH.loss(descend(PATH, start, 2, hs[k]));
             pathErr[k] = Math.abs(path[k] - exact);

@@ -1,6 +1,7 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -38,6 +39,7 @@ public final class S24TdDiscount implements Study {
     @Override public String id() { return "S24"; }
     @Override public String title() { return "TD learning: γ sets the target, the LR only the speed"; }
     @Override public String source() { return "001"; }
+    @Override public Evidence evidence() { return Evidence.IDENTITY; }
 
     @Override
     public String claim() {

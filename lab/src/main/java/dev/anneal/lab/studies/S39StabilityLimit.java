@@ -2,6 +2,7 @@ package dev.anneal.lab.studies;
 
 import dev.anneal.analysis.Optimizer;
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -25,6 +26,7 @@ public final class S39StabilityLimit implements Study {
     @Override public String id() { return "S39"; }
     @Override public String title() { return "Stability limit η < 2/λmax and feature scaling"; }
     @Override public String source() { return "003"; }
+    @Override public Evidence evidence() { return Evidence.IDENTITY; }
 
     @Override
     public String claim() {

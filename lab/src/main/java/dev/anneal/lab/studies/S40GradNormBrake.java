@@ -1,6 +1,7 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -38,6 +39,7 @@ public final class S40GradNormBrake implements Study {
     @Override public String id() { return "S40"; }
     @Override public String title() { return "Gradient-norm brake rescues exploding runs"; }
     @Override public String source() { return "003"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
 
     @Override
     public String claim() {

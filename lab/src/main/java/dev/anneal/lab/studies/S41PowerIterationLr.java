@@ -1,6 +1,7 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -40,6 +41,7 @@ public final class S41PowerIterationLr implements Study {
     @Override public String id() { return "S41"; }
     @Override public String title() { return "Curvature-adaptive LR from power iteration"; }
     @Override public String source() { return "003"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
 
     @Override
     public String claim() {

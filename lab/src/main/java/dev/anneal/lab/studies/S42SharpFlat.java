@@ -1,6 +1,8 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
+import dev.anneal.lab.Sweep;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -11,18 +13,36 @@ import dev.anneal.lab.train.Descent;
 import dev.anneal.lab.train.Sgd;
 import dev.anneal.schedule.Schedule;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** S42: a small LR stays in the sharp valley; an LR near its stability limit oscillates out into the flat one. */
 public final class S42SharpFlat implements Study {
     static final TwoValley TASK = new TwoValley(20, -1, 1, 2, 0);
     static final double SIGMA = 1;
+
+    /** The gradient noise: the verdict flips between c = 0.8 and 0.95 at σ = 1 (a knife edge), so the report sweeps σ. */
+    private final double sigma;
+
+    public S42SharpFlat() {
+        this(SIGMA);
+    }
+
+    S42SharpFlat(double sigma) {
+        this.sigma = sigma;
+    }
+
+    @Override
+    public Optional<Sweep> sweep() {
+        return sigma == SIGMA ? Optional.of(Sweep.of("gradient noise σ", S42SharpFlat::new, 0.5, 2, 4)) : Optional.empty();
+    }
     static final int STARTS = 50;
     static final double[] FACTORS = {0.1, 0.2, 0.5, 0.8, 0.95, 1.05};
 
     @Override public String id() { return "S42"; }
     @Override public String title() { return "Large LR leaves the sharp valley for the flat one"; }
     @Override public String source() { return "003"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
 
     @Override
     public String claim() {
@@ -33,7 +53,7 @@ public final class S42SharpFlat implements Study {
     @Override
     public String setup(Mode mode) {
         return "1-D landscape min(½·20·(x+1)², ½·(x−2)²): sharp valley at −1 (λ = 20, limit η < 0.1), flat valley at 2 (λ = 1). "
-                + STARTS + " runs per seed start uniformly in [−1.3, −0.7] (inside the sharp basin), SGD with gradient noise N(0, 1), "
+                + STARTS + " runs per seed start uniformly in [−1.3, −0.7] (inside the sharp basin),  SGD with gradient noise N(0, " + sigma + "²), "
                 + mode.pick(2000, 500) + " steps at constant η = c·2/20 for c in 0.1, 0.2, 0.5, 0.8, 0.95, 1.05. The arms compared are "
                 + "small (c = 0.1) and near the limit (c = 0.95).";
     }
@@ -69,7 +89,7 @@ public final class S42SharpFlat implements Study {
                 float[] x = {(float) (-1.3 + 0.6 * rng.nextDouble())};
                 Descent.run(x, (p, g, t) -> {
                     TASK.gradient(p, g);
-                    g[0] += (float) (SIGMA * rng.nextGaussian());
+                    g[0] += (float) (sigma * rng.nextGaussian());
                 }, TASK::loss, Schedule.constant(FACTORS[k] * 2 / 20), Sgd.plain(), steps, steps);
                 if (!TASK.inSharp(x[0])) flat++;
             }

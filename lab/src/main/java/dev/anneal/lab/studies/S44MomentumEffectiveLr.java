@@ -2,6 +2,7 @@ package dev.anneal.lab.studies;
 
 import dev.anneal.analysis.Optimizer;
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -28,6 +29,7 @@ public final class S44MomentumEffectiveLr implements Study {
     @Override public String id() { return "S44"; }
     @Override public String title() { return "Momentum's effective LR 1/(1−β)"; }
     @Override public String source() { return "003"; }
+    @Override public Evidence evidence() { return Evidence.SIMULATION; }
 
     @Override
     public String claim() {

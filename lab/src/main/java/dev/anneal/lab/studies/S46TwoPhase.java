@@ -1,6 +1,7 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -23,6 +24,7 @@ public final class S46TwoPhase implements Study {
     @Override public String id() { return "S46"; }
     @Override public String title() { return "Two-phase training: high then low LR"; }
     @Override public String source() { return "003"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
 
     @Override
     public String claim() {
