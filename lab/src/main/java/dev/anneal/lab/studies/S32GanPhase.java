@@ -1,6 +1,7 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -24,6 +25,7 @@ public final class S32GanPhase implements Study {
 
     @Override public String id() { return "S32"; }
     @Override public String title() { return "GAN as a bilinear game: phase-offset cyclical LRs"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
     @Override public String source() { return "002"; }
 
     @Override

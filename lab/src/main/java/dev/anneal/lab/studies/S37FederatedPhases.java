@@ -1,6 +1,7 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -28,6 +29,7 @@ public final class S37FederatedPhases implements Study {
 
     @Override public String id() { return "S37"; }
     @Override public String title() { return "Federated clients: staggered and designed LR phases"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
     @Override public String source() { return "002"; }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -22,6 +23,7 @@ public final class S38CurriculumPhase implements Study {
 
     @Override public String id() { return "S38"; }
     @Override public String title() { return "RL curriculum: LR against periodic difficulty"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
     @Override public String source() { return "002"; }
 
     @Override

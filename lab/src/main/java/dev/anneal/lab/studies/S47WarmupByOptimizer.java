@@ -1,6 +1,7 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -19,6 +20,7 @@ public final class S47WarmupByOptimizer implements Study {
 
     @Override public String id() { return "S47"; }
     @Override public String title() { return "Warmup's early gain: SGD vs momentum vs Adam"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
     @Override public String source() { return "004"; }
 
     @Override

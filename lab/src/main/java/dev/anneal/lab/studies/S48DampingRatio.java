@@ -3,6 +3,7 @@ package dev.anneal.lab.studies;
 import dev.anneal.analysis.Optimizer;
 import dev.anneal.analysis.Roots;
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -28,6 +29,7 @@ public final class S48DampingRatio implements Study {
 
     @Override public String id() { return "S48"; }
     @Override public String title() { return "Heavy ball under warmup: damping ratio ζ(t)"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
     @Override public String source() { return "004"; }
 
     @Override
@@ -60,8 +62,9 @@ public final class S48DampingRatio implements Study {
 
     @Override
     public Rule rule() {
-        return Rule.all(Rule.below("max |ζ fitted / ζ formula − 1|", TOLERANCE), Rule.lower("warmup: diverged", "constant: diverged"),
-                Rule.below("warmup: diverged", 0.5));
+        return Rule.all(Rule.part("ζ from the roots vs a fitted trajectory", Evidence.SIMULATION, Rule.below("max |ζ fitted / ζ formula − 1|", TOLERANCE)),
+                Rule.part("warmup trains where the target from step 0 diverges", Evidence.EXPERIMENT,
+                        Rule.all(Rule.lower("warmup: diverged", "constant: diverged"), Rule.below("warmup: diverged", 0.5))));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -24,6 +25,7 @@ public final class S49ClippingFrequency implements Study {
 
     @Override public String id() { return "S49"; }
     @Override public String title() { return "Warmup and clipping frequency"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
     @Override public String source() { return "004"; }
 
     @Override

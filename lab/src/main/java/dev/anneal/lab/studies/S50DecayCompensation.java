@@ -2,6 +2,7 @@ package dev.anneal.lab.studies;
 
 import dev.anneal.analysis.Decay;
 import dev.anneal.lab.Curve;
+import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
@@ -26,6 +27,7 @@ public final class S50DecayCompensation implements Study {
 
     @Override public String id() { return "S50"; }
     @Override public String title() { return "AdamW under warmup: compensating decay λpost"; }
+    @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
     @Override public String source() { return "004"; }
 
     @Override
@@ -64,8 +66,9 @@ public final class S50DecayCompensation implements Study {
 
     @Override
     public Rule rule() {
-        return Rule.all(Rule.below("zero gradient: |shrinkage ratio − 1|", TOLERANCE),
-                Rule.lower("training, λpost: |norm ratio − 1|", "training, λ after warmup: |norm ratio − 1|"));
+        return Rule.all(Rule.part("λpost against optim's AdamW on zero gradients", Evidence.SIMULATION, Rule.below("zero gradient: |shrinkage ratio − 1|", TOLERANCE)),
+                Rule.part("λpost in training", Evidence.EXPERIMENT,
+                        Rule.lower("training, λpost: |norm ratio − 1|", "training, λ after warmup: |norm ratio − 1|")));
     }
 
     @Override

@@ -48,6 +48,11 @@ public final class Scheduled {
         return optimizer.gradients().state();
     }
 
+    /** A deep copy of the optimizer's state: its moments (Adam's m and v per block) and the gradient pipeline's. */
+    public dev.anneal.optim.OptimizerState state() {
+        return optimizer.state();
+    }
+
     /** A set with one group of definitions, spec text, schedules or numbers, for a run of {@code total} steps. */
     public static ScheduleSet set(long total, Object... nameValue) {
         if (nameValue.length % 2 != 0) throw new IllegalArgumentException("set(…) takes name, value pairs");
