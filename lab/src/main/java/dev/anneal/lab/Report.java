@@ -57,7 +57,7 @@ public final class Report {
 
     /** One line per study for a terminal or a Markdown page: id, kind, verdict, the previous verdict while it differs, title. */
     public static String line(Result r) {
-        return String.format(Locale.ROOT, "%-4s %-22s %-15s %-17s %s", r.study().id(), r.study().evidence().label(), r.status(),
+        return String.format(Locale.ROOT, "%-4s %-22s %-15s %-20s %s", r.study().id(), r.study().evidence().label(), r.status(),
                 r.changed().map(p -> "(was " + p.verdict().label() + ")").orElse(""), r.study().title());
     }
 

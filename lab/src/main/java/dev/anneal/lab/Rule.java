@@ -11,7 +11,7 @@ import java.util.List;
  *
  * <p>Arms of a study share their seeds (data, noise, initialisation), so two arms are compared seed by seed
  * ({@link Comparison}); arms whose values differ by less than 0.1% on every seed give INCONCLUSIVE whatever the
- * standard error: the setup cannot separate them. A bound whose mean lies within 20% of its level is flagged
+ * standard error: the setup cannot separate them. A bound whose mean varies over the seeds and lies within 20% of its level is flagged
  * {@link Judgement#nearThreshold() near the threshold}.
  */
 public sealed interface Rule {
@@ -101,7 +101,8 @@ public sealed interface Rule {
             Arm x = table.arm(arm);
             double gap = below ? level - x.mean() : x.mean() - level, margin = k * x.se();
             Verdict v = gap > margin ? Verdict.REPRODUCED : -gap > margin ? Verdict.NOT_REPRODUCED : Verdict.INCONCLUSIVE;
-            boolean near = level != 0 && Math.abs(gap) < NEAR * Math.abs(level);
+            // a value that is the same on every seed (an agreement of 1, a count of 0) is not fragile by sampling
+            boolean near = level != 0 && x.se() > 0 && Math.abs(gap) < NEAR * Math.abs(level);
             return new Judgement(v, arm + " " + Format.pm(x.mean(), x.se()) + " vs level " + Format.num(level)
                     + ", " + Format.num(k) + "·SE = " + Format.num(margin) + (near ? " (within 20% of the level)" : ""),
                     List.of(), List.of(), near);

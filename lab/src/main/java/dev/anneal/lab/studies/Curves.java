@@ -1,6 +1,8 @@
 package dev.anneal.lab.studies;
 
+import dev.anneal.lab.Budget;
 import dev.anneal.lab.train.Descent;
+import dev.anneal.spec.Spec;
 
 /** Small summaries of recorded curves, shared by the studies. */
 final class Curves {
@@ -41,6 +43,11 @@ final class Curves {
             else hi = mid;
         }
         return "exponential(" + value + ", half_life=" + Math.sqrt(lo * hi) + ")";
+    }
+
+    /** {@link #exponentialWithBudget} with the budget of the schedule {@code spec} over {@code steps} steps. */
+    static String exponentialWithBudgetOf(double value, String spec, int steps) {
+        return exponentialWithBudget(value, steps, Budget.sum(Spec.parse(spec, steps), steps));
     }
 
     private static double exponentialSum(double value, double halfLife, int steps) {

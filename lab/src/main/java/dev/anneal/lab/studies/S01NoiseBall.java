@@ -4,9 +4,11 @@ import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
+import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Quadratic;
 import dev.anneal.lab.train.Descent;
 import dev.anneal.lab.train.Sgd;
@@ -15,6 +17,7 @@ import dev.anneal.spec.Spec;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** S01: decaying schedules escape the constant rate's noise ball on a noisy quadratic. */
@@ -33,12 +36,13 @@ public final class S01NoiseBall implements Study {
         return arms;
     }
 
-    static final String EARLY = "worst early ratio (decay/constant at 10%)";
+    static final String EARLY = "worst early-speed ratio (steps to the noise ball, decay/constant)";
 
     @Override public String id() { return "S01"; }
     @Override public String title() { return "Noise ball: constant vs decaying LR"; }
     @Override public String source() { return "000"; }
     @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
+    @Override public Optional<Previous> previous() { return Optional.of(new Previous(Verdict.REPRODUCED, "the early-speed part now times the arms to the noise ball instead of comparing losses at 10%, where the step arm equals the constant by construction")); }
 
     @Override
     public String claim() {
@@ -60,25 +64,28 @@ public final class S01NoiseBall implements Study {
     @Override
     public String metric() {
         return "final excess risk L(x) − L* averaged over the last 5% of steps (lower is better); '" + EARLY
-                + "' is the largest ratio of a decaying arm's loss to the constant arm's at 10% of the steps (similar speed: below 2).";
+                + "' is the largest ratio, over the decaying arms, of the steps an arm takes to first reach twice the constant arm's final "
+                + "level (the noise ball) to the steps the constant arm takes (similar speed: below 2). Before issue 15 it compared losses "
+                + "at 10% of the run, where the step arm equals the constant arm by construction.";
     }
 
     @Override
     public Rule rule() {
-        return Rule.all(Rule.lower("step", "constant"), Rule.lower("exponential", "constant"),
-                Rule.lower("polynomial", "constant"), Rule.lower("cosine", "constant"), Rule.below(EARLY, 2));
+        return Rule.all(Rule.part("decay ends lower", Evidence.EXPERIMENT, Rule.all(Rule.lower("step", "constant"), Rule.lower("exponential", "constant"),
+                        Rule.lower("polynomial", "constant"), Rule.lower("cosine", "constant"))),
+                Rule.part("at a similar early speed", Evidence.EXPERIMENT, Rule.below(EARLY, 2)));
     }
 
     @Override
     public Figure figure() {
-        return Figure.logY("Excess risk on the noisy quadratic (mean over seeds)", "step", "L(x) − L*");
+        return Figure.logLog("Excess risk on the noisy quadratic (mean and spread over seeds)", "step", "L(x) − L*");
     }
 
     @Override
     public Trial run(Mode mode, long seed) {
         int steps = steps(mode), every = 10;
         Trial trial = new Trial();
-        double earlyConstant = 0, worstEarly = 0;
+        java.util.Map<String, double[]> curves = new java.util.LinkedHashMap<>();
         for (var arm : arms(steps).entrySet()) {
             Schedule lr = Spec.parse(arm.getValue(), steps);
             SplittableRandom noise = new SplittableRandom(seed);
@@ -88,10 +95,19 @@ public final class S01NoiseBall implements Study {
                     Sgd.plain(), steps, every);
             trial.metric(arm.getKey(), Curves.capped(Curves.tailMean(curve, 0.05)));
             trial.curve(arm.getKey(), new Curve(Curves.grid(curve.length, every), curve));
-            double early = curve[curve.length / 10];
-            if (arm.getKey().equals("constant")) earlyConstant = early;
-            else worstEarly = Math.max(worstEarly, early / earlyConstant);
+            curves.put(arm.getKey(), curve);
         }
-        return trial.metric(EARLY, worstEarly);
+        double ball = 2 * Curves.tailMean(curves.get("constant"), 0.05);
+        int constant = firstBelow(curves.get("constant"), ball);
+        double worst = 0;
+        for (var e : curves.entrySet())
+            if (!e.getKey().equals("constant")) worst = Math.max(worst, firstBelow(e.getValue(), ball) / (double) constant);
+        return trial.metric(EARLY, worst);
+    }
+
+    /** The first index whose value is at or below {@code level}; the curve's length when none is (never reached). */
+    static int firstBelow(double[] curve, double level) {
+        for (int i = 0; i < curve.length; i++) if (curve[i] <= level) return Math.max(i, 1);
+        return curve.length;
     }
 }

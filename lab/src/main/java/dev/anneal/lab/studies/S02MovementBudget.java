@@ -5,9 +5,11 @@ import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
+import dev.anneal.lab.Verdict;
 import dev.anneal.lab.train.Descent;
 import dev.anneal.lab.train.Sgd;
 import dev.anneal.schedule.Schedule;
@@ -15,6 +17,7 @@ import dev.anneal.spec.Spec;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** S02: exponential decay has a finite movement budget; Robbins–Monro polynomial decay does not. */
@@ -34,6 +37,7 @@ public final class S02MovementBudget implements Study {
     @Override public String title() { return "Movement budget: exponential freezes, Robbins–Monro arrives"; }
     @Override public String source() { return "000"; }
     @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
+    @Override public Optional<Previous> previous() { return Optional.of(new Previous(Verdict.REPRODUCED, "comparisons are now paired; the margins were already wide")); }
 
     @Override
     public String claim() {

@@ -1,19 +1,22 @@
 package dev.anneal.lab.studies;
 
-import dev.anneal.lab.Curve;
 import dev.anneal.lab.Budget;
+import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
+import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Quadratic;
 import dev.anneal.lab.train.Descent;
 import dev.anneal.lab.train.Sgd;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** S05: a short exponential probe flags unstable candidates; step decay then trains the survivors. */
@@ -28,6 +31,7 @@ public final class S05ArchitectureProbe implements Study {
     @Override public String title() { return "Architecture search: exponential probe, step training"; }
     @Override public String source() { return "000"; }
     @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
+    @Override public Optional<Previous> previous() { return Optional.of(new Previous(Verdict.INCONCLUSIVE, "now judged at equal budget Σηₜ; paired, the step arm is lower in only 4/8 seeds")); }
 
     @Override
     public String claim() {
@@ -47,7 +51,7 @@ public final class S05ArchitectureProbe implements Study {
 
     /** The exponential from the same start with the step schedule's movement budget: only the shape differs. */
     static String equalBudget(int steps) {
-        return Curves.exponentialWithBudget(TRAIN_LR, steps, Budget.sum(Spec.parse(step(steps), steps), steps));
+        return Curves.exponentialWithBudgetOf(TRAIN_LR, step(steps), steps);
     }
 
     static String exponential(int steps) {

@@ -4,13 +4,16 @@ import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
+import dev.anneal.lab.Verdict;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -28,6 +31,7 @@ public final class S09TemperatureSync implements Study {
     @Override public String title() { return "Contrastive temperature and a matched step LR"; }
     @Override public String source() { return "000"; }
     @Override public Evidence evidence() { return Evidence.SIMULATION; }
+    @Override public Optional<Previous> previous() { return Optional.of(new Previous(Verdict.REPRODUCED, "a simulation part was added: the SGD step under the temperature schedule, with a finite-difference gradient, is measured at every drop")); }
 
     @Override
     public String claim() {

@@ -4,13 +4,16 @@ import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
+import dev.anneal.lab.Verdict;
 import dev.anneal.lab.train.Sgd;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** S11: continual learning as spaced repetition; sweep the LR half-life H against the review interval Δ. */
@@ -26,6 +29,7 @@ public final class S11SpacedRepetition implements Study {
     @Override public String title() { return "Spaced repetition: half-life against review interval"; }
     @Override public String source() { return "000"; }
     @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
+    @Override public Optional<Previous> previous() { return Optional.of(new Previous(Verdict.NOT_REPRODUCED, "at η0 = 1 every unit-norm item was learnt in one step whatever the half-life; at η0 = 0.1 the best H/Δ is 2^±1.75 ± 0.41, within 2 SE of the factor-2 band")); }
 
     @Override
     public String claim() {

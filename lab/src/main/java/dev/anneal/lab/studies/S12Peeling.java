@@ -4,15 +4,18 @@ import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
+import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Quadratic;
 import dev.anneal.lab.train.Descent;
 import dev.anneal.lab.train.Sgd;
 import dev.anneal.numeric.Peeling;
 import dev.anneal.schedule.Schedule;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** S12: exponential peeling recovers both rates of e^(−λP·t) − e^(−λD·t), and separates the time scales of a loss curve. */
@@ -27,6 +30,7 @@ public final class S12Peeling implements Study {
     @Override public String title() { return "Exponential peeling of two time scales"; }
     @Override public String source() { return "000"; }
     @Override public Evidence evidence() { return Evidence.SIMULATION; }
+    @Override public Optional<Previous> previous() { return Optional.of(new Previous(Verdict.REPRODUCED, "kind now stated: a formula checked against simulated curves")); }
 
     @Override
     public String claim() {

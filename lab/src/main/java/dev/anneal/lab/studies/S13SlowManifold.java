@@ -4,14 +4,17 @@ import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
+import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Quadratic;
 import dev.anneal.lab.train.Sgd;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** S13: fast modes relax first; the late loss lives in the slow modes; the LR's decay rate picks the resolved scales. */
@@ -27,6 +30,7 @@ public final class S13SlowManifold implements Study {
     @Override public String title() { return "Slow manifold: fast modes relax first, decay rate picks the scales"; }
     @Override public String source() { return "000"; }
     @Override public Evidence evidence() { return Evidence.IDENTITY; }
+    @Override public Optional<Previous> previous() { return Optional.of(new Previous(Verdict.REPRODUCED, "kind now stated: an identity (noiseless modes compared with their own criterion), not counted as an experiment")); }
 
     @Override
     public String claim() {

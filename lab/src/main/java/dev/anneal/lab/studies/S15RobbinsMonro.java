@@ -7,15 +7,18 @@ import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
+import dev.anneal.lab.Verdict;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** S15: the analysis's Robbins–Monro classes against the growth of partial sums. */
@@ -30,6 +33,7 @@ public final class S15RobbinsMonro implements Study {
     @Override public String title() { return "Robbins–Monro classes: analysis vs partial sums"; }
     @Override public String source() { return "000"; }
     @Override public Evidence evidence() { return Evidence.IDENTITY; }
+    @Override public Optional<Previous> previous() { return Optional.of(new Previous(Verdict.REPRODUCED, "kind now stated: an identity (the seeds only rescale one value, so the eight replicates are one check)")); }
 
     @Override
     public String claim() {

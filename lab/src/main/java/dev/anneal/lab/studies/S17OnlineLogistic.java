@@ -4,14 +4,17 @@ import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
+import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Logistic;
 import dev.anneal.lab.train.Sgd;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** S17: online logistic learning with η0/√t settles on separable data; a fixed large η keeps swinging. */
@@ -23,6 +26,7 @@ public final class S17OnlineLogistic implements Study {
     @Override public String title() { return "Online logistic learning: η0/√t vs fixed large η"; }
     @Override public String source() { return "001"; }
     @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
+    @Override public Optional<Previous> previous() { return Optional.of(new Previous(Verdict.NOT_REPRODUCED, "comparisons are now paired; η0/√t swings more than the constant rate in 8/8 seeds")); }
 
     @Override
     public String claim() {

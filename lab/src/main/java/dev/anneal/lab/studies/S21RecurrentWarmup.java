@@ -4,9 +4,11 @@ import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
+import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Recurrence;
 import dev.anneal.lab.train.Adam;
 import dev.anneal.lab.train.Descent;
@@ -15,6 +17,7 @@ import dev.anneal.lab.train.Sgd;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** S21: a recurrence with exploding gradients diverges at a large constant LR and trains under linear warmup. */
@@ -28,6 +31,7 @@ public final class S21RecurrentWarmup implements Study {
     @Override public String title() { return "Exploding recurrence: warmup vs constant LR"; }
     @Override public String source() { return "001, 004"; }
     @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
+    @Override public Optional<Previous> previous() { return Optional.of(new Previous(Verdict.INCONCLUSIVE, "the rule now tests the claim as stated (constant diverges, warmup trains) and Adam runs at lr 1, where one step reaches the explosive edge (at 0.1 it never diverged); warmup does not prevent divergence: Adam with warmup diverges in 7/8 seeds, momentum in 6/8")); }
 
     @Override
     public String claim() {

@@ -4,15 +4,18 @@ import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
+import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Rugged;
 import dev.anneal.lab.train.Descent;
 import dev.anneal.lab.train.Sgd;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** S22: on a rugged landscape, cyclical re-heating reaches lower minima than one monotone anneal. */
@@ -33,6 +36,7 @@ public final class S22RuggedCyclic implements Study {
     @Override public String title() { return "Rugged landscape: cyclical re-heating vs annealing"; }
     @Override public String source() { return "001"; }
     @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
+    @Override public Optional<Previous> previous() { return Optional.of(new Previous(Verdict.NOT_REPRODUCED, "comparisons are now paired; cosine annealing wins in 8/8 seeds")); }
 
     @Override
     public String claim() {

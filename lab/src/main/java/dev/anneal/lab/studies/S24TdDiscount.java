@@ -4,15 +4,18 @@ import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
+import dev.anneal.lab.Verdict;
 import dev.anneal.lab.train.Sgd;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -40,6 +43,7 @@ public final class S24TdDiscount implements Study {
     @Override public String title() { return "TD learning: γ sets the target, the LR only the speed"; }
     @Override public String source() { return "001"; }
     @Override public Evidence evidence() { return Evidence.IDENTITY; }
+    @Override public Optional<Previous> previous() { return Optional.of(new Previous(Verdict.REPRODUCED, "kind now stated: an identity (noiseless expected updates of a contraction); the setup text no longer describes γ = 0.5 runs the code never made")); }
 
     @Override
     public String claim() {
@@ -55,7 +59,9 @@ public final class S24TdDiscount implements Study {
         return "A random Markov reward process per seed: " + STATES + " states, transition rows drawn uniformly and normalised, rewards "
                 + "N(0, 1). Expected TD(0): V ← V + ηₜ·(r + γ·P·V − V), from V = 0, as optim's SGD on the semi-gradient V − (r + γ·P·V) "
                 + "(float32), " + steps(mode) + " steps, γ = " + GAMMA
-                + "; exact V*(γ) = (I − γP)⁻¹r. Schedules: " + schedules() + ". The same runs at γ = " + OTHER_GAMMA + " give the target shift.";
+                + "; exact V*(γ) = (I − γP)⁻¹r. Schedules: " + schedules() + ". The target shift is the distance "
+                + "between the exact fixed points at γ = " + GAMMA + " and γ = " + OTHER_GAMMA + " (computed, not trained: no runs at γ = " + OTHER_GAMMA
+                + "). Noiseless expected updates of a contraction: the runs check arithmetic, not an experiment.";
     }
 
     @Override

@@ -5,14 +5,17 @@ import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
+import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.LinearRegression;
 import dev.anneal.lab.train.Descent;
 import dev.anneal.lab.train.Sgd;
 import dev.anneal.schedule.Schedule;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** S39: GD converges iff η < 2/λmax; scaling one feature by 10 scales its Hessian entry by 100 and breaks a safe LR. */
@@ -27,6 +30,7 @@ public final class S39StabilityLimit implements Study {
     @Override public String title() { return "Stability limit η < 2/λmax and feature scaling"; }
     @Override public String source() { return "003"; }
     @Override public Evidence evidence() { return Evidence.IDENTITY; }
+    @Override public Optional<Previous> previous() { return Optional.of(new Previous(Verdict.REPRODUCED, "kind now stated: an identity (the stability limit on a quadratic is arithmetic)")); }
 
     @Override
     public String claim() {

@@ -4,9 +4,11 @@ import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
+import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Recurrence;
 import dev.anneal.lab.train.Descent;
 import dev.anneal.lab.train.Sgd;
@@ -15,6 +17,7 @@ import dev.anneal.optim.control.Decision;
 import dev.anneal.optim.control.GradNormBrake;
 import dev.anneal.schedule.Schedule;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -40,6 +43,7 @@ public final class S40GradNormBrake implements Study {
     @Override public String title() { return "Gradient-norm brake rescues exploding runs"; }
     @Override public String source() { return "003"; }
     @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
+    @Override public Optional<Previous> previous() { return Optional.of(new Previous(Verdict.NOT_REPRODUCED, "the rule no longer demands that the brake recover more than half of the lost runs, a bar the claim does not set; paired, it loses fewer runs than the fixed LR (0.094 ± 0.029, 6/8 seeds)")); }
 
     @Override
     public String claim() {
@@ -64,14 +68,16 @@ public final class S40GradNormBrake implements Study {
     @Override
     public String metric() {
         return "share of the " + PROBLEMS + " problems lost per arm: the run diverged (held-out loss NaN, ∞ or above 1e12) or ended with a "
-                + "held-out loss (" + HELD_OUT + " sequences) at or above its start (lower is better); the brake's lost share minus half "
-                + "the fixed LR's (below 0: more than half of the lost runs recovered); the brake's cuts per problem; the share of "
+                + "held-out loss (" + HELD_OUT + " sequences) at or above its start (lower is better); reported, not judged: the brake's lost share minus "
+                + "half the fixed LR's (below 0: more than half of the lost runs recovered); the brake's cuts per problem; the share of "
                 + "problems the brake lost without a cut before the gradient overflowed (or, with no overflow, before the run diverged).";
     }
 
     @Override
     public Rule rule() {
-        return Rule.all(Rule.lower(BRAKED, FIXED), Rule.below(EXCESS, 0));
+        // as stated: the brake loses fewer runs than the fixed LR (it recovers some); before issue 15 the rule also demanded that it
+        // recover more than half of them, a bar the claim does not set (the excess is still reported)
+        return Rule.lower(BRAKED, FIXED);
     }
 
     @Override

@@ -2,12 +2,14 @@ package dev.anneal.lab.studies;
 
 import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
-import dev.anneal.lab.Sweep;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
+import dev.anneal.lab.Sweep;
 import dev.anneal.lab.Trial;
+import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.TwoValley;
 import dev.anneal.lab.train.Descent;
 import dev.anneal.lab.train.Sgd;
@@ -43,6 +45,7 @@ public final class S42SharpFlat implements Study {
     @Override public String title() { return "Large LR leaves the sharp valley for the flat one"; }
     @Override public String source() { return "003"; }
     @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
+    @Override public Optional<Previous> previous() { return Optional.of(new Previous(Verdict.REPRODUCED, "unchanged verdict at σ = 1; the sweep shows it does not hold at σ = 0.5 (INCONCLUSIVE), so it rests on the noise level")); }
 
     @Override
     public String claim() {

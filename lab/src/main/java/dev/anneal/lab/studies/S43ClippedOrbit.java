@@ -4,12 +4,15 @@ import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
+import dev.anneal.lab.Verdict;
 import dev.anneal.lab.train.Sgd;
 import dev.anneal.optim.grad.Clipping;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -34,6 +37,7 @@ public final class S43ClippedOrbit implements Study {
     @Override public String title() { return "Clipping turns divergence into a periodic orbit"; }
     @Override public String source() { return "003"; }
     @Override public Evidence evidence() { return Evidence.SIMULATION; }
+    @Override public Optional<Previous> previous() { return Optional.of(new Previous(Verdict.REPRODUCED, "the orbit is now measured (period 2, width ηC, both points clipped, bounded); the jump of ηC is an identity of clipping")); }
 
     @Override
     public String claim() {

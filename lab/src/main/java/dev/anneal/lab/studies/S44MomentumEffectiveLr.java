@@ -5,14 +5,17 @@ import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
+import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Quadratic;
 import dev.anneal.lab.train.Descent;
 import dev.anneal.lab.train.Sgd;
 import dev.anneal.schedule.Schedule;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** S44: heavy-ball momentum β scales the steady-state step by 1/(1−β); does 0.9 → 0.99 break a safe LR? */
@@ -30,6 +33,7 @@ public final class S44MomentumEffectiveLr implements Study {
     @Override public String title() { return "Momentum's effective LR 1/(1−β)"; }
     @Override public String source() { return "003"; }
     @Override public Evidence evidence() { return Evidence.SIMULATION; }
+    @Override public Optional<Previous> previous() { return Optional.of(new Previous(Verdict.NOT_REPRODUCED, "kind now stated: formula checked against simulation")); }
 
     @Override
     public String claim() {

@@ -4,14 +4,17 @@ import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
+import dev.anneal.lab.Previous;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
+import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Mlp;
 import dev.anneal.lab.train.Sgd;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /** S46: high LR first (features align), then low LR (fine-tuning), against low or high throughout. */
@@ -25,6 +28,7 @@ public final class S46TwoPhase implements Study {
     @Override public String title() { return "Two-phase training: high then low LR"; }
     @Override public String source() { return "003"; }
     @Override public Evidence evidence() { return Evidence.EXPERIMENT; }
+    @Override public Optional<Previous> previous() { return Optional.of(new Previous(Verdict.INCONCLUSIVE, "paired, the constant low LR beats high→low in 8/8 seeds (the unpaired SE hid it)")); }
 
     @Override
     public String claim() {
