@@ -97,7 +97,7 @@ public final class S32GanPhase implements Study {
     static double growth(BilinearGame game, float[] x0, float[] y0, double offset, boolean alternating, int steps) {
         ScheduleSet players = ScheduleSet.builder().total(steps).group("generator", d -> d.set("lr", lr()))
                 .group("discriminator", d -> d.set("lr", "phase(generator.lr, " + offset + ")")).build();
-        float[] x = x0.clone(), y = y0.clone(), gx = new float[DIM], gy = new float[DIM];
+        float[] x = x0.clone(), y = y0.clone(), gx = new float[x.length], gy = new float[y.length];
         Scheduled gen = new Scheduled(Method.sgd(), Scheduled.set(steps, "lr", players.schedule("generator", "lr")), x);
         Scheduled dis = new Scheduled(Method.sgd(), Scheduled.set(steps, "lr", players.schedule("discriminator", "lr")), y);
         double start = game.distance(x, y), logGrowth = 0;
@@ -106,12 +106,12 @@ public final class S32GanPhase implements Study {
             if (!alternating) game.gradientY(x, gy);
             gen.step(gx);
             if (alternating) game.gradientY(x, gy);
-            for (int i = 0; i < DIM; i++) gy[i] = -gy[i]; // the discriminator ascends
+            for (int i = 0; i < gy.length; i++) gy[i] = -gy[i]; // the discriminator ascends
             dis.step(gy);
             double d = game.distance(x, y);
             if (d > 1e10) {
                 logGrowth += Math.log10(d);
-                for (int i = 0; i < DIM; i++) {
+                for (int i = 0; i < x.length; i++) {
                     x[i] /= (float) d;
                     y[i] /= (float) d;
                 }
