@@ -6,11 +6,13 @@ import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
+import dev.anneal.lab.Sweep;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.train.Scheduled;
 import dev.anneal.optim.Method;
 import dev.anneal.optim.ScheduleSet;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -20,6 +22,21 @@ import java.util.SplittableRandom;
 public final class S38CurriculumPhase implements Study {
     static final int DIM = 8, PERIOD = 200;
     static final double LO = 0.05, HI = 0.5, C_MIN = 1, C_MAX = 5, NOISE = 0.1;
+    /** The LR's peak: in phase, η·c peaks at 5·hi; whether the window above 2 is long enough to diverge is the knife edge. */
+    private final double hi;
+
+    public S38CurriculumPhase() {
+        this(HI);
+    }
+
+    S38CurriculumPhase(double hi) {
+        this.hi = hi;
+    }
+
+    @Override
+    public Optional<Sweep> sweep() {
+        return hi == HI ? Optional.of(Sweep.of("peak LR (in phase, η·c peaks at 5× it)", S38CurriculumPhase::new, 0.7, 1.0)) : Optional.empty();
+    }
 
     @Override public String id() { return "S38"; }
     @Override public String title() { return "RL curriculum: LR against periodic difficulty"; }
@@ -35,8 +52,8 @@ public final class S38CurriculumPhase implements Study {
         return mode.pick(4000, 1000);
     }
 
-    static String lr() {
-        return "cyclic(" + LO + ", " + HI + ", up=" + PERIOD / 2 + ")";
+    String lr() {
+        return "cyclic(" + LO + ", " + hi + ", up=" + PERIOD / 2 + ")";
     }
 
     @Override
@@ -44,7 +61,7 @@ public final class S38CurriculumPhase implements Study {
         return "Policy parameters θ ∈ ℝ^" + DIM + " on the loss ½·c(t)·Σ cᵢ·θᵢ² (cᵢ uniform in [0.5, 1] per seed, so the top curvature is c(t)·max cᵢ), "
                 + "gradient noise N(0, " + NOISE + "²), θ₀ ~ N(0, 1), optim's SGD for " + steps(mode) + " steps. Schedule set: lr = " + lr()
                 + "; difficulty c = rescale(lr, min=" + C_MIN + ", max=" + C_MAX + ") in phase, rescale(counter(lr), min=" + C_MIN + ", max=" + C_MAX
-                + ") in anti-phase. In phase the peak η·c is " + HI * C_MAX + " > 2; in anti-phase its maximum is 0.83.";
+                + ") in anti-phase. In phase the peak η·c is " + hi * C_MAX + " > 2.";
     }
 
     @Override

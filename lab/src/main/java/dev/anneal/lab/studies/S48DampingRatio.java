@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
  * curvature is high far from the minimum, the target rate from step 0 against the same rate after a warmup.
  */
 public final class S48DampingRatio implements Study {
-    static final double BETA = 0.9, TOLERANCE = 1e-3, MU = 1, TARGET = 1.9;
+    static final double BETA = 0.9, TOLERANCE = 1e-3, MU = 1, TARGET = 1.9, CAP = 3;
     static final double[] H = {0.02, 0.1, 0.5, 1.5, 3.0};
     static final int DIM = 8, STARTS = 20;
 
@@ -69,7 +69,8 @@ public final class S48DampingRatio implements Study {
 
     @Override
     public Figure figure() {
-        return new Figure("Damping ratio ζ(t) of the local roots along the warmup run (mean over starts and seeds)", "step", "ζ", true, false);
+        return new Figure("Local η·λmax(x_t) over the limit 2(1+β), and ζ of the warmup run (median start; mean over seeds)", "step",
+                "h / h*, ζ (capped at 2)", true, false);
     }
 
     @Override
@@ -90,8 +91,9 @@ public final class S48DampingRatio implements Study {
         for (String[] arm : new String[][] {{"constant", "constant(" + TARGET + ")"}, {"warmup", "warmup(" + steps / 5 + ", constant(" + TARGET + "))"}}) {
             int diverged = 0;
             long good = 0, counted = 0;
-            double[] zetaCurve = new double[steps];
-            for (float[] s : starts) {
+            double[][] ratio = new double[STARTS][steps + 1];
+            for (int k = 0; k < STARTS; k++) {
+                float[] s = starts[k];
                 float[] x = s.clone(), g = new float[DIM];
                 Scheduled opt = new Scheduled(Method.sgd(), Scheduled.set(steps, "lr", arm[1], "momentum", BETA), x);
                 boolean blown = false;
@@ -100,11 +102,11 @@ public final class S48DampingRatio implements Study {
                     var roots = heavyBall.roots(h);
                     counted++;
                     if (roots.complex() && roots.spectralRadius() < 1) good++;
-                    double z = roots.dampingRatio();
-                    zetaCurve[t] += (Double.isNaN(z) ? 0 : z) / STARTS;
+                    ratio[k][t] = h / heavyBall.limit();
                     bowl.gradient(x, g);
                     opt.step(g);
                     if (!(bowl.loss(x) < 1e12)) {
+                        java.util.Arrays.fill(ratio[k], t + 1, steps + 1, CAP); // diverged: off the chart
                         blown = true;
                         break;
                     }
@@ -112,15 +114,23 @@ public final class S48DampingRatio implements Study {
                 if (blown) diverged++;
             }
             trial.metric(arm[0] + ": diverged", diverged / (double) STARTS).metric(arm[0] + ": underdamped and stable steps", good / (double) counted);
-            if (arm[0].equals("warmup")) trial.curve("ζ(t), warmup run (NaN read as 0)", S47WarmupByOptimizer.curve(prepend(zetaCurve)));
+            double[] median = new double[steps + 1], x = new double[steps];
+            for (int t = 0; t <= steps; t++) {
+                double[] col = new double[STARTS];
+                for (int k = 0; k < STARTS; k++) col[k] = ratio[k][Math.min(t, steps - 1)];
+                median[t] = Math.min(CAP, S25PlateauEscape.median(col));
+            }
+            double[] hOver = new double[steps], zeta = new double[steps];
+            for (int t = 1; t <= steps; t++) {
+                x[t - 1] = t;
+                hOver[t - 1] = median[t - 1];
+                double z = heavyBall.roots(median[t - 1] * heavyBall.limit()).dampingRatio();
+                zeta[t - 1] = Double.isNaN(z) ? 0 : Math.min(2, z);
+            }
+            trial.curve(arm[0] + ": h / h*", new Curve(x, hOver));
+            if (arm[0].equals("warmup")) trial.curve("warmup: ζ of the local roots", new Curve(x, zeta));
         }
         return trial;
-    }
-
-    private static double[] prepend(double[] v) {
-        double[] out = new double[v.length + 1];
-        System.arraycopy(v, 0, out, 1, v.length);
-        return out;
     }
 
     /** ζ of the roots of r² − b·r + c with (b, c) fitted to a 200-step trajectory of optim's heavy ball at rate h on ½x². */

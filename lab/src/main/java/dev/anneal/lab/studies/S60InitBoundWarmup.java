@@ -9,12 +9,14 @@ import dev.anneal.lab.Figure;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
+import dev.anneal.lab.Sweep;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.train.Scheduled;
 import dev.anneal.optim.Method;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -25,6 +27,21 @@ import java.util.SplittableRandom;
 public final class S60InitBoundWarmup implements Study {
     static final int DIM = 50, RUNS = 10;
     static final double PEAK_H = 2.5;
+    /** η₀·Λ of the target: how far past the limit it starts decides how much a short warmup can get away with. */
+    private final double peak;
+
+    public S60InitBoundWarmup() {
+        this(PEAK_H);
+    }
+
+    S60InitBoundWarmup(double peak) {
+        this.peak = peak;
+    }
+
+    @Override
+    public Optional<Sweep> sweep() {
+        return peak == PEAK_H ? Optional.of(Sweep.of("η₀·Λ of the target", S60InitBoundWarmup::new, 4, 8)) : Optional.empty();
+    }
     static final double[] FRACTIONS = {0.25, 0.5, 1, 2};
 
     @Override public String id() { return "S60"; }
@@ -42,15 +59,15 @@ public final class S60InitBoundWarmup implements Study {
         return mode.pick(1000, 400);
     }
 
-    static String target(int steps) {
-        return "cosine(" + PEAK_H / DIM + ", steps=" + steps + ")";
+    String target(int steps) {
+        return "cosine(" + peak / DIM + ", steps=" + steps + ")";
     }
 
     @Override
     public String setup(Mode mode) {
         int t = steps(mode);
         return "Linear regression with " + DIM + " standardised Gaussian features (teacher N(0, 1), noise 0.1, 2000 samples), SGD with batch 1, "
-                + t + " steps, w₀ = 0. Λ = E‖x‖² = " + DIM + " (trace bound from the input statistics). Target " + target(t) + ": η₀·Λ = " + PEAK_H
+                + t + " steps, w₀ = 0. Λ = E‖x‖² = " + DIM + " (trace bound from the input statistics). Target " + target(t) + ": η₀·Λ = " + peak
                 + " ≥ 2. Tw = WarmupAdvice.of(target, Stability(sgd, Λ)).steps(); arms linear(0, η(w), steps=w) then shift(target, w) for "
                 + "w = Tw/4, Tw/2, Tw, 2·Tw; " + RUNS + " sample orders per seed.";
     }
