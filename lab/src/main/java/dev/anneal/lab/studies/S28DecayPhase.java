@@ -73,13 +73,9 @@ public final class S28DecayPhase implements Study {
     @Override
     public Trial run(Mode mode, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
-        float[] teacher = new float[new Mlp(INPUTS, HIDDEN, 1, new double[1][INPUTS], new double[1][1]).dimension()];
-        Mlp train = Mlp.teacher(INPUTS, HIDDEN, 1, SAMPLES, 0.5, teacher, rng);
-        double[][] tx = S26SnapshotEnsemble.inputs(TEST, rng), ty = new double[TEST][1];
-        double[] h = new double[HIDDEN];
-        for (int i = 0; i < TEST; i++) ty[i] = train.forward(teacher, tx[i], h);
-        Mlp test = train.on(tx, ty);
-        float[] start = train.init(rng, 1);
+        Student student = Student.of(INPUTS, HIDDEN, SAMPLES, 0.5, TEST, rng);
+        Mlp train = student.train(), test = student.test();
+        float[] start = student.start();
         int steps = steps(mode), every = 50;
         Trial trial = new Trial();
         double[] sweep = new double[PHASES.length];

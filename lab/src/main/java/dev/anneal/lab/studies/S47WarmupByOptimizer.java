@@ -92,21 +92,10 @@ public final class S47WarmupByOptimizer implements Study {
                 double s = 0;
                 for (int t = 1; t <= early; t++) s += Math.log10(Math.max(curve[t], 1e-300)) / early;
                 gain[w] = s;
-                trial.curve(r[0] + (w == 0 ? ", constant" : ", warmup"), curve(curve));
+                trial.curve(r[0] + (w == 0 ? ", constant" : ", warmup"), new Curve(Curves.grid(curve.length, 1), curve));
             }
             trial.metric(r[0] + ": gain", gain[0] - gain[1]);
         }
         return trial;
-    }
-
-    /** The curve on steps 1, 2, … (a log axis has no 0). */
-    static Curve curve(double[] y) {
-        int n = y.length - 1;
-        double[] x = new double[n], v = new double[n];
-        for (int i = 0; i < n; i++) {
-            x[i] = i + 1;
-            v[i] = y[i + 1];
-        }
-        return new Curve(x, v).thin(400);
     }
 }

@@ -85,7 +85,7 @@ public final class S49ClippingFrequency implements Study {
                     share[t + 1] = opt.gradients().clippedSteps() / (double) (t + 1);
                 }
                 String arm = task[0] + ", " + kind;
-                trial.metric(arm, share[steps]).curve(arm, S47WarmupByOptimizer.curve(share));
+                trial.metric(arm, share[steps]).curve(arm, new Curve(Curves.grid(share.length, 1), share));
             }
         }
         return trial;
