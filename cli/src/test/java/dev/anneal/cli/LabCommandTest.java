@@ -14,9 +14,11 @@ class LabCommandTest {
     void lab_runsChosenStudies_writesReportAndPrintsVerdicts(@TempDir Path dir) throws IOException {
         Cli r = Cli.run("lab", "S43", "S16", "--reduced", "--seeds", "5", "--jobs", "2", "-o", dir.toString());
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.lines().get(0)).startsWith("S43  REPRODUCED");
-        assertThat(r.lines().get(1)).startsWith("S16 ");
-        assertThat(r.lines().get(2)).startsWith("2 studies, 5 seeds, ").endsWith(dir.resolve("index.html").toString());
+        assertThat(r.lines().get(0)).startsWith("S43  formula vs simulation  REPRODUCED");
+        assertThat(r.lines().get(1)).startsWith("S16  formula vs simulation  ");
+        // both are formula checks against simulations: one count line, experiments and identities absent
+        assertThat(r.lines().get(2)).startsWith("formula vs simulation: 2 studies, ");
+        assertThat(r.lines().get(3)).startsWith("2 studies, 5 seeds, ").endsWith(dir.resolve("index.html").toString());
         assertThat(r.err()).contains("[##############################] 10/10");
         assertThat(Files.readString(dir.resolve("index.html"))).contains("<a href=\"#S43\">S43</a>");
         assertThat(dir.resolve("s43.png")).isNotEmptyFile();

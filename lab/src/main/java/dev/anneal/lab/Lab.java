@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.LongSupplier;
 
 /**
  * Runs studies: one job per (study, seed) on a pool of workers; seed k of every study is the number k. A study's
@@ -64,11 +65,12 @@ public final class Lab {
                 List<Job> unitJobs = submitted.get(s);
                 List<Sweep.Outcome> sweep = new ArrayList<>();
                 for (Job j : unitJobs.subList(1, unitJobs.size())) {
-                    Result r = collect(j.study(), mode, seeds, j.trials(), List.of(), 0);
+                    Result r = collect(j.study(), mode, seeds, j.trials(), List.of(), () -> 0);
                     sweep.add(new Sweep.Outcome(j.sweepValue(), r.judgement().map(Judgement::verdict).orElse(Verdict.INCONCLUSIVE),
                             r.judgement().map(Judgement::reason).orElseGet(() -> "error: " + r.error().orElse(""))));
                 }
-                results.add(collect(studies.get(s), mode, seeds, unitJobs.getFirst().trials(), sweep, nanos.get(s) / 1_000_000));
+                int index = s;
+                results.add(collect(studies.get(s), mode, seeds, unitJobs.getFirst().trials(), sweep, () -> nanos.get(index) / 1_000_000));
             }
             return results;
         }
@@ -92,7 +94,8 @@ public final class Lab {
         return perSeed;
     }
 
-    private static Result collect(Study study, Mode mode, int seeds, List<Future<Trial>> futures, List<Sweep.Outcome> sweep, long millis) {
+    /** The study's result once its trials are done; {@code millis} is read then, when every trial has added its time. */
+    private static Result collect(Study study, Mode mode, int seeds, List<Future<Trial>> futures, List<Sweep.Outcome> sweep, LongSupplier millis) {
         List<Trial> trials = new ArrayList<>();
         String error = null;
         for (Future<Trial> f : futures) {
@@ -106,11 +109,11 @@ public final class Lab {
                 throw new IllegalStateException("interrupted while running " + study.id(), e);
             }
         }
-        if (error != null) return Result.failed(study, mode, seeds, error, millis);
+        if (error != null) return Result.failed(study, mode, seeds, error, millis.getAsLong());
         try {
-            return Result.of(study, mode, seeds, Table.of(trials), meanCurves(trials), bands(trials), sweep, millis);
+            return Result.of(study, mode, seeds, Table.of(trials), meanCurves(trials), bands(trials), sweep, millis.getAsLong());
         } catch (RuntimeException e) {
-            return Result.failed(study, mode, seeds, e.getClass().getSimpleName() + ": " + e.getMessage(), millis);
+            return Result.failed(study, mode, seeds, e.getClass().getSimpleName() + ": " + e.getMessage(), millis.getAsLong());
         }
     }
 

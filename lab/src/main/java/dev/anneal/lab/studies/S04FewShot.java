@@ -77,7 +77,7 @@ public final class S04FewShot implements Study {
 
     @Override
     public Figure figure() {
-        return Figure.linear("Validation minus training loss (mean over seeds)", "step", "gap");
+        return Figure.logX("Validation minus training loss (mean and spread over seeds)", "step", "gap");
     }
 
     @Override

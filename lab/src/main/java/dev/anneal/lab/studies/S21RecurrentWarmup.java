@@ -71,7 +71,7 @@ public final class S21RecurrentWarmup implements Study {
 
     @Override
     public Figure figure() {
-        return Figure.linear("log10 held-out loss (mean over seeds, divergence read as 12)", "step", "log10 loss");
+        return Figure.logX("log10 held-out loss (mean and spread over seeds, divergence read as 12)", "step", "log10 loss");
     }
 
     @Override

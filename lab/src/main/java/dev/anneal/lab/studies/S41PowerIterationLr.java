@@ -81,7 +81,7 @@ public final class S41PowerIterationLr implements Study {
 
     @Override
     public Figure figure() {
-        return Figure.logY("Loss (mean over seeds; a diverged run counts as 1e12 from then on)", "step", "loss");
+        return Figure.logLog("Loss (mean and spread over seeds; a diverged run counts as 1e12 from then on)", "step", "loss");
     }
 
     @Override
