@@ -9,7 +9,7 @@ import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.train.Scheduled;
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 import dev.anneal.spec.Spec;
 
 import java.util.SplittableRandom;
@@ -87,7 +87,7 @@ public final class S25PlateauEscape implements Study {
             for (int s = 0; s < STARTS; s++) {
                 float[] p = new float[2 * n], g = new float[2 * n];
                 java.util.Arrays.fill(p, (float) eps[s]);
-                Scheduled opt = new Scheduled(Method.sgd(), Scheduled.set(steps, "lr", arm[1]), p);
+                Scheduled opt = new Scheduled(Method.SGD, Scheduled.set(steps, "lr", arm[1]), p);
                 SplittableRandom noise = new SplittableRandom(seed * 100 + s);
                 escape[s] = steps;
                 double[] c = new double[steps / every + 1];

@@ -9,7 +9,7 @@ import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.task.Mlp;
 import dev.anneal.lab.train.Scheduled;
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -78,7 +78,7 @@ public final class S26SnapshotEnsemble implements Study {
         double[] ty = outputs(train, teacher, tx);
         int steps = steps(mode), every = 50, cycle = steps / CYCLES;
         float[] p = train.init(rng, 1), g = new float[p.length];
-        Scheduled opt = new Scheduled(Method.sgd(), Scheduled.set(steps, "lr", lr(steps)), p);
+        Scheduled opt = new Scheduled(Method.SGD, Scheduled.set(steps, "lr", lr(steps)), p);
         SplittableRandom batches = new SplittableRandom(seed + 1);
         List<float[]> snapshots = new ArrayList<>();
         double[] curve = new double[steps / every + 1];

@@ -8,7 +8,7 @@ import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.train.Scheduled;
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 import dev.anneal.optim.ScheduleSet;
 
 import java.util.SplittableRandom;
@@ -95,7 +95,7 @@ public final class S27AugmentationCounterPhase implements Study {
         for (String[] arm : arms(steps)) {
             ScheduleSet set = Scheduled.set(steps, "cycle", cycle(steps), "lr", arm[1], "augmentation", arm[2]);
             float[] w = new float[DIM], g = new float[DIM];
-            Scheduled opt = new Scheduled(Method.sgd(), set, w);
+            Scheduled opt = new Scheduled(Method.SGD, set, w);
             SplittableRandom data = new SplittableRandom(seed + 1);
             double[] curve = new double[steps / every + 1];
             curve[0] = excess(w, teacher);

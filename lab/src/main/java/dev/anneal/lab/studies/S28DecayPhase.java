@@ -9,7 +9,7 @@ import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.task.Mlp;
 import dev.anneal.lab.train.Scheduled;
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 
 import java.util.SplittableRandom;
 
@@ -83,7 +83,7 @@ public final class S28DecayPhase implements Study {
             boolean constant = k == PHASES.length;
             String decay = constant ? "constant(" + DECAY / 2 + ")" : "phase(rescale(lr, min=0, max=" + DECAY + "), " + PHASES[k] + ")";
             float[] p = start.clone(), g = new float[p.length];
-            Scheduled opt = new Scheduled(Method.sgd(), Scheduled.set(steps, "lr", lr(steps), "weight_decay", decay), p);
+            Scheduled opt = new Scheduled(Method.SGD, Scheduled.set(steps, "lr", lr(steps), "weight_decay", decay), p);
             SplittableRandom batches = new SplittableRandom(seed + 1);
             double[] curve = new double[steps / every + 1];
             for (int t = 0; t < steps; t++) {

@@ -8,7 +8,7 @@ import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.train.Scheduled;
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 
 import java.util.SplittableRandom;
 
@@ -75,7 +75,7 @@ public final class S29DropoutCounterPhase implements Study {
         Trial trial = new Trial();
         for (String[] arm : arms()) {
             float[] w = new float[DIM], g = new float[DIM];
-            Scheduled opt = new Scheduled(Method.sgd(), Scheduled.set(steps, "lr", "cyclic(" + LO + ", " + HI + ", up=" + steps / 8 + ")", "dropout", arm[1]), w);
+            Scheduled opt = new Scheduled(Method.SGD, Scheduled.set(steps, "lr", "cyclic(" + LO + ", " + HI + ", up=" + steps / 8 + ")", "dropout", arm[1]), w);
             SplittableRandom data = new SplittableRandom(seed + 1);
             double[] curve = new double[steps / every + 1];
             curve[0] = task.loss(w);

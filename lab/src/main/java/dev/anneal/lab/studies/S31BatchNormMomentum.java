@@ -8,7 +8,7 @@ import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.train.Scheduled;
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 
 import java.util.SplittableRandom;
 
@@ -79,7 +79,7 @@ public final class S31BatchNormMomentum implements Study {
         Trial trial = new Trial();
         for (String[] arm : arms()) {
             float[] w = new float[DIM], g = new float[DIM];
-            Scheduled opt = new Scheduled(Method.sgd(), Scheduled.set(steps, "lr", "cyclic(" + LO + ", " + HI + ", up=" + cycle / 2 + ")",
+            Scheduled opt = new Scheduled(Method.SGD, Scheduled.set(steps, "lr", "cyclic(" + LO + ", " + HI + ", up=" + cycle / 2 + ")",
                     "bn_momentum", arm[1]), w);
             SplittableRandom data = new SplittableRandom(seed + 1);
             double running = 0, mismatch = 0;

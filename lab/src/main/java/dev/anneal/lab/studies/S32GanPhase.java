@@ -9,7 +9,7 @@ import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.task.BilinearGame;
 import dev.anneal.lab.train.Scheduled;
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 import dev.anneal.optim.ScheduleSet;
 
 import java.util.SplittableRandom;
@@ -98,8 +98,8 @@ public final class S32GanPhase implements Study {
         ScheduleSet players = ScheduleSet.builder().total(steps).group("generator", d -> d.set("lr", lr()))
                 .group("discriminator", d -> d.set("lr", "phase(generator.lr, " + offset + ")")).build();
         float[] x = x0.clone(), y = y0.clone(), gx = new float[x.length], gy = new float[y.length];
-        Scheduled gen = new Scheduled(Method.sgd(), Scheduled.set(steps, "lr", players.schedule("generator", "lr")), x);
-        Scheduled dis = new Scheduled(Method.sgd(), Scheduled.set(steps, "lr", players.schedule("discriminator", "lr")), y);
+        Scheduled gen = new Scheduled(Method.SGD, Scheduled.set(steps, "lr", players.schedule("generator", "lr")), x);
+        Scheduled dis = new Scheduled(Method.SGD, Scheduled.set(steps, "lr", players.schedule("discriminator", "lr")), y);
         double start = game.distance(x, y), logGrowth = 0;
         for (int t = 0; t < steps; t++) {
             game.gradientX(y, gx);

@@ -9,7 +9,7 @@ import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.task.Mlp;
 import dev.anneal.lab.train.Scheduled;
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 
 import java.util.SplittableRandom;
 
@@ -88,7 +88,7 @@ public final class S33TransferCycles implements Study {
 
     private static void train(Mlp task, float[] p, String lr, int steps, SplittableRandom batches, Mlp test, double[] curve) {
         float[] g = new float[p.length];
-        Scheduled opt = new Scheduled(Method.sgd(), Scheduled.set(steps, "lr", lr), p);
+        Scheduled opt = new Scheduled(Method.SGD, Scheduled.set(steps, "lr", lr), p);
         if (curve != null) curve[0] = 2 * test.loss(p);
         for (int t = 0; t < steps; t++) {
             task.batchGradient(p, g, BATCH, batches);

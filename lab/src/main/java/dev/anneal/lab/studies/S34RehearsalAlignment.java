@@ -9,7 +9,7 @@ import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.task.LinearRegression;
 import dev.anneal.lab.train.Scheduled;
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
@@ -92,7 +92,7 @@ public final class S34RehearsalAlignment implements Study {
         Trial trial = new Trial();
         for (int arm = 0; arm < 3; arm++) {
             float[] w = start.clone(), g = new float[DIM];
-            Scheduled opt = new Scheduled(Method.sgd(), Scheduled.set(steps, "lr", lr(steps)), w);
+            Scheduled opt = new Scheduled(Method.SGD, Scheduled.set(steps, "lr", lr(steps)), w);
             SplittableRandom batches = new SplittableRandom(seed + 1);
             double[] curve = new double[steps / every + 1];
             curve[0] = a.excessLoss(w);

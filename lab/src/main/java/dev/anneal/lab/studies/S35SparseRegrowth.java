@@ -8,7 +8,7 @@ import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.train.Scheduled;
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 
 import java.util.SplittableRandom;
 
@@ -94,7 +94,7 @@ public final class S35SparseRegrowth implements Study {
             int centre = arm.contains("high") ? cycle / 2 : 0;
             boolean[] mask = mask0.clone();
             float[] w = new float[DIM], g = new float[DIM];
-            Scheduled opt = new Scheduled(Method.sgd(), Scheduled.set(steps, "lr", "cyclic(" + LO + ", " + HI + ", up=" + cycle / 2 + ")"), w);
+            Scheduled opt = new Scheduled(Method.SGD, Scheduled.set(steps, "lr", "cyclic(" + LO + ", " + HI + ", up=" + cycle / 2 + ")"), w);
             SplittableRandom batches = new SplittableRandom(seed + 1);
             double[] curve = new double[steps / every + 1];
             curve[0] = task.excessLoss(w);

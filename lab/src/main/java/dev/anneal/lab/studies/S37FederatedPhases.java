@@ -9,7 +9,7 @@ import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.task.FederatedQuadratics;
 import dev.anneal.lab.train.Scheduled;
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 import dev.anneal.optim.ScheduleSet;
 import dev.anneal.schedule.Schedule;
 
@@ -185,7 +185,7 @@ public final class S37FederatedPhases implements Study {
         float[][] local = new float[CLIENTS][DIM];
         Scheduled[] opt = new Scheduled[CLIENTS];
         for (int k = 0; k < CLIENTS; k++)
-            opt[k] = new Scheduled(Method.sgd(), Scheduled.set((long) rounds * TICKS, "lr", set.schedule("client" + k, "lr")), local[k]);
+            opt[k] = new Scheduled(Method.SGD, Scheduled.set((long) rounds * TICKS, "lr", set.schedule("client" + k, "lr")), local[k]);
         double[] star = task.minimizer(), curve = new double[rounds + 1];
         curve[0] = distance(x, star);
         float[] g = new float[DIM];

@@ -9,7 +9,7 @@ import dev.anneal.lab.Study;
 import dev.anneal.lab.Sweep;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.train.Scheduled;
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 import dev.anneal.optim.ScheduleSet;
 
 import java.util.Optional;
@@ -95,7 +95,7 @@ public final class S38CurriculumPhase implements Study {
                 {"anti-phase", "rescale(counter(lr), min=" + C_MIN + ", max=" + C_MAX + ")"}}) {
             ScheduleSet set = Scheduled.set(steps, "lr", lr(), "difficulty", arm[1]);
             float[] th = start.clone(), g = new float[DIM];
-            Scheduled opt = new Scheduled(Method.sgd(), set, th);
+            Scheduled opt = new Scheduled(Method.SGD, set, th);
             SplittableRandom noise = new SplittableRandom(seed + 1);
             double l0 = loss(th, ci), peak = 0, top = max(ci);
             double[] curve = new double[steps / every + 1];

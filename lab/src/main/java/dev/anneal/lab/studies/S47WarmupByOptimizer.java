@@ -9,7 +9,7 @@ import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.task.LinearRegression;
 import dev.anneal.lab.train.Scheduled;
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 
 import java.util.SplittableRandom;
 
@@ -71,13 +71,13 @@ public final class S47WarmupByOptimizer implements Study {
         double start = task.excessLoss(w0);
         int steps = steps(mode), warm = steps / 20, early = steps / 10;
         Trial trial = new Trial();
-        Object[][] rules = {{"SGD", Method.sgd(), FRACTION * 2 / lambda, 0.0}, {"momentum", Method.sgd(), FRACTION * 2 * (1 + BETA) / lambda, BETA},
-                {"Adam", Method.adam(), ADAM_LR, 0.0}};
+        Object[][] rules = {{"SGD", Method.SGD, FRACTION * 2 / lambda, 0.0}, {"momentum", Method.SGD, FRACTION * 2 * (1 + BETA) / lambda, BETA},
+                {"Adam", Method.ADAM, ADAM_LR, 0.0}};
         for (Object[] r : rules) {
             double[] gain = new double[2];
             for (int w = 0; w < 2; w++) {
                 String lr = w == 0 ? "constant(" + r[2] + ")" : "warmup(" + warm + ", constant(" + r[2] + "))";
-                var set = r[1] instanceof Method.Adam ? Scheduled.set(steps, "lr", lr)
+                var set = ((Method) r[1]).adaptive() ? Scheduled.set(steps, "lr", lr)
                         : Scheduled.set(steps, "lr", lr, "momentum", r[3]);
                 float[] p = w0.clone(), g = new float[DIM];
                 Scheduled opt = new Scheduled((Method) r[1], set, p);

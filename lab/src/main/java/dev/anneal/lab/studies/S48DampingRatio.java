@@ -1,7 +1,8 @@
 package dev.anneal.lab.studies;
 
-import dev.anneal.analysis.Optimizer;
-import dev.anneal.analysis.Roots;
+import dev.anneal.optimizer.Dynamics;
+import dev.anneal.optimizer.Method;
+import dev.anneal.optimizer.Roots;
 import dev.anneal.lab.Curve;
 import dev.anneal.lab.Evidence;
 import dev.anneal.lab.Figure;
@@ -11,7 +12,6 @@ import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.task.Quartic;
 import dev.anneal.lab.train.Scheduled;
-import dev.anneal.optim.Method;
 import dev.anneal.optim.curvature.Spectra;
 
 import java.util.SplittableRandom;
@@ -76,7 +76,7 @@ public final class S48DampingRatio implements Study {
     @Override
     public Trial run(Mode mode, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
-        Optimizer heavyBall = new Optimizer(Optimizer.Kind.MOMENTUM, BETA);
+        Dynamics heavyBall = new Dynamics(Method.MOMENTUM, BETA, 0);
         double worst = 0;
         for (double h : H) {
             double zeta = heavyBall.roots(h).dampingRatio();
@@ -95,7 +95,7 @@ public final class S48DampingRatio implements Study {
             for (int k = 0; k < STARTS; k++) {
                 float[] s = starts[k];
                 float[] x = s.clone(), g = new float[DIM];
-                Scheduled opt = new Scheduled(Method.sgd(), Scheduled.set(steps, "lr", arm[1], "momentum", BETA), x);
+                Scheduled opt = new Scheduled(Method.SGD, Scheduled.set(steps, "lr", arm[1], "momentum", BETA), x);
                 boolean blown = false;
                 for (int t = 0; t < steps; t++) {
                     double h = opt.value("lr") * bowl.lambdaMax(x);
@@ -136,7 +136,7 @@ public final class S48DampingRatio implements Study {
     /** ζ of the roots of r² − b·r + c with (b, c) fitted to a 200-step trajectory of optim's heavy ball at rate h on ½x². */
     static double fittedZeta(double h, double x0) {
         float[] x = {(float) x0}, g = new float[1];
-        Scheduled opt = new Scheduled(Method.sgd(), Scheduled.set(200, "lr", h, "momentum", BETA), x);
+        Scheduled opt = new Scheduled(Method.SGD, Scheduled.set(200, "lr", h, "momentum", BETA), x);
         double[] path = new double[200];
         for (int t = 0; t < path.length; t++) {
             path[t] = x[0];

@@ -11,7 +11,7 @@ import dev.anneal.lab.task.Quadratic;
 import dev.anneal.lab.task.Quartic;
 import dev.anneal.lab.task.Task;
 import dev.anneal.lab.train.Scheduled;
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 import dev.anneal.optim.curvature.Spectra;
 import dev.anneal.optim.grad.Clipping;
 import dev.anneal.optim.grad.GradConfig;
@@ -74,7 +74,7 @@ public final class S49ClippingFrequency implements Study {
             for (String kind : new String[] {"constant", "warmup"}) {
                 String lr = kind.equals("constant") ? "constant(" + task[2] + ")" : "warmup(" + steps / 10 + ", constant(" + task[2] + "))";
                 float[] x = start.clone(), g = new float[DIM];
-                Scheduled opt = new Scheduled(Method.sgd(), Scheduled.set(steps, "lr", lr, "momentum", task[3]),
+                Scheduled opt = new Scheduled(Method.SGD, Scheduled.set(steps, "lr", lr, "momentum", task[3]),
                         GradConfig.plain().withClipping(Clipping.byNorm(CLIP)), x);
                 SplittableRandom noise = new SplittableRandom(seed + 1);
                 double[] share = new double[steps + 1];

@@ -10,7 +10,7 @@ import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.task.LinearRegression;
 import dev.anneal.lab.train.Scheduled;
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
@@ -87,7 +87,7 @@ public final class S50DecayCompensation implements Study {
         double[] ends = new double[3];
         for (int a = 0; a < 3; a++) {
             float[] p = Curves.floats(DIM, 1);
-            Scheduled opt = new Scheduled(Method.adamw(), Scheduled.set(steps, "lr", lr(steps), "weight_decay", decay[a]), p);
+            Scheduled opt = new Scheduled(Method.ADAMW, Scheduled.set(steps, "lr", lr(steps), "weight_decay", decay[a]), p);
             for (int t = 0; t < steps; t++) opt.step(zeros.clone());
             ends[a] = p[0];
         }
@@ -99,7 +99,7 @@ public final class S50DecayCompensation implements Study {
         double[][] norms = new double[3][steps / 10 + 1];
         for (int a = 0; a < 3; a++) {
             float[] p = w0.clone(), g = new float[DIM];
-            Scheduled opt = new Scheduled(Method.adamw(), Scheduled.set(steps, "lr", lr(steps), "weight_decay", decay[a]), p);
+            Scheduled opt = new Scheduled(Method.ADAMW, Scheduled.set(steps, "lr", lr(steps), "weight_decay", decay[a]), p);
             SplittableRandom batches = new SplittableRandom(seed + 1);
             norms[a][0] = norm(p);
             for (int t = 0; t < steps; t++) {

@@ -9,7 +9,7 @@ import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.task.Mlp;
 import dev.anneal.lab.train.Scheduled;
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 
 import java.util.SplittableRandom;
 
@@ -78,7 +78,7 @@ public final class S51LargeBatchWarmup implements Study {
                 int w = arm.equals("no warmup") ? 0 : arm.equals("w(B)") ? W0 * b / BASE_BATCH : W0;
                 String lr = w == 0 ? "constant(" + eta + ")" : "warmup(" + w + ", constant(" + eta + "))";
                 float[] p = start.clone(), g = new float[p.length];
-                Scheduled opt = new Scheduled(Method.adam(), Scheduled.set(steps, "lr", lr), p);
+                Scheduled opt = new Scheduled(Method.ADAM, Scheduled.set(steps, "lr", lr), p);
                 SplittableRandom batches = new SplittableRandom(seed + 1);
                 double l0 = test.loss(p), worst = l0;
                 double[] curve = new double[steps + 1];

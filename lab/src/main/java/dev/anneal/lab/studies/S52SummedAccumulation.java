@@ -9,7 +9,7 @@ import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.train.Scheduled;
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 import dev.anneal.optim.grad.GradientAccumulator;
 import dev.anneal.optim.grad.Reduction;
 
@@ -99,7 +99,7 @@ public final class S52SummedAccumulation implements Study {
     /** The effective rate of one step from x₀ = 1, noise-free: (1 − x₁)/λ. */
     static double rate(int k, Reduction reduction) {
         float[] x = {1f}, g = new float[1], micro = new float[1];
-        Scheduled opt = new Scheduled(Method.sgd(), Scheduled.set(1, "lr", 0.01), x);
+        Scheduled opt = new Scheduled(Method.SGD, Scheduled.set(1, "lr", 0.01), x);
         GradientAccumulator acc = new GradientAccumulator(k, reduction);
         for (int m = 0; m < k; m++) {
             micro[0] = (float) (LAMBDA * x[0]);
@@ -111,7 +111,7 @@ public final class S52SummedAccumulation implements Study {
     /** Loss after each step (+∞ from a divergence on). */
     static double[] train(int k, double lr, int steps, SplittableRandom rng) {
         float[] x = Curves.floats(DIM, 1), g = new float[DIM], micro = new float[DIM];
-        Scheduled opt = new Scheduled(Method.sgd(), Scheduled.set(steps, "lr", "warmup(" + WARMUP + ", constant(" + lr + "))"), x);
+        Scheduled opt = new Scheduled(Method.SGD, Scheduled.set(steps, "lr", "warmup(" + WARMUP + ", constant(" + lr + "))"), x);
         GradientAccumulator acc = new GradientAccumulator(k, Reduction.SUM);
         double[] curve = new double[steps + 1];
         curve[0] = loss(x);

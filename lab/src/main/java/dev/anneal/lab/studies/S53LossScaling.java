@@ -9,7 +9,7 @@ import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.task.Quartic;
 import dev.anneal.lab.train.Scheduled;
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 import dev.anneal.optim.curvature.Spectra;
 import dev.anneal.optim.grad.GradConfig;
 import dev.anneal.optim.grad.GradState;
@@ -74,7 +74,7 @@ public final class S53LossScaling implements Study {
         for (String arm : new String[] {"constant", "warmup"}) {
             String lr = arm.equals("constant") ? "constant(" + LR + ")" : "warmup(" + steps / 10 + ", constant(" + LR + "))";
             float[] x = start.clone(), g = new float[DIM];
-            Scheduled opt = new Scheduled(Method.sgd(), Scheduled.set(steps, "lr", lr),
+            Scheduled opt = new Scheduled(Method.SGD, Scheduled.set(steps, "lr", lr),
                     GradConfig.plain().withFp16(true).withLossScaling(LossScaling.dynamic(65536f, 2, 0.5, GROWTH)), x);
             SplittableRandom noise = new SplittableRandom(seed + 1);
             double[] scale = new double[steps + 1];

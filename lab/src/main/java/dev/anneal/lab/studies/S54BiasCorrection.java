@@ -8,7 +8,7 @@ import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.train.Scheduled;
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -88,7 +88,7 @@ public final class S54BiasCorrection implements Study {
 
     private static Run simulate(int steps, String lr, long seed) {
         float[] p = new float[REPLICAS], g = new float[REPLICAS];
-        Scheduled opt = new Scheduled(Method.adam(), Scheduled.set(steps, "lr", lr, "beta2", BETA2), p);
+        Scheduled opt = new Scheduled(Method.ADAM, Scheduled.set(steps, "lr", lr, "beta2", BETA2), p);
         SplittableRandom rng = new SplittableRandom(seed);
         java.util.List<double[]> rows = new java.util.ArrayList<>();
         for (int t = 1; t <= steps; t++) {

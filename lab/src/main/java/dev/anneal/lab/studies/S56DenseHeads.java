@@ -8,7 +8,7 @@ import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.train.Scheduled;
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 
 import java.util.SplittableRandom;
 
@@ -77,7 +77,7 @@ public final class S56DenseHeads implements Study {
             for (int w = 0; w < 2; w++) {
                 String lr = w == 0 ? "constant(" + LR + ")" : "warmup(" + steps / 5 + ", constant(" + LR + "))";
                 float[] p = new float[DIM + 1], g = new float[DIM + 1];
-                Scheduled opt = new Scheduled(Method.sgd(), Scheduled.set(steps, "lr", lr), p);
+                Scheduled opt = new Scheduled(Method.SGD, Scheduled.set(steps, "lr", lr), p);
                 SplittableRandom data = new SplittableRandom(seed + 1);
                 double[] curve = new double[steps + 1];
                 curve[0] = balanced(p, fg, bg);

@@ -8,7 +8,7 @@ import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.train.Scheduled;
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 
 import java.util.SplittableRandom;
 
@@ -77,7 +77,7 @@ public final class S57SourceArtifact implements Study {
             for (int a = 0; a < 2; a++) {
                 float[] x = start.clone(), g = new float[DIM];
                 String lr = w == 0 ? "constant(" + LR + ")" : "warmup(" + w + ", constant(" + LR + "))";
-                Scheduled opt = new Scheduled(Method.sgd(), Scheduled.set(steps, "lr", lr), x);
+                Scheduled opt = new Scheduled(Method.SGD, Scheduled.set(steps, "lr", lr), x);
                 SplittableRandom noise = new SplittableRandom(seed + 1);
                 double[] path = new double[steps + 1];
                 path[0] = x[0];

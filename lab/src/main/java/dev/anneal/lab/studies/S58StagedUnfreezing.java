@@ -8,7 +8,7 @@ import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.train.Scheduled;
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 import dev.anneal.schedule.Schedule;
 
 import java.util.SplittableRandom;
@@ -82,7 +82,7 @@ public final class S58StagedUnfreezing implements Study {
         for (Object[] arm : arms) {
             var set = arm[1].equals("staged") ? Scheduled.set(steps, "unfrozen", staged, "lr", arm[2]) : Scheduled.set(steps, "unfrozen", (double) LAYERS, "lr", arm[2]);
             float[] p = start.clone(), g = new float[p.length];
-            Scheduled opt = new Scheduled(Method.sgd(), set, p);
+            Scheduled opt = new Scheduled(Method.SGD, set, p);
             SplittableRandom data = new SplittableRandom(seed + 1);
             double[] curve = new double[steps + 1];
             curve[0] = testLoss(p, target);

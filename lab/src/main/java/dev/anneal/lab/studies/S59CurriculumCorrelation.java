@@ -9,7 +9,7 @@ import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.task.Mlp;
 import dev.anneal.lab.train.Scheduled;
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 
 import java.util.SplittableRandom;
 
@@ -79,7 +79,7 @@ public final class S59CurriculumCorrelation implements Study {
         Trial trial = new Trial();
         for (String[] arm : arms(steps)) {
             float[] p = start.clone(), g = new float[p.length];
-            Scheduled opt = new Scheduled(Method.sgd(), Scheduled.set(steps, "lr", "warmup(" + w + ", cosine(" + LR + ", steps=" + (steps - w) + "))",
+            Scheduled opt = new Scheduled(Method.SGD, Scheduled.set(steps, "lr", "warmup(" + w + ", cosine(" + LR + ", steps=" + (steps - w) + "))",
                     "difficulty", arm[1]), p);
             SplittableRandom batches = new SplittableRandom(seed + 1), noise = new SplittableRandom(seed + 2);
             double[] curve = new double[steps / every + 1], eta = new double[w], var = new double[w];

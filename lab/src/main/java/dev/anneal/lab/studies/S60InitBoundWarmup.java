@@ -1,6 +1,7 @@
 package dev.anneal.lab.studies;
 
-import dev.anneal.analysis.Optimizer;
+import dev.anneal.optimizer.Dynamics;
+import dev.anneal.optimizer.Method;
 import dev.anneal.analysis.Stability;
 import dev.anneal.analysis.WarmupAdvice;
 import dev.anneal.lab.Curve;
@@ -12,7 +13,6 @@ import dev.anneal.lab.Study;
 import dev.anneal.lab.Sweep;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.train.Scheduled;
-import dev.anneal.optim.Method;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
@@ -92,7 +92,7 @@ public final class S60InitBoundWarmup implements Study {
     public Trial run(Mode mode, long seed) {
         int steps = steps(mode);
         Schedule target = Spec.parse(target(steps), steps);
-        long tw = WarmupAdvice.of(target, steps, Stability.of(target, steps, Optimizer.sgd(), DIM, 1)).steps();
+        long tw = WarmupAdvice.of(target, steps, Stability.of(target, steps, Dynamics.sgd(), DIM, 1)).steps();
         SplittableRandom rng = new SplittableRandom(seed);
         var task = dev.anneal.lab.task.LinearRegression.synthetic(2000, Curves.filled(DIM, 1), 0.1, rng);
         Trial trial = new Trial().metric("Tw (steps)", tw);
@@ -106,7 +106,7 @@ public final class S60InitBoundWarmup implements Study {
             double[][] curves = new double[RUNS][];
             for (int r = 0; r < RUNS; r++) {
                 float[] x = new float[DIM], g = new float[DIM];
-                Scheduled opt = new Scheduled(Method.sgd(), Scheduled.set(steps, "lr", lr), x);
+                Scheduled opt = new Scheduled(Method.SGD, Scheduled.set(steps, "lr", lr), x);
                 SplittableRandom order = new SplittableRandom(seed * 1000 + r);
                 double l0 = task.loss(x);
                 double[] c = new double[steps / 10 + 1];

@@ -1,6 +1,6 @@
 package dev.anneal.lab.train;
 
-import dev.anneal.optim.Method;
+import dev.anneal.optimizer.Method;
 import dev.anneal.optim.Optimizer;
 import dev.anneal.optim.ScheduleSet;
 import dev.anneal.optim.grad.GradConfig;
