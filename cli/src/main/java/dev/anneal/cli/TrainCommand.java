@@ -182,9 +182,12 @@ final class TrainCommand implements Callable<Integer> {
             lr[i] = steps.get(i).lr();
             loss[i] = steps.get(i).loss();
         }
-        new TrainingChart("anneal train fashion-mnist --model " + options.model().key() + " --optimizer " + options.optimizer, "step", false)
+        TrainingChart chart = new TrainingChart("anneal train fashion-mnist --model " + options.model().key() + " --optimizer " + options.optimizer, "step", false)
                 .add("lr", x, lr, 0).axisTitle(0, "lr")
-                .add("training loss", x, loss, 1).axisTitle(1, "training loss")
-                .write(figure);
+                .add("training loss", x, loss, 1).axisTitle(1, "training loss");
+        List<String> others = CoScheduled.columns(steps);
+        for (String column : others) chart.add(column, x, CoScheduled.values(steps, column), 2);
+        if (!others.isEmpty()) chart.axisTitle(2, "co-scheduled values");
+        chart.write(figure);
     }
 }
