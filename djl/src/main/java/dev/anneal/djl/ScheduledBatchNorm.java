@@ -47,7 +47,8 @@ public final class ScheduledBatchNorm extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray x = inputs.singletonOrThrow();
-        float m = training ? djlMomentum(momentum.at(clock.step())) : 0f; // evaluation leaves the running statistics alone
+        // DJL's momentum 1 is PyTorch's 0: measuring normalizes by the batch and leaves the running statistics alone
+        float m = !training ? 0f : clock.measuring() ? 1f : djlMomentum(momentum.at(clock.step()));
         return BatchNorm.batchNorm(x,
                 store.getValue(runningMean, x.getDevice(), training), store.getValue(runningVar, x.getDevice(), training),
                 store.getValue(gamma, x.getDevice(), training), store.getValue(beta, x.getDevice(), training),

@@ -36,7 +36,7 @@ public final class ScheduledDropout extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
-        if (!training) return inputs;
+        if (!training || clock.measuring()) return inputs;
         double p = rate.at(clock.step());
         if (p == 0) return inputs;
         NDArray x = inputs.singletonOrThrow();

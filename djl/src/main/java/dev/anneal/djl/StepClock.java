@@ -7,12 +7,25 @@ package dev.anneal.djl;
  */
 public final class StepClock {
     private long step, draw;
+    private boolean measuring;
 
     /** Sets the step whose values the next forward pass reads, and the draw (a micro-batch's unique number). */
     public void set(long step, long draw) {
         if (step < 0) throw new IllegalArgumentException("step (" + step + ") must be >= 0");
         this.step = step;
         this.draw = draw;
+    }
+
+    /**
+     * While measuring, a forward pass in training mode computes BatchNorm's batch statistics but leaves the running
+     * ones alone, and drops nothing: the network as training sees it, without training it.
+     */
+    public void measuring(boolean on) {
+        measuring = on;
+    }
+
+    public boolean measuring() {
+        return measuring;
     }
 
     public long step() {

@@ -212,6 +212,24 @@ public final class Training implements AutoCloseable {
 
     /** The mean softmax cross-entropy over {@code images}, in evaluation mode (a validation loss). */
     public double loss(Images images) {
+        return loss(images, false);
+    }
+
+    /**
+     * The mean softmax cross-entropy over {@code images}; with {@code batchStatistics}, BatchNorm normalizes each
+     * batch of {@value #EVAL_BATCH} by its own statistics (as in training, the running ones left unchanged, no
+     * dropout) instead of the running ones: the gap between the two is BatchNorm's train/test mismatch.
+     */
+    public double loss(Images images, boolean batchStatistics) {
+        regularization.clock().measuring(batchStatistics);
+        try {
+            return evaluationLoss(images, batchStatistics);
+        } finally {
+            regularization.clock().measuring(false);
+        }
+    }
+
+    private double evaluationLoss(Images images, boolean training) {
         double sum = 0;
         float[] x = new float[EVAL_BATCH * FashionMnist.PIXELS];
         long[] y = new long[EVAL_BATCH];
@@ -224,7 +242,7 @@ public final class Training implements AutoCloseable {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 NDArray input = manager.create(java.util.Arrays.copyOf(x, n * FashionMnist.PIXELS), model.inputShape(n));
-                NDArray logits = block.forward(store, new NDList(input), false).singletonOrThrow();
+                NDArray logits = block.forward(store, new NDList(input), training).singletonOrThrow();
                 sum += loss.evaluate(new NDList(manager.create(java.util.Arrays.copyOf(y, n))), new NDList(logits)).getFloat() * (double) n;
             }
         }
