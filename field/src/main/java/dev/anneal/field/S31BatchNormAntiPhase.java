@@ -25,7 +25,7 @@ final class S31BatchNormAntiPhase extends FieldStudy {
 
     @Override
     FieldRun training(Mode mode) {
-        return FieldRun.of(mode, new FieldRun(Model.CNN, 3000, 1000, 100, 4, 8), new FieldRun(Model.CNN, 200, 100, 50, 1, 2));
+        return FieldRun.of(mode, new FieldRun(Model.CNN, 2000, 1000, 100, 3, 4), new FieldRun(Model.CNN, 200, 100, 50, 1, 2));
     }
 
     @Override
