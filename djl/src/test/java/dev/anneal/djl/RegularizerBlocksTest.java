@@ -5,10 +5,16 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
+import dev.anneal.optim.ScheduleSet;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 import org.junit.jupiter.api.AfterAll;
@@ -181,5 +187,38 @@ class RegularizerBlocksTest {
             assertThat(Math.abs(best / 28 - 14)).isLessThanOrEqualTo(2);
             assertThat(Math.abs(best % 28 - 14)).isLessThanOrEqualTo(2);
         }
+    }
+
+    @Test
+    void docsExample_ownNetworkReadsTheSet_atTheClocksStep() {
+        // docs/coscheduling.md, "In your own DJL model"
+        long steps = 1000, seed = 7;
+        ScheduleSet set = ScheduleSet.parse("""
+                defaults:
+                  lr: cyclic(0.005, 0.05, up=12.5%)
+                  augment: rescale(counter(lr), min=0, max=0.6)
+                  bn_momentum: rescale(counter(lr), min=0.02, max=0.3)
+                  dropout: rescale(counter(lr), min=0.05, max=0.3)
+                """, b -> b.total(steps));
+        StepClock clock = new StepClock();
+        SequentialBlock net = new SequentialBlock()
+                .add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(8).build())
+                .add(new ScheduledBatchNorm(clock, ScheduledValue.of(set, "default", "bn_momentum")))
+                .add(Activation.reluBlock())
+                .add(Blocks.batchFlattenBlock())
+                .add(new ScheduledDropout(clock, ScheduledValue.of(set, "default", "dropout"), seed, 1))
+                .add(Linear.builder().setUnits(10).build());
+        Loss loss = new LabelSmoothingLoss(clock, ScheduledValue.of("label_smoothing", Spec.parse("cosine(0.2, 100%)", steps)));
+        Augmentation augment = new Augmentation(clock, ScheduledValue.of(set, "default", "augment"), seed);
+
+        net.initialize(manager, DataType.FLOAT32, new Shape(4, 1, 28, 28));
+        ParameterStore store = new ParameterStore(manager, false);
+        clock.set(125, 0); // the lr's peak: no augmentation, dropout 0.05, β 0.02, α = cos(π/8)·0.1 + 0.1
+        NDArray images = augment.transform(manager.ones(new Shape(4, 1, 28, 28)).mul(0.5));
+        NDArray logits = net.forward(store, new NDList(images), true).singletonOrThrow();
+        float value = loss.evaluate(new NDList(manager.create(new long[] {0, 1, 2, 3})), new NDList(logits)).getFloat();
+        assertThat(images.toFloatArray()).containsOnly(0.5f);
+        assertThat(value).isFinite().isPositive();
+        assertThat(ScheduledValue.of(set, "default", "bn_momentum").at(125)).isCloseTo(0.02, within(1e-12));
     }
 }
