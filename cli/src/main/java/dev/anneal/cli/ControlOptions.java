@@ -61,10 +61,6 @@ final class ControlOptions {
     }
 
     /** The brake reads the optimizer's gradient norm at every update. */
-    boolean needsGradNorm() {
-        return brake != null;
-    }
-
     /**
      * The controller asked for, on the lr schedule {@code lr}, or null. The plateau observes {@code heldOut}; the
      * curvature estimate uses the first {@code batch} images of {@code train}.

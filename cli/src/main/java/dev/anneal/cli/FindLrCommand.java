@@ -1,5 +1,6 @@
 package dev.anneal.cli;
 
+import dev.anneal.djl.AnnealOptimizer;
 import dev.anneal.djl.RangeTest;
 import dev.anneal.djl.ScheduleFile;
 import dev.anneal.djl.Training;
@@ -62,13 +63,15 @@ final class FindLrCommand implements Callable<Integer> {
         }
         PrintWriter out = command.commandLine().getOut();
         try (Training training = new Training(options.model(), options.optimizer(schedules), options.batch, options.seed)) {
-            RangeTest.Result r = test.run(training, options.train(), options.optimizer(schedules));
+            AnnealOptimizer sweeping = options.optimizer(schedules);
+            RangeTest.Result r = test.run(training, options.train(), sweeping);
             out.printf(Locale.ROOT, "%s, %s: %d steps from lr %.3g to %.3g, stopped because %s%n",
                     options.model().key(), options.optimizer, r.lrs().size(), r.lrs().getFirst(), r.lrs().getLast(), r.stopped());
             int best = r.smoothed().indexOf(r.smoothed().stream().min(Double::compare).orElseThrow());
             out.printf(Locale.ROOT, "minimum smoothed loss %.4f at lr %.3g%n", r.smoothed().get(best), r.lrs().get(best));
             out.printf(Locale.ROOT, "suggested lr (steepest descent) %.3g%n", r.steepest());
             out.printf(Locale.ROOT, "suggested lr (valley)           %.3g%n", r.valley());
+            TrainCommand.reportGradients(out, sweeping);
             double[] lrs = array(r.lrs()), smoothed = array(r.smoothed());
             // the axis ends above the smoothed loss before its last (diverging) step
             double top = r.smoothed().subList(0, r.smoothed().size() - 1).stream().max(Double::compare).orElseThrow();

@@ -1,6 +1,7 @@
 package dev.anneal.cli;
 
 import dev.anneal.djl.Step;
+import dev.anneal.optim.grad.GradState;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -12,7 +13,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The per-step trace: {@code step,epoch,loss,accuracy,} then every applied hyperparameter (or any CSV whose first
+ * The per-step trace: {@code step,epoch,loss,accuracy,} then every applied hyperparameter, then the gradient
+ * pipeline's loss scale, whether the step was applied, and its clipped, skipped and overflow counts (or any CSV whose first
  * column is the step, such as the controller's decisions). A resumed run keeps the rows before its first step and
  * appends its own.
  */
@@ -45,12 +47,22 @@ final class Trace implements AutoCloseable {
         return comma < 0 ? Long.MAX_VALUE : Long.parseLong(line.substring(0, comma));
     }
 
+    /** The gradient pipeline's columns: the step's loss scale and whether it was applied, then the counts so far. */
+    private static final String GRADIENT_COLUMNS = "loss_scale,applied,clipped_steps,skipped_steps,half_overflows,half_underflows";
+
     void write(Step s) {
         StringBuilder line = new StringBuilder();
         line.append(s.step()).append(',').append(s.epoch()).append(',')
                 .append(String.format(Locale.ROOT, "%.6g,%.6g", s.loss(), s.accuracy()));
         for (double v : s.hyperparameters().values()) line.append(',').append(v);
-        write("step,epoch,loss,accuracy," + String.join(",", s.hyperparameters().keySet()), line.toString());
+        String header = "step,epoch,loss,accuracy," + String.join(",", s.hyperparameters().keySet());
+        if (s.gradients() != null) {
+            GradState g = s.gradients();
+            line.append(',').append(s.verdict().scale()).append(',').append(s.verdict().applies() ? 1 : 0).append(',').append(g.clippedSteps())
+                    .append(',').append(g.skippedSteps()).append(',').append(g.halfOverflows()).append(',').append(g.halfUnderflows());
+            header += "," + GRADIENT_COLUMNS;
+        }
+        write(header, line.toString());
     }
 
     /** Writes one row whose first column is its step, after {@code header} if the file has none yet. */

@@ -10,6 +10,11 @@ import dev.anneal.djl.Snapshots;
 import dev.anneal.djl.Step;
 import dev.anneal.djl.Training;
 import dev.anneal.optim.control.Decision;
+import dev.anneal.optim.grad.GradConfig;
+import dev.anneal.optim.grad.GradState;
+import dev.anneal.optim.grad.LossScaling;
+import dev.anneal.optim.grad.Verdict;
+import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Schedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,7 +74,6 @@ final class TrainCommand implements Callable<Integer> {
     private int train() {
         if (epochs < 1) throw new IllegalArgumentException("--epochs (" + epochs + ") must be >= 1");
         boolean control = controls.any();
-        options.measureGradNorm = controls.needsGradNorm();
         options.start();
         Images train = options.train(), test = options.test(), heldOut = null;
         if (snapshots || controls.needsHeldOut()) { // a tenth of the training images choose the ensemble's members or feed the plateau
@@ -98,10 +102,14 @@ final class TrainCommand implements Callable<Integer> {
             if (controller != null) training.control(controller, d -> logDecision(out, decisionLog[0], controller.name(), d));
             int first = 0;
             List<byte[]> kept = new ArrayList<>();
-            Checkpoint saved = checkpoint == null ? null : new Checkpoint(checkpoint);
+            Checkpoint saved = checkpoint == null ? null : Checkpoint.in(checkpoint);
             if (saved != null && saved.exists()) {
                 Checkpoint.Saved resumed = saved.load(training, settings);
                 first = resumed.epochs();
+                if (first > epochs) {
+                    throw new IllegalArgumentException("--epochs (" + epochs + ") must be at least the " + first
+                            + " epochs the checkpoint " + saved.file() + " has done");
+                }
                 kept.addAll(resumed.snapshots());
                 out.printf(Locale.ROOT, "resumed from %s: %d of %d epochs done, step %d%s%n", saved.file(), first, epochs, optimizer.step(),
                         snapshots ? ", " + kept.size() + " snapshots kept" : "");
@@ -119,13 +127,14 @@ final class TrainCommand implements Callable<Integer> {
                 for (int epoch = first; epoch < epochs; epoch++) {
                     training.epoch(train, epoch, s -> {
                         csv.write(s);
+                        if (s.verdict() instanceof Verdict.Skip skip) reportSkip(out, s, skip);
                         steps.add(s);
                         progress.update(s);
                         // every cycle end, the run's last step included, so a shorter run resumed later keeps the same ones
                         if (snapshots && Snapshots.cycleEnd(lr, s.step())) kept.add(training.snapshot());
                         return true;
                     });
-                    if (saved != null) saved.save(training, settings, epoch + 1, kept);
+                    if (saved != null) saved.save(training, settings, epoch + 1, epochs, kept);
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
                 long images = (long) train.size() * (epochs - first);
@@ -133,6 +142,7 @@ final class TrainCommand implements Callable<Integer> {
                 Training.Timing timing = training.timing();
                 out.printf(Locale.ROOT, "per mini-batch: %.3f ms forward and backward, %.3f ms optimizer (schedules and update)%n",
                         timing.batchNanos() / 1e6 / timing.batches(), timing.optimizerNanos() / 1e6 / timing.batches());
+                reportGradients(out, optimizer);
                 out.printf(Locale.ROOT, "test accuracy %.4f (%d images)%n", training.accuracy(test), test.size());
                 if (snapshots) {
                     if (kept.isEmpty() || !Snapshots.cycleEnd(lr, total - 1)) kept.add(training.snapshot());
@@ -148,6 +158,27 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.flush();
         return Main.OK;
+    }
+
+    /** Skipped steps printed one a line, up to this many; the trace and the summary count them all. */
+    private static final int SKIPS_PRINTED = 10;
+
+    private void reportSkip(PrintWriter out, Step s, Verdict.Skip skip) {
+        long skipped = s.gradients().skippedSteps();
+        if (skipped <= SKIPS_PRINTED) out.printf(Locale.ROOT, "step %d: %s%n", s.step(), skip.reason());
+        if (skipped == SKIPS_PRINTED) out.printf("(further skipped steps are counted in the trace and the summary)%n");
+    }
+
+    /** The gradient pipeline's counts over the whole run (a resumed run's included). */
+    static void reportGradients(PrintWriter out, AnnealOptimizer optimizer) {
+        GradState g = optimizer.gradientState();
+        GradConfig c = optimizer.gradients();
+        out.printf(Locale.ROOT, "gradients: %d steps, %d clipped, %d skipped (non-finite)", g.steps(), g.clippedSteps(), g.skippedSteps());
+        if (c.fp16()) out.printf(Locale.ROOT, "; fp16: %d values overflowed, %d underflowed", g.halfOverflows(), g.halfUnderflows());
+        if (!(c.lossScaling() instanceof LossScaling.Off)) {
+            out.printf(Locale.ROOT, "; loss scale %s at the start, %s now", Checks.format((double) c.lossScaling().initScale()), Checks.format((double) g.scale()));
+        }
+        out.println();
     }
 
     /** Prints a controller's decision and adds it to the decisions CSV. */
@@ -188,6 +219,10 @@ final class TrainCommand implements Callable<Integer> {
         List<String> others = CoScheduled.columns(steps);
         for (String column : others) chart.add(column, x, CoScheduled.values(steps, column), 2);
         if (!others.isEmpty()) chart.axisTitle(2, "co-scheduled values");
+        if (options.fp16) {
+            double[] scale = steps.stream().mapToDouble(s -> s.verdict().scale()).toArray();
+            chart.add("loss scale", x, scale, 3).axisTitle(3, "loss scale");
+        }
         chart.write(figure);
     }
 }

@@ -10,6 +10,10 @@ import dev.anneal.djl.ScheduleFile;
 import dev.anneal.optim.Method;
 import dev.anneal.optim.ScheduleSet;
 import dev.anneal.optim.ScheduleSetException;
+import dev.anneal.optim.grad.Clipping;
+import dev.anneal.optim.grad.GradConfig;
+import dev.anneal.optim.grad.LossScaling;
+import dev.anneal.optim.grad.Reduction;
 import dev.anneal.schedule.Schedule;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,11 +50,27 @@ final class TrainingOptions {
     @Option(names = "--batch", paramLabel = "N", defaultValue = "128", description = "Images per mini-batch (default: ${DEFAULT-VALUE}).")
     int batch;
 
-    @Option(names = "--accumulate", paramLabel = "K", defaultValue = "1", description = "Mini-batches per update (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--accumulate", paramLabel = "K", defaultValue = "1", description = "Mini-batches per optimizer step (default: ${DEFAULT-VALUE}).")
     int accumulate;
 
-    @Option(names = "--clip-norm", paramLabel = "X", description = "Clip gradients to a global L2 norm of at most X.")
+    @Option(names = "--accumulate-mode", paramLabel = "mean|sum", defaultValue = "mean",
+            description = "How --accumulate combines the mini-batches' gradients: their mean (one batch of K times the size) or their sum (default: ${DEFAULT-VALUE}).")
+    String accumulateMode = "mean"; // also when built without picocli (bench train)
+
+    @Option(names = "--clip-norm", paramLabel = "C", description = "Clip the gradients to a global L2 norm of at most C (PyTorch's clip_grad_norm_).")
     Double clipNorm;
+
+    @Option(names = "--clip-value", paramLabel = "C", description = "Clamp every gradient value into [-C, C] (PyTorch's clip_grad_value_).")
+    Double clipValue;
+
+    @Option(names = "--fp16", description = "Emulate half-precision gradients: round every (loss-scaled) gradient value to float16, count overflows and underflows.")
+    boolean fp16;
+
+    @Option(names = "--loss-scale", paramLabel = "dynamic|S",
+            description = "Multiply the loss by a scale before the backward pass and divide the gradients by it again; a step whose gradients overflow is skipped. "
+                    + "dynamic: PyTorch's GradScaler (65536, halved on overflow, doubled after 2000 clean steps); S: a fixed scale "
+                    + "(default: dynamic with --fp16, none without).")
+    String lossScale;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the initialization and the batch order (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -65,14 +85,13 @@ final class TrainingOptions {
             description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}; these networks are small, and more threads than idle cores slow every step).")
     int threads;
 
-    /** Whether the optimizer measures the gradient norm at every update (set by train for the brake). */
-    boolean measureGradNorm;
-
     /** Checks the options, then starts the engine. */
     void start() {
         if (!"fashion-mnist".equals(dataset)) throw new IllegalArgumentException("DATASET (" + dataset + ") must be fashion-mnist");
         positive("--batch", batch);
         positive("--accumulate", accumulate);
+        reduction();
+        gradients();
         positive("--limit", limit);
         positive("--test-limit", testLimit);
         model();
@@ -152,24 +171,53 @@ final class TrainingOptions {
         }
     }
 
-    /** The optimizer for {@code schedules}, with --clip-norm and --accumulate. */
+    /** The optimizer for {@code schedules}, with the gradient stage of --clip-norm, --clip-value, --fp16, --loss-scale and --accumulate. */
     AnnealOptimizer optimizer(ScheduleFile schedules) {
-        AnnealOptimizer.Builder b = AnnealOptimizer.builder(rule(), schedules).accumulate(accumulate);
-        if (measureGradNorm) b.measureGradNorm();
-        if (clipNorm != null) {
-            try {
-                b.clipNorm(clipNorm);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("--clip-norm (" + clipNorm + ") must be > 0 and finite");
-            }
+        return AnnealOptimizer.builder(rule(), schedules).gradients(gradients()).accumulate(accumulate, reduction()).build();
+    }
+
+    Reduction reduction() {
+        return switch (accumulateMode) {
+            case "mean" -> Reduction.MEAN;
+            case "sum" -> Reduction.SUM;
+            default -> throw new IllegalArgumentException("--accumulate-mode (" + accumulateMode + ") must be mean or sum");
+        };
+    }
+
+    /** Clipping, loss scaling and fp16 emulation from the options; each bad value named with its option and rule. */
+    GradConfig gradients() {
+        if (clipNorm != null && clipValue != null) {
+            throw new IllegalArgumentException("--clip-norm (" + clipNorm + ") and --clip-value (" + clipValue + ") must not both be given: clip one way");
         }
-        return b.build();
+        Clipping clipping = clipNorm != null ? Clipping.byNorm(positiveFinite("--clip-norm", clipNorm))
+                : clipValue != null ? Clipping.byValue(positiveFinite("--clip-value", clipValue)) : Clipping.none();
+        return new GradConfig(clipping, lossScaling(), fp16);
+    }
+
+    private LossScaling lossScaling() {
+        if (lossScale == null) return fp16 ? LossScaling.dynamic() : LossScaling.off();
+        if (lossScale.equals("dynamic")) return LossScaling.dynamic();
+        double scale;
+        try {
+            scale = Double.parseDouble(lossScale);
+        } catch (NumberFormatException e) {
+            scale = Double.NaN;
+        }
+        if (!(scale > 0) || (float) scale == Float.POSITIVE_INFINITY || !lossScale.matches("[0-9.eE+-]+")) {
+            throw new IllegalArgumentException("--loss-scale (" + lossScale + ") must be dynamic or a number > 0 that fits a float (at most 3.4e38)");
+        }
+        return LossScaling.fixed((float) scale);
+    }
+
+    private static double positiveFinite(String option, double value) {
+        if (!(value > 0) || Double.isInfinite(value)) throw new IllegalArgumentException(option + " (" + value + ") must be > 0 and finite");
+        return value;
     }
 
     /** The settings that a checkpoint must share with the run that resumes it. */
     String settings() {
-        return String.format(Locale.ROOT, "model=%s optimizer=%s batch=%d accumulate=%d seed=%d limit=%d clip=%s",
-                model, optimizer, batch, accumulate, seed, limit, clipNorm);
+        return String.format(Locale.ROOT, "model=%s optimizer=%s batch=%d accumulate=%d/%s seed=%d limit=%d gradients=%s",
+                model, optimizer, batch, accumulate, accumulateMode, seed, limit, gradients());
     }
 
     private static void positive(String option, long value) {

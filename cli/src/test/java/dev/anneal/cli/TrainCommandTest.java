@@ -39,7 +39,7 @@ class TrainCommandTest {
                 .contains("  lr = cosine(0.05, steps=24)").containsPattern("test accuracy 0\\.\\d{4} \\(300 images\\)");
         assertThat(r.err()).contains("epoch 2/2 [########################] step 12/12");
         List<String> trace = Files.readAllLines(dir.resolve("trace.csv"));
-        assertThat(trace.getFirst()).isEqualTo("step,epoch,loss,accuracy,lr,momentum,dampening,weight_decay");
+        assertThat(trace.getFirst()).isEqualTo("step,epoch,loss,accuracy,lr,momentum,dampening,weight_decay,loss_scale,applied,clipped_steps,skipped_steps,half_overflows,half_underflows");
         assertThat(trace).hasSize(1 + 24);
         Schedule lr = Spec.parse("cosine(0.05, 24)");
         for (int step = 0; step < 24; step++) {
@@ -128,7 +128,7 @@ class TrainCommandTest {
         Cli r = train("--epochs", "1", "--optimizer", "adamw", "--schedules", yaml.toString());
         assertThat(r.code()).as(r.toString()).isZero();
         List<String> trace = Files.readAllLines(dir.resolve("trace.csv"));
-        assertThat(trace.getFirst()).isEqualTo("step,epoch,loss,accuracy,lr,beta1,weight_decay,beta2,eps");
+        assertThat(trace.getFirst()).isEqualTo("step,epoch,loss,accuracy,lr,beta1,weight_decay,beta2,eps,loss_scale,applied,clipped_steps,skipped_steps,half_overflows,half_underflows");
         String[] last = trace.getLast().split(",");
         assertThat(Double.parseDouble(last[5])).isEqualTo(Spec.parse("linear(0.95, 0.85, 12)").at(11));
         assertThat(Double.parseDouble(last[6])).isEqualTo(0.05);
@@ -153,7 +153,7 @@ class TrainCommandTest {
         List<String> trace = Files.readAllLines(dir.resolve("trace.csv"));
         // each group's names in the set's order (defaults first), then the rule's defaults
         assertThat(trace.getFirst()).isEqualTo("step,epoch,loss,accuracy,head.momentum,head.lr,head.dampening,head.weight_decay,"
-                + "body.momentum,body.lr,body.weight_decay,body.dampening");
+                + "body.momentum,body.lr,body.weight_decay,body.dampening,loss_scale,applied,clipped_steps,skipped_steps,half_overflows,half_underflows");
         Schedule lr = Spec.parse("linear(0.05, 0.01, 12)");
         for (int step = 0; step < 12; step++) {
             String[] f = trace.get(1 + step).split(",");

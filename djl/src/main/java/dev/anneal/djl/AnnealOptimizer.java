@@ -2,19 +2,24 @@ package dev.anneal.djl;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.training.optimizer.Optimizer;
 import dev.anneal.optim.Hyperparameters;
+import dev.anneal.optim.Method;
+import dev.anneal.optim.OptimizerState;
 import dev.anneal.optim.ScheduleSet;
+import dev.anneal.optim.grad.Clipping;
+import dev.anneal.optim.grad.GradConfig;
+import dev.anneal.optim.grad.GradState;
+import dev.anneal.optim.grad.GradientAccumulator;
+import dev.anneal.optim.grad.GradientPipeline;
+import dev.anneal.optim.grad.LossScaling;
+import dev.anneal.optim.grad.Reduction;
+import dev.anneal.optim.grad.Verdict;
 import dev.anneal.optim.kernel.KernelImpl;
 import dev.anneal.schedule.Schedule;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -24,44 +29,50 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A DJL {@link Optimizer} that reads every hyperparameter from an Anneal {@link ScheduleSet}, per parameter group,
- * with optim's update rules, names, defaults and range checks ({@link Hyperparameters}, PyTorch's torch.optim
- * semantics), global-norm gradient clipping and gradient accumulation.
+ * A DJL {@link Optimizer} that is a thin adapter from NDArrays to optim: every hyperparameter from an Anneal
+ * {@link ScheduleSet} per parameter group ({@link Hyperparameters}: names, defaults, range checks, PyTorch's update
+ * rules and kernels), optim's gradient stage ({@link GradientAccumulator}, then the {@link GradientPipeline}:
+ * half-precision emulation, loss scaling, the non-finite guard, clipping) and optim's state format
+ * ({@link OptimizerState}). It copies each parameter's weight and gradient out of the PyTorch array, runs optim
+ * on the copies and writes the weight back; that is all it does itself.
  *
- * <p>Groups claim parameters by glob patterns over their paths in the block ({@link Claim}); {@link #assign} gives
- * each parameter its group (DJL's {@link Parameter} does not know its path). A set with one group needs no claims.
- * In a training loop call {@link #step(List)} after each backward pass: it accumulates micro-batches, clips by the
- * global norm, applies one update at the optimizer's step and zeroes the gradients. Inside DJL's own
- * {@code Trainer}, {@link #update} applies each parameter's update at that parameter's own step (as PyTorch's
- * per-parameter {@code state["step"]}). The update runs optim's kernels on the parameter's memory, read and
- * written in place, so it needs float32 parameters of the PyTorch engine on the CPU.
+ * <p>Two ways to train:
+ * <ul>
+ *   <li>{@link #step(List)} after each backward pass, with every parameter: the whole model's step. Micro-batches
+ *       accumulate, the pipeline sees all gradients at once (global clip norm, global non-finite check: a step
+ *       with an inf or NaN gradient is skipped whole and reported in {@link #lastVerdict()}), the loss scale for the
+ *       next backward pass is {@link #lossScale()}.</li>
+ *   <li>DJL's own {@code Trainer}, which calls {@link #update} one parameter at a time, each at its own update count
+ *       (PyTorch's per-parameter {@code state["step"]}). Clipping by value and fp16 emulation work there; a global
+ *       clip norm, accumulation and loss scaling need the whole model and are refused (see
+ *       {@link Builder#forTrainer()}), and a non-finite gradient stops training ({@link Diverged}) since the step
+ *       cannot be skipped whole.</li>
+ * </ul>
+ * Groups claim parameters by glob patterns over their paths in the block ({@link Claim}); {@link #assign} gives each
+ * parameter its group. The update needs float32 parameters of the PyTorch engine on the CPU.
  */
 public final class AnnealOptimizer extends Optimizer {
-    private static final int FORMAT = 2;
-
     private final Rule rule;
     private final ScheduleSet schedules;
     private final List<Hyperparameters> groups;
     private final List<Claim> claims;
-    private final double clipNorm;
-    private final int accumulate;
-    private final boolean measureGradNorm;
+    private final GradientPipeline pipeline;
+    private final GradientAccumulator accumulator; // null without accumulation
+    private final String perParameterRefusal;      // why update() cannot be used, or null
     private final Map<String, State> states = new HashMap<>();
     private final Map<String, Integer> groupOf = new HashMap<>();
-    private final List<State> pendingStates = new ArrayList<>();
     private final double[][] values;
-    private long step;
-    private int pending;
-    private double lastGradNorm = Double.NaN;
+    private long step, updates;
+    private Verdict lastVerdict;
     private double lrFactor = 1;
 
-    /** Per parameter: its update count (PyTorch's {@code state["step"]}), moments, and scratch copies of weight and gradient. */
+    /** Per parameter: its update count, moments, and copies of weight, gradient and (accumulating) step gradient. */
     private static final class State {
         long count;
-        final float[][] moments = new float[2][]; // momentum buffer, or Adam's m and v
-        float[] weight, grad;
-        ByteBuffer gradMemory;
+        float[][] moments = new float[2][]; // momentum buffer, or Adam's m and v
+        float[] weight, grad, stepGrad;
         NDArray array;
+        String id;
         boolean gradChecked;
     }
 
@@ -83,9 +94,20 @@ public final class AnnealOptimizer extends Optimizer {
         this.claims = claims(b.claims, b.schedules.groups());
         this.values = new double[groups.size()][];
         for (int i = 0; i < groups.size(); i++) values[i] = new double[groups.get(i).names().size()];
-        this.clipNorm = b.clipNorm;
-        this.accumulate = b.accumulate;
-        this.measureGradNorm = b.measureGradNorm;
+        this.pipeline = new GradientPipeline(b.gradients);
+        this.accumulator = b.accumulate > 1 ? new GradientAccumulator(b.accumulate, b.reduction) : null;
+        this.perParameterRefusal = perParameterRefusal(b.gradients, b.accumulate);
+        if (b.forTrainer && perParameterRefusal != null) throw new IllegalArgumentException(perParameterRefusal);
+    }
+
+    /** Why DJL's per-parameter {@code update} cannot run this configuration, or null when it can. */
+    private static String perParameterRefusal(GradConfig gradients, int accumulate) {
+        String whole = gradients.clipping() instanceof Clipping.ByNorm ? "clipping by the global norm"
+                : accumulate > 1 ? "gradient accumulation"
+                : !(gradients.lossScaling() instanceof LossScaling.Off) ? "loss scaling (its skip of a whole step on overflow)"
+                : null;
+        return whole == null ? null : whole + " needs the whole model's gradients at once, and DJL's Trainer calls update() one parameter "
+                + "at a time: train with step(parameters) after each backward pass instead";
     }
 
     private static List<Claim> claims(List<Claim> given, List<String> groups) {
@@ -124,14 +146,34 @@ public final class AnnealOptimizer extends Optimizer {
                 + "): add its path to a pattern, or end with a group that claims \"*\"");
     }
 
-    /** Updates applied so far: the step whose hyperparameters the next update reads. */
+    /** Steps taken (applied or skipped): the step whose hyperparameters the next update reads. */
     public long step() {
         return step;
     }
 
-    /** The global gradient norm (of the mean gradient, before clipping) at the last update; NaN unless clipping or measuring. */
+    /** The gradient stage's settings. */
+    public GradConfig gradients() {
+        return pipeline.config();
+    }
+
+    /** The gradient stage's counters and loss scale so far. */
+    public GradState gradientState() {
+        return pipeline.state();
+    }
+
+    /** The loss scale the next backward pass must multiply the loss by (1 without loss scaling). */
+    public float lossScale() {
+        return pipeline.scale();
+    }
+
+    /** What the pipeline decided at the last step; null before the first. */
+    public Verdict lastVerdict() {
+        return lastVerdict;
+    }
+
+    /** The global gradient norm (of the reduced gradient, before clipping) at the last step; NaN before it or when it was skipped. */
     public double lastGradNorm() {
-        return lastGradNorm;
+        return lastVerdict instanceof Verdict.Apply a ? a.normBefore() : Double.NaN;
     }
 
     /** The factor a controller applies to every group's scheduled lr from the next update on (1 by default). */
@@ -179,13 +221,9 @@ public final class AnnealOptimizer extends Optimizer {
         for (Hyperparameters h : groups) {
             double[] v = new double[h.names().size()];
             read(h, step, v);
-            for (int i = 0; i < v.length; i++) columns.put(column(h, i), v[i]);
+            for (int i = 0; i < v.length; i++) columns.put(groups.size() == 1 ? h.names().get(i) : h.group() + "." + h.names().get(i), v[i]);
         }
         return columns;
-    }
-
-    private String column(Hyperparameters h, int i) {
-        return groups.size() == 1 ? h.names().get(i) : h.group() + "." + h.names().get(i);
     }
 
     /** The group's values at {@code at}, lr times the controller's factor. */
@@ -194,69 +232,87 @@ public final class AnnealOptimizer extends Optimizer {
         into[h.index("lr")] *= lrFactor;
     }
 
+    // ---- the whole model's step --------------------------------------------------------------------------------
+
     /**
-     * Adds one micro-batch's gradients (already in the parameters' gradient arrays); on every
-     * {@code accumulate}-th call applies the update with their mean. Returns whether it updated.
+     * Takes one micro-batch's gradients (already in the parameters' gradient arrays, which it zeroes); on every
+     * {@code accumulate}-th call runs the pipeline and, unless it vetoes, the update. Returns whether a step was
+     * taken (applied or skipped: see {@link #lastVerdict()}).
      */
     public boolean step(List<Parameter> parameters) {
-        if (++pending < accumulate) return false;
-        return flush(parameters);
+        List<State> trained = read(parameters);
+        if (accumulator != null && !accumulator.add(grads(trained, false), grads(trained, true))) return false;
+        return take(trained);
     }
 
-    /** Applies the update with the micro-batches accumulated so far, if any (for the end of an epoch). */
+    /** Takes a step with the micro-batches accumulated so far, if any (the end of an epoch); false when none are pending. */
     public boolean flush(List<Parameter> parameters) {
-        if (pending == 0) return false;
-        valuesAt(step);
-        try (NDScope scope = new NDScope()) {
-            scope.suppressNotUsedWarning();
-            pendingStates.clear();
-            for (Parameter p : parameters) {
-                if (!p.requiresGradient()) continue;
-                State s = state(p.getId(), p.getArray());
-                readGradient(s, p.getArray().getGradient(), p.getName());
-                pendingStates.add(s);
-            }
-            double scale = 1.0 / pending;
-            if (clipNorm > 0 || measureGradNorm) scale *= clipScale(pendingStates, scale);
-            int k = 0;
-            for (Parameter p : parameters) {
-                if (!p.requiresGradient()) continue;
-                State s = pendingStates.get(k++);
-                if (scale != 1.0) scale(s.grad, (float) scale);
-                apply(s, group(p.getId()));
-            }
+        if (accumulator == null || accumulator.pending() == 0) return false;
+        List<State> trained = states(parameters);
+        accumulator.flush(grads(trained, true));
+        return take(trained);
+    }
+
+    /** Copies each trained parameter's gradient out and zeroes it (PyTorch adds the next backward pass to it). */
+    private List<State> read(List<Parameter> parameters) {
+        List<State> trained = states(parameters);
+        int i = 0;
+        for (Parameter p : parameters) {
+            if (p.requiresGradient()) readGradient(trained.get(i++), p.getArray().getGradient(), p.getName());
+        }
+        return trained;
+    }
+
+    private List<State> states(List<Parameter> parameters) {
+        List<State> trained = new ArrayList<>();
+        for (Parameter p : parameters) {
+            if (!p.requiresGradient()) continue;
+            trained.add(state(p.getId(), p.getArray()));
+        }
+        return trained;
+    }
+
+    private List<float[]> grads(List<State> trained, boolean step) {
+        List<float[]> out = new ArrayList<>(trained.size());
+        for (State s : trained) out.add(step ? s.stepGrad : s.grad);
+        return out;
+    }
+
+    /** Checks every group's values, runs the pipeline on the step's gradients, and applies the update unless it vetoes. */
+    private boolean take(List<State> trained) {
+        for (int i = 0; i < groups.size(); i++) {
+            read(groups.get(i), step, values[i]);
+            groups.get(i).check(values[i], step);
+        }
+        lastVerdict = pipeline.process(grads(trained, accumulator != null));
+        if (lastVerdict.applies()) {
+            updates++;
+            for (State s : trained) apply(s, accumulator != null ? s.stepGrad : s.grad);
         }
         step++;
-        pending = 0;
         return true;
     }
 
-    /** PyTorch's clip_grad_norm_: the factor min(1, maxNorm / (norm + 1e-6)) for the gradients times {@code scale}. */
-    private double clipScale(List<State> pending, double scale) {
-        double sum = 0;
-        for (State s : pending) for (float g : s.grad) sum += (double) g * g;
-        double norm = Math.sqrt(sum) * scale;
-        lastGradNorm = norm;
-        if (!Double.isFinite(norm)) {
-            throw new Diverged("gradient norm is " + norm + " at step " + step + ": the update was not applied");
-        }
-        return clipNorm > 0 ? Math.min(1.0, clipNorm / (norm + 1e-6)) : 1.0;
-    }
-
-    private static void scale(float[] g, float by) {
-        for (int i = 0; i < g.length; i++) g[i] *= by;
-    }
+    // ---- DJL's per-parameter update ----------------------------------------------------------------------------
 
     /** DJL's per-parameter entry point (used by DJL's {@code Trainer}); reads the schedules at the parameter's own count. */
     @Override
     public void update(String parameterId, NDArray weight, NDArray grad) {
+        if (perParameterRefusal != null) throw new IllegalStateException(perParameterRefusal);
         State s = state(parameterId, weight);
         int group = group(parameterId);
         double[] v = values[group];
         read(groups.get(group), s.count, v);
         groups.get(group).check(v, s.count);
         readGradient(s, grad, parameterId);
-        apply(s, group);
+        Verdict verdict = pipeline.process(List.of(s.grad));
+        if (verdict instanceof Verdict.Skip skip) {
+            throw new Diverged("parameter " + parameterId + "'s gradient holds " + skip.nonFinite() + " non-finite values (the first is " + skip.value()
+                    + ") at its update " + s.count + ": DJL's Trainer updates one parameter at a time, so the step cannot be skipped whole;"
+                    + " this parameter was left unchanged");
+        }
+        s.count++;
+        applyKernel(s, group, s.grad);
     }
 
     private int group(String parameterId) {
@@ -266,46 +322,46 @@ public final class AnnealOptimizer extends Optimizer {
         throw new IllegalStateException("parameter " + parameterId + " has no group: call assign(block.getParameters().toMap()) before training");
     }
 
-    /** Each group's hyperparameters at step {@code at} into {@link #values}, checked before any parameter changes. */
-    private void valuesAt(long at) {
-        for (int i = 0; i < groups.size(); i++) {
-            read(groups.get(i), at, values[i]);
-            groups.get(i).check(values[i], at);
-        }
-    }
+    // ---- copies in and out of PyTorch's memory ------------------------------------------------------------------
 
     private State state(String id, NDArray weight) {
         State s = states.computeIfAbsent(id, k -> new State());
-        if (s.array != weight) { // a new array (first use, or parameters loaded): check it and size the scratch copies
+        if (s.array != weight) { // a new array (first use, or parameters loaded): check it and size the copies
             requireOwnMemory(weight, "parameter " + id);
             s.gradChecked = false;
             int n = Math.toIntExact(weight.size());
             if (s.weight == null || s.weight.length != n) {
                 s.weight = new float[n];
                 s.grad = new float[n];
+                s.stepGrad = new float[n];
             }
             s.array = weight;
         }
+        s.id = id;
         return s;
     }
 
     private static void readGradient(State s, NDArray grad, String name) {
         if (!s.gradChecked) requireOwnMemory(grad, name + "'s gradient");
         s.gradChecked = true;
-        s.gradMemory = memory(grad, name + "'s gradient");
-        s.gradMemory.asFloatBuffer().get(0, s.grad);
+        ByteBuffer memory = memory(grad, name + "'s gradient");
+        memory.asFloatBuffer().get(0, s.grad);
+        MemorySegment.ofBuffer(memory).fill((byte) 0);
     }
 
-    /** One parameter's update with optim's kernels on copies of its weight and gradient; then the gradient is zeroed. */
-    private void apply(State s, int group) {
-        s.count++;
+    private void apply(State s, float[] grad) {
+        s.count = updates;
+        applyKernel(s, group(s.id), grad);
+    }
+
+    /** One parameter's update with optim's kernels on a copy of its weight, written back. */
+    private void applyKernel(State s, int group, float[] grad) {
         ByteBuffer weight = memory(s.array, "parameter");
         weight.asFloatBuffer().get(0, s.weight);
         // The scalar kernels: the same bits as the Vector API ones, but C2 compiles them within a few steps, while the
         // vector Adam runs slowly until C2 has inlined the Vector API (MLP, 157 to 628 steps: about half the time).
-        groups.get(group).update(KernelImpl.SCALAR, values[group], s.count, s.weight, s.grad, s.moments);
+        groups.get(group).update(KernelImpl.SCALAR, values[group], s.count, s.weight, grad, s.moments);
         weight.asFloatBuffer().put(0, s.weight);
-        MemorySegment.ofBuffer(s.gradMemory).fill((byte) 0);
     }
 
     /** The array's memory, which the update reads and writes in place ({@link #requireOwnMemory} checked it is not a copy). */
@@ -328,70 +384,81 @@ public final class AnnealOptimizer extends Optimizer {
         if (first != second) throw new IllegalStateException(what + " must be contiguous: the update writes its memory in place");
     }
 
-    // ---- checkpoints -----------------------------------------------------------------------------------------
+    // ---- state --------------------------------------------------------------------------------------------------
 
-    /** Writes the step, each parameter's count and moments, keyed by the parameter's name in {@code parameters}. */
-    public void save(DataOutputStream out, Map<String, Parameter> parameters) throws IOException {
-        if (pending != 0) throw new IllegalStateException("pending (" + pending + ") micro-batches must be flushed before saving");
-        out.writeInt(FORMAT);
-        out.writeUTF(rule.key());
-        out.writeLong(step);
-        out.writeInt(parameters.size());
-        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
-            State s = states.get(e.getValue().getId());
-            out.writeUTF(e.getKey());
-            out.writeLong(s == null ? 0 : s.count);
-            writeFloats(out, s == null ? null : s.moments[0]);
-            writeFloats(out, s == null ? null : s.moments[1]);
+    /**
+     * optim's state of this optimizer over {@code parameters} (by path, in the block's order): step, updates, each
+     * trained parameter's moments in its group, and the gradient stage's counters and loss scale.
+     */
+    public OptimizerState state(Map<String, Parameter> parameters) {
+        if (accumulator != null && accumulator.pending() != 0) {
+            throw new IllegalStateException("pending (" + accumulator.pending() + ") micro-batches must be flushed before saving");
         }
+        List<OptimizerState.Block> blocks = new ArrayList<>();
+        long count = -1;
+        for (Parameter p : parameters.values()) {
+            if (!p.requiresGradient()) continue;
+            State s = states.get(p.getId());
+            long c = s == null ? 0 : s.count;
+            if (count >= 0 && c != count) {
+                throw new IllegalStateException("parameters were updated unequal times (" + count + " and " + c + "): save between steps");
+            }
+            count = c;
+            blocks.add(new OptimizerState.Block(groups.get(group(p.getId())).group(), Math.toIntExact(p.getArray().size()),
+                    s == null ? null : copy(s.moments[0]), s == null ? null : copy(s.moments[1])));
+        }
+        // DJL's Trainer counts updates on each parameter (all equal, checked above); the whole model's step counts them here
+        long applied = Math.max(updates, Math.max(count, 0));
+        return new OptimizerState(rule.method().name(), Math.max(step, applied), applied, blocks, pipeline.state());
     }
 
-    /** Restores what {@link #save} wrote, onto the parameters of the same names ({@code manager} is not used since format 2). */
-    public void load(DataInputStream in, Map<String, Parameter> parameters, NDManager manager) throws IOException {
-        int format = in.readInt();
-        if (format != FORMAT) throw new IOException("not an Anneal optimizer checkpoint of format " + FORMAT + " (found " + format + ")");
-        String saved = in.readUTF();
-        if (!saved.equals(rule.key())) throw new IOException("checkpoint is for " + saved + ", not " + rule.key());
-        step = in.readLong();
-        pending = 0;
-        states.clear();
-        int n = in.readInt();
-        for (int i = 0; i < n; i++) {
-            String name = in.readUTF();
-            Parameter p = parameters.get(name);
-            if (p == null) throw new IOException("checkpoint has parameter " + name + ", which the model lacks");
+    /** Continues from {@link #state}; the parameters (restored alongside) must be the same, in the same order. */
+    public void restore(OptimizerState saved, Map<String, Parameter> parameters) {
+        if (!saved.method().equals(rule.method().name())) {
+            throw new IllegalArgumentException("optimizer state is for " + saved.method() + ", not " + rule.method().name());
+        }
+        List<Parameter> trained = parameters.values().stream().filter(Parameter::requiresGradient).toList();
+        if (saved.blocks().size() != trained.size()) {
+            throw new IllegalArgumentException("optimizer state has " + saved.blocks().size() + " parameters, the model " + trained.size());
+        }
+        Map<String, State> restored = new HashMap<>();
+        for (int i = 0; i < trained.size(); i++) {
+            Parameter p = trained.get(i);
+            OptimizerState.Block b = saved.blocks().get(i);
+            String group = groups.get(group(p.getId())).group();
+            if (!b.group().equals(group) || b.length() != p.getArray().size()) {
+                throw new IllegalArgumentException("optimizer state block " + i + " (" + b.group() + ", " + b.length() + " values) does not match parameter "
+                        + p.getName() + " (" + group + ", " + p.getArray().size() + " values)");
+            }
+            if (saved.updates() > 0 && rule.method() instanceof Method.Adam && (b.first() == null || b.second() == null)) {
+                throw new IllegalArgumentException("optimizer state block " + i + " lacks the moments " + rule.method().name() + " keeps");
+            }
             State s = new State();
-            s.count = in.readLong();
-            s.moments[0] = readFloats(in);
-            s.moments[1] = readFloats(in);
-            states.put(p.getId(), s);
+            s.count = saved.updates();
+            s.moments = new float[][] {copy(b.first()), copy(b.second())};
+            restored.put(p.getId(), s);
         }
+        pipeline.restore(saved.grad());
+        states.clear();
+        states.putAll(restored);
+        step = saved.step();
+        updates = saved.updates();
+        lastVerdict = null;
     }
 
-    private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
-        out.writeInt(values == null ? -1 : values.length);
-        if (values == null) return;
-        ByteBuffer bytes = ByteBuffer.allocate(values.length * Float.BYTES);
-        bytes.asFloatBuffer().put(values);
-        out.write(bytes.array());
+    private static float[] copy(float[] a) {
+        return a == null ? null : a.clone();
     }
 
-    private static float[] readFloats(DataInputStream in) throws IOException {
-        int n = in.readInt();
-        if (n < 0) return null;
-        float[] values = new float[n];
-        ByteBuffer.wrap(in.readNBytes(n * Float.BYTES)).asFloatBuffer().get(values);
-        return values;
-    }
-
-    /** Rule, schedules, claims, clipping and accumulation. DJL's own rescale, clip and weight-decay settings are not read. */
+    /** Rule, schedules, claims and the gradient stage. DJL's own rescale, clip and weight-decay settings are refused. */
     public static final class Builder extends OptimizerBuilder<Builder> {
         private final Rule rule;
         private final ScheduleSet schedules;
         private final List<Claim> claims = new ArrayList<>();
-        private double clipNorm;
+        private GradConfig gradients = GradConfig.plain();
         private int accumulate = 1;
-        private boolean measureGradNorm;
+        private Reduction reduction = Reduction.MEAN;
+        private boolean forTrainer;
 
         private Builder(Rule rule, ScheduleSet schedules) {
             if (rule == null) throw new IllegalArgumentException("rule (null) must be given");
@@ -410,29 +477,41 @@ public final class AnnealOptimizer extends Optimizer {
             return this;
         }
 
+        /** Clipping, loss scaling and fp16 emulation, as optim's pipeline does them (the default only guards against non-finite gradients). */
+        public Builder gradients(GradConfig config) {
+            if (config == null) throw new IllegalArgumentException("gradients (null) must be given");
+            this.gradients = config;
+            return this;
+        }
+
         /** Scales the gradients so their global L2 norm is at most {@code maxNorm} (PyTorch's clip_grad_norm_). */
         public Builder clipNorm(double maxNorm) {
-            if (!(maxNorm > 0) || Double.isInfinite(maxNorm)) throw new IllegalArgumentException("clipNorm (" + maxNorm + ") must be > 0 and finite");
-            this.clipNorm = maxNorm;
-            return this;
+            return gradients(gradients.withClipping(Clipping.byNorm(maxNorm)));
         }
 
-        /** Applies one update per {@code microBatches} calls of {@code step}, with the mean gradient. */
+        /** One step per {@code microBatches} calls of {@code step}, with their mean gradient. */
         public Builder accumulate(int microBatches) {
+            return accumulate(microBatches, Reduction.MEAN);
+        }
+
+        /** One step per {@code microBatches} calls of {@code step}, their gradients reduced by {@code reduction}. */
+        public Builder accumulate(int microBatches, Reduction reduction) {
             if (microBatches < 1) throw new IllegalArgumentException("accumulate (" + microBatches + ") must be >= 1");
+            if (reduction == null) throw new IllegalArgumentException("reduction (null) must be given");
             this.accumulate = microBatches;
+            this.reduction = reduction;
             return this;
         }
 
-        /** Measures the global gradient norm at every update (for a gradient-norm controller), clipping or not. */
-        public Builder measureGradNorm() {
-            this.measureGradNorm = true;
+        /** The optimizer will run inside DJL's {@code Trainer} ({@link #update}): whole-model settings fail at build. */
+        public Builder forTrainer() {
+            this.forTrainer = true;
             return this;
         }
 
         @Override
         public Builder setRescaleGrad(float rescaleGrad) {
-            throw new UnsupportedOperationException("rescaleGrad: scale the loss instead; AnnealOptimizer averages accumulated gradients itself");
+            throw new UnsupportedOperationException("rescaleGrad: scale the loss instead; AnnealOptimizer reduces accumulated gradients itself");
         }
 
         @Override
@@ -442,7 +521,7 @@ public final class AnnealOptimizer extends Optimizer {
 
         @Override
         public Builder optClipGrad(float clipGrad) {
-            throw new UnsupportedOperationException("clipGrad: use clipNorm (global L2 norm) instead");
+            throw new UnsupportedOperationException("clipGrad: use gradients(GradConfig) with Clipping.byValue or byNorm instead");
         }
 
         @Override

@@ -60,14 +60,11 @@ public final class Control<S extends Record> {
                 String.format(Locale.ROOT, "plateau(%s, from=%d, every=%d, held-out=%d)", plateau, from, every, heldOut.size()));
     }
 
-    /** A gradient-norm brake from step {@code from}; the optimizer must measure the norm ({@code measureGradNorm()} or clipping). */
+    /** A gradient-norm brake from step {@code from}, fed the pipeline's norm; a step the pipeline skipped is not observed. */
     public static Control<GradNormBrake.State> brake(Schedule lr, long from, GradNormBrake brake) {
         return new Control<>("brake", new Controlled<>(lr, from, brake), (t, step) -> {
             double norm = t.optimizer().lastGradNorm();
-            if (Double.isNaN(norm)) {
-                throw new IllegalStateException("the brake needs the gradient norm: build the optimizer with measureGradNorm() or clipNorm()");
-            }
-            return Observation.gradNorm(norm);
+            return Double.isNaN(norm) ? null : Observation.gradNorm(norm);
         }, String.format(Locale.ROOT, "brake(%s, from=%d)", brake, from));
     }
 

@@ -13,6 +13,7 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
+import dev.anneal.optim.OptimizerState;
 import dev.anneal.optim.control.Decision;
 import dev.anneal.optim.curvature.Hvp;
 
@@ -22,7 +23,6 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -180,7 +180,9 @@ public final class Training implements AutoCloseable {
             optimizerNanos += System.nanoTime() - t1;
             batchCount++;
             if (!updated) continue;
-            Step done = new Step(applying, epoch, lossSum / batches, correct / seen, hyperparameters(applying));
+            Step done = baseline == null
+                    ? new Step(applying, epoch, lossSum / batches, correct / seen, hyperparameters(applying), optimizer.lastVerdict(), optimizer.gradientState())
+                    : new Step(applying, epoch, lossSum / batches, correct / seen, Map.of(), null, null);
             if (control != null) control.afterUpdate(this, applying).ifPresent(decisions);
             lossSum = correct = 0;
             seen = batches = 0;
@@ -198,7 +200,8 @@ public final class Training implements AutoCloseable {
             try (GradientCollector collector = engine.newGradientCollector()) {
                 logits = block.forward(store, new NDList(input), true).singletonOrThrow();
                 value = trainingLoss.evaluate(new NDList(labels), new NDList(logits));
-                collector.backward(value);
+                float scale = baseline == null ? optimizer.lossScale() : 1f; // the pipeline divides the gradients by it again
+                collector.backward(scale == 1f ? value : value.mul(scale));
             }
             double mean = value.getFloat();
             if (!Double.isFinite(mean)) {
@@ -299,7 +302,7 @@ public final class Training implements AutoCloseable {
     }
 
     private Map<String, Double> hyperparameters(long step) {
-        return baseline == null ? optimizer.hyperparameters(step) : Map.of();
+        return optimizer.hyperparameters(step);
     }
 
     /** The fraction of {@code images} whose most probable class is their label. */
@@ -364,25 +367,33 @@ public final class Training implements AutoCloseable {
         }
     }
 
-    /** Writes the network, the optimizer's state, then the controller's state (empty without one). */
-    public void save(DataOutputStream out) throws IOException {
-        block.saveParameters(out);
-        optimizer.save(out, parameters());
-        byte[] json = control == null ? new byte[0] : control.save().getBytes(StandardCharsets.UTF_8);
-        out.writeInt(json.length);
-        out.write(json);
+    /** The optimizer's state in optim's format, over this network's parameters. */
+    public OptimizerState optimizerState() {
+        return optimizer.state(parameters());
     }
 
-    /** Reads what {@link #save} wrote; the controller attached now must be of the kind that was saved. */
-    public void load(DataInputStream in) throws IOException {
-        readParameters(in);
-        optimizer.load(in, parameters(), manager);
-        byte[] json = in.readNBytes(in.readInt());
-        if ((json.length > 0) != (control != null)) {
-            throw new IOException(json.length > 0 ? "it holds a controller's state, and this run has no controller"
+    /** The controller's state as JSON, or null without a controller. */
+    public String controllerState() {
+        return control == null ? null : control.save();
+    }
+
+    /**
+     * Puts back a checkpoint's parts: network, optimizer state, and the controller's state (null when it had none);
+     * the controller attached now must be of the kind that was saved.
+     */
+    public void restore(byte[] network, OptimizerState state, String controllerState) {
+        requireControllerState(controllerState != null);
+        restore(network);
+        optimizer.restore(state, parameters());
+        if (control != null) control.restore(controllerState, optimizer);
+    }
+
+    /** Checks that a checkpoint with ({@code saved}) or without a controller's state fits this run's controller, or its lack of one. */
+    public void requireControllerState(boolean saved) {
+        if (saved != (control != null)) {
+            throw new IllegalArgumentException(saved ? "it holds a controller's state, and this run has no controller"
                     : "it holds no controller state, and this run has the " + control.name() + " controller");
         }
-        if (control != null) control.restore(new String(json, StandardCharsets.UTF_8), optimizer);
     }
 
     private void readParameters(DataInputStream in) throws IOException {

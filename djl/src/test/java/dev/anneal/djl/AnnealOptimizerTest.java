@@ -163,7 +163,7 @@ class AnnealOptimizerTest {
 
     @Test
     void scaleLearningRate_multipliesEveryGroupsLr_andNormIsMeasuredWithoutClipping() {
-        AnnealOptimizer sgd = AnnealOptimizer.builder(Rule.SGD, set("lr", 0.1)).measureGradNorm().build();
+        AnnealOptimizer sgd = AnnealOptimizer.builder(Rule.SGD, set("lr", 0.1)).build();
         sgd.scaleLearningRate(0.25);
         try (NDManager manager = NDManager.newBaseManager()) {
             Parameter w = parameter(manager, new float[] {0f, 0f});
@@ -202,7 +202,7 @@ class AnnealOptimizerTest {
                 .hasMessage("groups.default.momentum is not a hyperparameter of adam (it reads beta1, beta2, eps, lr, weight_decay)");
         assertThatThrownBy(() -> AnnealOptimizer.builder(Rule.SGD, set("momentum", 0.9)).build())
                 .hasMessage("groups.default.lr is required by sgd and not defined");
-        assertThatThrownBy(() -> AnnealOptimizer.builder(Rule.SGD, set("lr", 0.1)).clipNorm(Double.NaN)).hasMessage("clipNorm (NaN) must be > 0 and finite");
+        assertThatThrownBy(() -> AnnealOptimizer.builder(Rule.SGD, set("lr", 0.1)).clipNorm(Double.NaN)).hasMessage("maxNorm (NaN) must be > 0 and finite");
         assertThatThrownBy(() -> AnnealOptimizer.builder(Rule.SGD, set("lr", 0.1)).accumulate(0)).hasMessage("accumulate (0) must be >= 1");
     }
 

@@ -166,11 +166,11 @@ class ControlTest {
             network = t.snapshot();
             state = c.save();
         }
-        Checkpoint checkpoint = new Checkpoint(dir);
+        Checkpoint checkpoint = Checkpoint.in(dir);
         try (Training t = new Training(Model.MLP, sgd(lr), 40, 5)) {
             t.control(control.apply(t), d -> {});
             t.epoch(subset, 0, s -> true);
-            checkpoint.save(t, kind, 1);
+            checkpoint.save(t, kind, 1, 3, List.of());
         }
         try (Training t = new Training(Model.MLP, sgd(lr), 40, 5)) {
             Control<?> c = control.apply(t);
@@ -212,9 +212,9 @@ class ControlTest {
     @Test
     void load_checkpointWithoutController_intoARunWithOne_rejected() {
         Schedule lr = Schedule.constant(0.01);
-        Checkpoint checkpoint = new Checkpoint(dir);
+        Checkpoint checkpoint = Checkpoint.in(dir);
         try (Training t = new Training(Model.MLP, sgd(lr), 40, 5)) {
-            checkpoint.save(t, "s", 0);
+            checkpoint.save(t, "s", 0, 1, List.of());
         }
         try (Training t = new Training(Model.MLP, sgd(lr), 40, 5)) {
             t.control(Control.brake(lr, 0, BRAKE), d -> {});
@@ -223,6 +223,6 @@ class ControlTest {
     }
 
     private static AnnealOptimizer sgd(Schedule lr) {
-        return AnnealOptimizer.builder(Rule.SGD, ScheduleSet.builder().defaults(d -> d.set("lr", lr)).build()).measureGradNorm().build();
+        return AnnealOptimizer.builder(Rule.SGD, ScheduleSet.builder().defaults(d -> d.set("lr", lr)).build()).build();
     }
 }

@@ -9,7 +9,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,10 +90,10 @@ class TrainingTest {
             expectedParameters = t.snapshot();
             expectedState = state(t);
         }
-        Checkpoint checkpoint = new Checkpoint(dir);
+        Checkpoint checkpoint = Checkpoint.in(dir);
         try (Training t = new Training(Model.MLP, adam(lr), 40, 5)) {
             t.epoch(subset, 0, s -> true);
-            checkpoint.save(t, "mlp adam", 1);
+            checkpoint.save(t, "mlp adam", 1, 3, List.of());
         }
         try (Training t = new Training(Model.MLP, adam(lr), 40, 5)) { // freshly initialized: the checkpoint replaces network and state
             assertThat(checkpoint.load(t, "mlp adam").epochs()).isEqualTo(1);
@@ -108,9 +107,9 @@ class TrainingTest {
 
     @Test
     void resume_otherSettings_rejected() {
-        Checkpoint checkpoint = new Checkpoint(dir);
+        Checkpoint checkpoint = Checkpoint.in(dir);
         try (Training t = new Training(Model.MLP, adam(Schedule.constant(0.001)), 40, 5)) {
-            checkpoint.save(t, "mlp adam batch=40", 0);
+            checkpoint.save(t, "mlp adam batch=40", 0, 1, List.of());
             assertThatThrownBy(() -> checkpoint.load(t, "mlp adam batch=64"))
                     .hasMessage("checkpoint (" + checkpoint.file() + ") was written by a run with other settings: mlp adam batch=40; "
                             + "this run: mlp adam batch=64 (use another --checkpoint DIR)");
@@ -123,9 +122,7 @@ class TrainingTest {
 
     private static byte[] state(Training t) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            t.optimizer().save(out, t.parameters());
-        }
+        t.optimizerState().write(bytes);
         return bytes.toByteArray();
     }
 }

@@ -80,10 +80,12 @@ final class StateCodec {
             String method = d.readUTF();
             long step = d.readLong(), updates = d.readLong();
             int count = d.readInt();
+            if (count < 0 || count > d.available()) throw new IllegalArgumentException("state file is damaged: block count " + count);
             List<OptimizerState.Block> blocks = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 String group = d.readUTF();
                 int length = d.readInt(), bits = d.readByte();
+                if (length < 0) throw new IllegalArgumentException("state file is damaged: a block of " + length + " values");
                 blocks.add(new OptimizerState.Block(group, length, (bits & 1) != 0 ? floats(d, length) : null,
                         (bits & 2) != 0 ? floats(d, length) : null));
             }
@@ -98,6 +100,9 @@ final class StateCodec {
     }
 
     private static float[] floats(DataInputStream d, int length) throws IOException {
+        if (length < 0 || (long) length * Float.BYTES > d.available()) {
+            throw new IllegalArgumentException("state file is damaged: a block of " + length + " values");
+        }
         byte[] raw = new byte[Math.multiplyExact(length, Float.BYTES)];
         d.readFully(raw);
         float[] values = new float[length];

@@ -56,13 +56,28 @@ public final class GradientAccumulator {
             }
         }
         if (++added < microBatches) return false;
-        if (reduction == Reduction.MEAN && microBatches > 1) {
-            float k = microBatches;
+        reduce(step);
+        return true;
+    }
+
+    /**
+     * Ends a step early with the micro-batches added so far (the last, shorter step of an epoch): {@code step} then
+     * holds their reduced gradient, the mean dividing by their count. Returns false, changing nothing, when none
+     * are pending.
+     */
+    public boolean flush(List<float[]> step) {
+        if (added == 0) return false;
+        reduce(step);
+        return true;
+    }
+
+    private void reduce(List<float[]> step) {
+        if (reduction == Reduction.MEAN && added > 1) {
+            float k = added;
             for (float[] s : step) {
                 for (int i = 0; i < s.length; i++) s[i] /= k;
             }
         }
         added = 0;
-        return true;
     }
 }

@@ -45,6 +45,8 @@ public final class GradientPipeline {
         switch (config.lossScaling()) {
             case LossScaling.Off off -> Checks.state(saved.scale() == 1f,
                     "scale (" + saved.scale() + ") must be 1 when loss scaling is off");
+            case LossScaling.Static f -> Checks.state(saved.scale() == f.scale() && saved.growthTracker() == 0,
+                    "scale (" + saved.scale() + ") must be the static scale " + f.scale());
             case LossScaling.Dynamic d -> Checks.state(saved.growthTracker() < d.growthInterval(),
                     "growthTracker (" + saved.growthTracker() + ") must be < growthInterval (" + d.growthInterval() + ")");
         }

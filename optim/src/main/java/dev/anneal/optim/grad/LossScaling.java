@@ -3,7 +3,8 @@ package dev.anneal.optim.grad;
 import dev.anneal.schedule.Checks;
 
 /**
- * Loss scaling: off, or dynamic with PyTorch's {@code GradScaler} rule. The caller multiplies the loss by the
+ * Loss scaling: off, static (a fixed scale; an overflowing step is skipped and the scale kept, as Apex's static
+ * loss scale), or dynamic with PyTorch's {@code GradScaler} rule. The caller multiplies the loss by the
  * current scale before the backward pass; the pipeline divides the gradients by it again, skips the step when
  * they overflowed and adapts the scale:
  * <ul>
@@ -29,6 +30,11 @@ public sealed interface LossScaling {
         return new Dynamic(65536f, 2.0, 0.5, 2000);
     }
 
+    /** A fixed scale; a step whose gradients overflow is skipped, and the scale stays. */
+    static LossScaling fixed(float scale) {
+        return new Static(scale);
+    }
+
     static LossScaling dynamic(float initScale, double growthFactor, double backoffFactor, int growthInterval) {
         return new Dynamic(initScale, growthFactor, backoffFactor, growthInterval);
     }
@@ -41,6 +47,18 @@ public sealed interface LossScaling {
         @Override
         public float initScale() {
             return 1f;
+        }
+    }
+
+    /** A fixed scale, {@code > 0} and finite. */
+    record Static(float scale) implements LossScaling {
+        public Static {
+            Checks.positive("scale", scale);
+        }
+
+        @Override
+        public float initScale() {
+            return scale;
         }
     }
 

@@ -28,6 +28,24 @@ class GradientAccumulatorTest {
     }
 
     @Test
+    void flush_endsAShortStep_meanOverTheMicroBatchesAdded_noneAddedChangesNothing() {
+        GradientAccumulator acc = new GradientAccumulator(4, Reduction.MEAN);
+        float[] step = {9f};
+        assertThat(acc.flush(List.of(step))).isFalse();
+        assertThat(step).containsExactly(9f);
+        acc.add(List.of(new float[]{1f}), List.of(step));
+        acc.add(List.of(new float[]{4f}), List.of(step));
+        assertThat(acc.flush(List.of(step))).isTrue();
+        assertThat(step).containsExactly(2.5f); // (1 + 4) / 2, not / 4
+        assertThat(acc.pending()).isZero();
+        GradientAccumulator sum = new GradientAccumulator(4, Reduction.SUM);
+        sum.add(List.of(new float[]{1f}), List.of(step));
+        sum.add(List.of(new float[]{4f}), List.of(step));
+        assertThat(sum.flush(List.of(step))).isTrue();
+        assertThat(step).containsExactly(5f);
+    }
+
+    @Test
     void nextStep_startsFresh_ignoringWhatTheBlocksHeld() {
         GradientAccumulator acc = new GradientAccumulator(2, Reduction.SUM);
         float[] step = {100f};

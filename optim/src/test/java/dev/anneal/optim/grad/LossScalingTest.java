@@ -38,6 +38,19 @@ class LossScalingTest {
     }
 
     @Test
+    void fixed_unscalesTheGradients_skipsAnOverflow_andKeepsItsScale() {
+        GradientPipeline p = new GradientPipeline(GradConfig.plain().withLossScaling(LossScaling.fixed(1024f)));
+        float[] g = {2048f};
+        assertThat(p.process(List.of(g)).applies()).isTrue();
+        assertThat(g).containsExactly(2f);
+        assertThat(p.process(List.of(new float[]{Float.POSITIVE_INFINITY})).applies()).isFalse();
+        assertThat(p.scale()).isEqualTo(1024f);
+        assertThat(p.state().skippedSteps()).isEqualTo(1);
+        GradientPipeline other = new GradientPipeline(GradConfig.plain().withLossScaling(LossScaling.fixed(512f)));
+        assertThatThrownBy(() -> other.restore(p.state())).hasMessageContaining("must be the static scale 512");
+    }
+
+    @Test
     void off_keepsScaleOne() {
         GradientPipeline p = new GradientPipeline(GradConfig.plain());
         p.process(List.of(new float[]{Float.NaN}));
