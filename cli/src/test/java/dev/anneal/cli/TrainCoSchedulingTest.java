@@ -38,7 +38,7 @@ class TrainCoSchedulingTest {
         Cli r = train(trace, "--model", "cnn", "--epochs", "2", "--schedules", example("cyclic-augment-bn.yaml").toString());
         assertThat(r.code()).as(r.toString()).isZero();
         List<String> lines = Files.readAllLines(trace);
-        assertThat(lines.getFirst()).isEqualTo("step,epoch,loss,accuracy,lr,augment,bn_momentum,momentum,dampening,weight_decay");
+        assertThat(lines.getFirst()).startsWith("step,epoch,loss,accuracy,lr,augment,bn_momentum,momentum,dampening,weight_decay,");
         assertThat(lines).hasSize(1 + 16);
         Schedule lr = Spec.parse("cyclic(0.005, 0.05, up=12.5%)", 16);
         for (int step = 0; step < 16; step++) {
@@ -74,7 +74,7 @@ class TrainCoSchedulingTest {
         assertThat(second.out()).contains("resumed from");
         assertThat(Files.readString(resumed)).isEqualTo(Files.readString(whole));
         assertThat(Files.readAllLines(whole).getFirst())
-                .isEqualTo("step,epoch,loss,accuracy,lr,momentum,dropout,label_smoothing,augment,bn_momentum,weight_decay,dampening");
+                .startsWith("step,epoch,loss,accuracy,lr,momentum,dropout,label_smoothing,augment,bn_momentum,weight_decay,dampening,");
     }
 
     @Test

@@ -78,11 +78,11 @@ class CoSchedulingTrainingTest {
                 "bn_momentum: rescale(counter(lr), min=0.05, max=0.3)", "augment: rescale(counter(lr), min=0.2, max=0.8)",
                 "weight_decay: shift(rescale(lr, min=0, max=0.001), 2)");
         Run whole = run(Model.CNN, all, 2);
-        Checkpoint checkpoint = new Checkpoint(dir);
+        Checkpoint checkpoint = Checkpoint.in(dir);
         List<String> trace = new ArrayList<>();
         try (Training first = new Training(Model.CNN, AnnealOptimizer.builder(Rule.MOMENTUM, all).build(), 40, 3)) {
             first.epoch(train, 0, s -> trace.add(line(s)));
-            checkpoint.save(first, "s", 1);
+            checkpoint.save(first, "s", 1, 2, List.of());
         }
         byte[] resumed;
         try (Training second = new Training(Model.CNN, AnnealOptimizer.builder(Rule.MOMENTUM, all).build(), 40, 3)) {
