@@ -3,6 +3,7 @@ package dev.anneal.djl;
 import ai.djl.ndarray.NDArray;
 import ai.djl.translate.Transform;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -72,7 +73,7 @@ public final class Augmentation implements Transform {
         if (random.nextDouble() < s) {
             int w = random.nextInt(MIN_ERASE, MAX_ERASE + 1), h = random.nextInt(MIN_ERASE, MAX_ERASE + 1);
             int x0 = random.nextInt(SIDE - w + 1), y0 = random.nextInt(SIDE - h + 1);
-            for (int y = y0; y < y0 + h; y++) java.util.Arrays.fill(pixels, offset + y * SIDE + x0, offset + y * SIDE + x0 + w, 0f);
+            for (int y = y0; y < y0 + h; y++) Arrays.fill(pixels, offset + y * SIDE + x0, offset + y * SIDE + x0 + w, 0f);
         }
         double sigma = s * MAX_NOISE;
         for (int i = offset; i < offset + FashionMnist.PIXELS; i++) {

@@ -53,7 +53,8 @@ abstract class FieldStudy implements Study {
     @Override
     public String setup(Mode mode) {
         StringBuilder b = new StringBuilder("Field study (real training, DJL + PyTorch on the CPU): ").append(training(mode).describe()).append(". Arms: ");
-        arms().forEach((name, yaml) -> b.append(name).append(" {").append(yaml.strip().replace("\n", "; ").replaceAll(" +", " ")).append("}; "));
+        arms().forEach((name, yaml) -> b.append(name).append(" {")
+                .append(yaml.strip().replaceFirst("^defaults:\\s*", "").replace("\n", "; ").replaceAll(" +", " ")).append("}; "));
         return b.append("the same seed for every arm of a trial.").toString();
     }
 

@@ -1,5 +1,6 @@
 package dev.anneal.optim;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -42,7 +43,7 @@ public final class Regularizers {
 
     /** Every name, with its range, in a fixed order. */
     public static Map<String, Range> all() {
-        return java.util.Collections.unmodifiableMap(RANGES);
+        return Collections.unmodifiableMap(RANGES);
     }
 
     public static boolean isRegularizer(String name) {
