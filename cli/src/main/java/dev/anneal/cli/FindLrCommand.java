@@ -71,7 +71,7 @@ final class FindLrCommand implements Callable<Integer> {
             out.printf(Locale.ROOT, "minimum smoothed loss %.4f at lr %.3g%n", r.smoothed().get(best), r.lrs().get(best));
             out.printf(Locale.ROOT, "suggested lr (steepest descent) %.3g%n", r.steepest());
             out.printf(Locale.ROOT, "suggested lr (valley)           %.3g%n", r.valley());
-            TrainCommand.reportGradients(out, sweeping);
+            GradientReport.summary(out, sweeping);
             double[] lrs = array(r.lrs()), smoothed = array(r.smoothed());
             // the axis ends above the smoothed loss before its last (diverging) step
             double top = r.smoothed().subList(0, r.smoothed().size() - 1).stream().max(Double::compare).orElseThrow();

@@ -10,11 +10,7 @@ import dev.anneal.djl.Snapshots;
 import dev.anneal.djl.Step;
 import dev.anneal.djl.Training;
 import dev.anneal.optim.control.Decision;
-import dev.anneal.optim.grad.GradConfig;
-import dev.anneal.optim.grad.GradState;
 import dev.anneal.optim.grad.LossScaling;
-import dev.anneal.optim.grad.Verdict;
-import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Schedule;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -127,7 +123,7 @@ final class TrainCommand implements Callable<Integer> {
                 for (int epoch = first; epoch < epochs; epoch++) {
                     training.epoch(train, epoch, s -> {
                         csv.write(s);
-                        if (s.verdict() instanceof Verdict.Skip skip) reportSkip(out, s, skip);
+                        GradientReport.skipped(out, s);
                         steps.add(s);
                         progress.update(s);
                         // every cycle end, the run's last step included, so a shorter run resumed later keeps the same ones
@@ -142,7 +138,7 @@ final class TrainCommand implements Callable<Integer> {
                 Training.Timing timing = training.timing();
                 out.printf(Locale.ROOT, "per mini-batch: %.3f ms forward and backward, %.3f ms optimizer (schedules and update)%n",
                         timing.batchNanos() / 1e6 / timing.batches(), timing.optimizerNanos() / 1e6 / timing.batches());
-                reportGradients(out, optimizer);
+                GradientReport.summary(out, optimizer);
                 out.printf(Locale.ROOT, "test accuracy %.4f (%d images)%n", training.accuracy(test), test.size());
                 if (snapshots) {
                     if (kept.isEmpty() || !Snapshots.cycleEnd(lr, total - 1)) kept.add(training.snapshot());
@@ -158,27 +154,6 @@ final class TrainCommand implements Callable<Integer> {
         }
         out.flush();
         return Main.OK;
-    }
-
-    /** Skipped steps printed one a line, up to this many; the trace and the summary count them all. */
-    private static final int SKIPS_PRINTED = 10;
-
-    private void reportSkip(PrintWriter out, Step s, Verdict.Skip skip) {
-        long skipped = s.gradients().skippedSteps();
-        if (skipped <= SKIPS_PRINTED) out.printf(Locale.ROOT, "step %d: %s%n", s.step(), skip.reason());
-        if (skipped == SKIPS_PRINTED) out.printf("(further skipped steps are counted in the trace and the summary)%n");
-    }
-
-    /** The gradient pipeline's counts over the whole run (a resumed run's included). */
-    static void reportGradients(PrintWriter out, AnnealOptimizer optimizer) {
-        GradState g = optimizer.gradientState();
-        GradConfig c = optimizer.gradients();
-        out.printf(Locale.ROOT, "gradients: %d steps, %d clipped, %d skipped (non-finite)", g.steps(), g.clippedSteps(), g.skippedSteps());
-        if (c.fp16()) out.printf(Locale.ROOT, "; fp16: %d values overflowed, %d underflowed", g.halfOverflows(), g.halfUnderflows());
-        if (!(c.lossScaling() instanceof LossScaling.Off)) {
-            out.printf(Locale.ROOT, "; loss scale %s at the start, %s now", Checks.format((double) c.lossScaling().initScale()), Checks.format((double) g.scale()));
-        }
-        out.println();
     }
 
     /** Prints a controller's decision and adds it to the decisions CSV. */
@@ -219,7 +194,7 @@ final class TrainCommand implements Callable<Integer> {
         List<String> others = CoScheduled.columns(steps);
         for (String column : others) chart.add(column, x, CoScheduled.values(steps, column), 2);
         if (!others.isEmpty()) chart.axisTitle(2, "co-scheduled values");
-        if (options.fp16) {
+        if (!(options.gradients().lossScaling() instanceof LossScaling.Off)) { // --fp16, or --loss-scale
             double[] scale = steps.stream().mapToDouble(s -> s.verdict().scale()).toArray();
             chart.add("loss scale", x, scale, 3).axisTitle(3, "loss scale");
         }

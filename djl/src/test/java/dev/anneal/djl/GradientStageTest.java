@@ -183,6 +183,29 @@ class GradientStageTest {
     }
 
     @Test
+    void djlTrainer_perParameterUpdate_resumesFromOptimsStateBitForBit() {
+        // the Trainer's entry point, update(id, weight, grad), with Adam moments and fp16 counters in the state
+        GradConfig fp16 = GradConfig.plain().withFp16(true).withClipping(Clipping.byValue(0.3));
+        java.util.function.Supplier<AnnealOptimizer> adam = () -> AnnealOptimizer.builder(Rule.ADAM, AnnealOptimizerTest.set("lr", "linear(0.1, 0.01, 5)"))
+                .gradients(fp16).forTrainer().build();
+        float[][] grads = {{0.5f, -1e-6f}, {0.2f, 0.4f}, {-0.7f, 0.1f}, {0.05f, -0.2f}};
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Parameter whole = parameter(manager, 1f, -1f), resumed = parameter(manager, 1f, -1f);
+            AnnealOptimizer a = adam.get(), first = adam.get();
+            for (float[] g : grads) a.update(whole.getId(), whole.getArray(), manager.create(g));
+            for (int t = 0; t < 2; t++) first.update(resumed.getId(), resumed.getArray(), manager.create(grads[t]));
+            dev.anneal.optim.OptimizerState saved = first.state(Map.of("w", resumed));
+            assertThat(saved.updates()).isEqualTo(2);
+            AnnealOptimizer second = adam.get();
+            second.restore(saved, Map.of("w", resumed));
+            for (int t = 2; t < 4; t++) second.update(resumed.getId(), resumed.getArray(), manager.create(grads[t]));
+            assertThat(resumed.getArray().toFloatArray()).isEqualTo(whole.getArray().toFloatArray());
+            assertThat(second.state(Map.of("w", resumed))).isEqualTo(a.state(Map.of("w", whole)));
+            assertThat(a.gradientState().halfUnderflows()).as("-1e-6 is subnormal in half precision").isEqualTo(1);
+        }
+    }
+
+    @Test
     void djlTrainer_wholeModelOperations_refusedAtBuild_andAtUpdate() {
         List<AnnealOptimizer.Builder> wholeModel = List.of(
                 AnnealOptimizer.builder(Rule.SGD, AnnealOptimizerTest.set("lr", 0.1)).clipNorm(1),
