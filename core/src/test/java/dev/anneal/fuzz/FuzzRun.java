@@ -1,0 +1,85 @@
+package dev.anneal.fuzz;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+
+/**
+ * Runs an oracle over generated inputs, one at a time on a worker thread with a small stack (512 KiB, half a
+ * JVM thread's default, so a recursion that is near the edge shows). An input that takes longer than the hang
+ * bound is a hang: its thread is abandoned and the run goes on. The long run outside CI:
+ * {@code java -cp core/target/classes:core/target/test-classes dev.anneal.fuzz.FuzzRun 1000000} (docs/robustness.md).
+ */
+public final class FuzzRun {
+    private FuzzRun() {}
+
+    public record Failure(long seed, String input, String invariant, String detail) {
+        @Override
+        public String toString() {
+            return "seed " + seed + " [" + invariant + "] " + detail + "\n    input: " + SpecOracle.abbreviate(input);
+        }
+    }
+
+    public record Report(long inputs, List<Failure> crashes, List<Failure> hangs, long millis) {
+        @Override
+        public String toString() {
+            return inputs + " inputs, " + crashes.size() + " crashes, " + hangs.size() + " hangs, in " + millis / 1000.0 + " s"
+                    + (crashes.isEmpty() && hangs.isEmpty() ? "" : "\n  " + String.join("\n  ",
+                    java.util.stream.Stream.concat(crashes.stream(), hangs.stream()).limit(50).map(Failure::toString).toList()));
+        }
+    }
+
+    public static Report run(long firstSeed, long inputs, long hangSeconds, LongFunction<String> generator,
+                             Function<String, Optional<SpecOracle.Finding>> oracle) {
+        List<Failure> crashes = new ArrayList<>(), hangs = new ArrayList<>();
+        ExecutorService worker = newWorker();
+        long start = System.nanoTime();
+        try {
+            for (long seed = firstSeed; seed < firstSeed + inputs; seed++) {
+                long at = seed;
+                String input = generator.apply(seed);
+                Future<Optional<SpecOracle.Finding>> result = worker.submit(() -> oracle.apply(input));
+                try {
+                    result.get(hangSeconds, TimeUnit.SECONDS)
+                            .ifPresent(f -> crashes.add(new Failure(at, input, f.invariant(), f.detail())));
+                } catch (TimeoutException e) {
+                    hangs.add(new Failure(at, input, "time bound", "still running after " + hangSeconds + " s"));
+                    result.cancel(true);
+                    worker.shutdownNow();
+                    worker = newWorker();
+                } catch (ExecutionException e) {
+                    crashes.add(new Failure(at, input, "clean error", String.valueOf(e.getCause())));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+                if (crashes.size() + hangs.size() > 1000) break;
+            }
+        } finally {
+            worker.shutdownNow();
+        }
+        return new Report(inputs, crashes, hangs, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static ExecutorService newWorker() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(null, r, "fuzz", 512 * 1024);
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public static void main(String[] args) {
+        long inputs = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
+        long first = args.length > 1 ? Long.parseLong(args[1]) : 0;
+        System.out.println("spec language and dialects: " + run(first, inputs, 10, SpecInputs::of, SpecOracle::check));
+    }
+}
