@@ -68,6 +68,9 @@ final class TrainCommand implements Callable<Integer> {
 
     private int train() {
         if (epochs < 1) throw new IllegalArgumentException("--epochs (" + epochs + ") must be >= 1");
+        // Outputs that cannot be written are found now, not after an epoch of training.
+        OutputFiles.checkFile("--trace", trace);
+        if (checkpoint != null) OutputFiles.checkDirectory("--checkpoint", checkpoint);
         boolean control = controls.any();
         options.measureGradNorm = controls.needsGradNorm();
         options.start();
