@@ -11,8 +11,8 @@ public final class Limits {
     public static final int LENGTH = 1_000_000;
     /** Nesting levels: calls, brackets and '*' factors each count one. */
     public static final int DEPTH = 100;
-    /** Schedules joined by one 'then' chain. */
-    public static final int PIECES = 100_000;
+    /** Schedules joined by one 'then' chain (the shortest piece that ends, linear(0,1,1), fits this many in LENGTH). */
+    public static final int PIECES = 50_000;
     /** Characters in one number literal. */
     public static final int NUMBER_LENGTH = 100;
     /** Digits in a number's exponent: a double's own exponents have at most 3. */

@@ -19,7 +19,7 @@ record CosineWithMinLr(double lr, long numWarmupSteps, long numTrainingSteps, do
         Checks.finite("lr", lr);
         Checks.nonNegative("num_warmup_steps", numWarmupSteps);
         Checks.nonNegative("num_training_steps", numTrainingSteps);
-        Checks.finite("num_cycles", numCycles);
+        Lambdas.checkCycles(numCycles);
         checkMinLr(lr, minLr, minLrRate);
     }
 

@@ -1,6 +1,7 @@
 package dev.anneal.dialect.hf;
 
 import dev.anneal.dialect.Py;
+import dev.anneal.schedule.Checks;
 
 /**
  * The {@code lr_lambda} functions of Hugging Face transformers, {@code src/transformers/optimization.py}
@@ -33,6 +34,15 @@ final class Lambdas {
      * {@code min_lr_rate}), which is the one {@code get_cosine_schedule_with_warmup} calls at run time; with
      * {@code min_lr_rate = 0} it equals the first one.
      */
+    /** Beyond this many cycles, 2π·num_cycles·progress overflows for progress within a long's steps, and cos(∞) is NaN. */
+    static final double MAX_CYCLES = 1e280;
+
+    static void checkCycles(double numCycles) {
+        if (!(Math.abs(numCycles) <= MAX_CYCLES)) {
+            throw Checks.fail("num_cycles", numCycles, "must be at most " + MAX_CYCLES + " in magnitude: cos(2π·num_cycles·progress) would overflow to NaN");
+        }
+    }
+
     static double cosineWithWarmup(long k, long warmup, long training, double cycles, double minLrRate) {
         if (k < warmup) return warmup(k, warmup);
         double progress = (double) (k - warmup) / (double) Math.max(1, training - warmup);
