@@ -73,8 +73,10 @@ final class Lambdas {
     /** {@code _get_inverse_sqrt_schedule_lr_lambda}; {@code timescale} already resolved. */
     static double inverseSqrt(long k, long warmup, long timescale) {
         if (k < warmup) return warmup(k, warmup);
-        long shift = timescale - warmup;
-        return 1.0 / Math.sqrt((double) (k + shift) / timescale);
+        long shift = timescale - warmup, sum = k + shift;
+        // Python's integers do not wrap; where the long sum would (a timescale near 2^63), add doubles instead.
+        double numerator = ((k ^ sum) & (shift ^ sum)) < 0 ? (double) k + (double) shift : sum;
+        return 1.0 / Math.sqrt(numerator / timescale);
     }
 
     /** {@code _get_wsd_scheduler_lambda}. */
