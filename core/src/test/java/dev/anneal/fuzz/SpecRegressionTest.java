@@ -109,6 +109,7 @@ class SpecRegressionTest {
             onecycle(0.5, steps=720, div=5e-324)                                               | div (4.9E-324) is too small for peak (0.5)
             onecycle(0.5, steps=657, final_div=5e-324)                                         | final_div (4.9E-324) is too small
             hf.get_cosine_schedule_with_warmup(lr=1, num_warmup_steps=1, num_training_steps=10, num_cycles=1e308) | num_cycles (1.0E308) must be at most 1.0E280 in magnitude
+            optax.linear_schedule(init_value=-1e308, end_value=1e308, transition_steps=10, transition_begin=1549)     | init_value − end_value (-Infinity) must be finite
             phase(cyclic(0, 1, up=9223372036854775807), 0.5)                                   | up + down (9223372036854775807+9223372036854775807) must be at most 9223372036854775807
             """)
     void parametersThatWouldGiveNaNOrAFalsePeriod_areRejectedByName(String spec, String reason) {
@@ -123,6 +124,7 @@ class SpecRegressionTest {
             constant(0) * exponential(1, gamma=1e308)
             hf.get_inverse_sqrt_schedule(lr=644, num_warmup_steps=420, timescale=9223372036854775807)
             onecycle(1, steps=1000)
+            keras.ExponentialDecay(initial_learning_rate=0, decay_steps=1, decay_rate=10910.8)
             """)
     void aZeroTimesAnOverflowingPower_orAWrappingSum_isNotNaN(String spec) {
         Schedule s = Spec.parse(spec);
