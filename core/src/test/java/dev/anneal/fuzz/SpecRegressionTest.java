@@ -112,6 +112,7 @@ class SpecRegressionTest {
             optax.linear_schedule(init_value=-1e308, end_value=1e308, transition_steps=10, transition_begin=1549)     | init_value − end_value (-Infinity) must be finite
             keras.CosineDecayRestarts(initial_learning_rate=1, first_decay_steps=263, t_mul=1e308)                    | t_mul (1.0E308) is too large for first_decay_steps (263)
             optax.warmup_cosine_decay_schedule(init_value=-1, peak_value=-4.9e-324, warmup_steps=0, decay_steps=1452, end_value=1347) | peak_value (-4.9E-324) is too small for end_value (1347)
+            optax.linear_onecycle_schedule(transition_steps=20, peak_value=0.3, pct_start=1.0000000001, div_factor=2.2250738585072014e-308) | div_factor and final_div_factor are too extreme for peak_value: init_value·scales up to boundary 17
             phase(cyclic(0, 1, up=9223372036854775807), 0.5)                                   | up + down (9223372036854775807+9223372036854775807) must be at most 9223372036854775807
             """)
     void parametersThatWouldGiveNaNOrAFalsePeriod_areRejectedByName(String spec, String reason) {
