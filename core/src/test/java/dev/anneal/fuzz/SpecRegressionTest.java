@@ -128,6 +128,9 @@ class SpecRegressionTest {
             hf.get_inverse_sqrt_schedule(lr=644, num_warmup_steps=420, timescale=9223372036854775807)
             onecycle(1, steps=1000)
             keras.ExponentialDecay(initial_learning_rate=0, decay_steps=1, decay_rate=10910.8)
+            counter(torch.StepLR(lr=-0, step_size=1748, gamma=1.0000000001))
+            optax.exponential_decay(init_value=-0, transition_steps=10, decay_rate=785, staircase=true)
+            optax.cosine_onecycle_schedule(transition_steps=9007199254740993, peak_value=1836)
             """)
     void aZeroTimesAnOverflowingPower_orAWrappingSum_isNotNaN(String spec) {
         Schedule s = Spec.parse(spec);

@@ -27,7 +27,7 @@ final class Fns {
     static double exponential(double init, long transitionSteps, double rate, long transitionBegin, boolean staircase,
                               Double end, long count) {
         if (transitionSteps <= 0) return init;
-        if (rate == 0) return init;
+        if (rate == 0 || init == 0) return init; // 0·rate^p is 0 even where rate^p overflows
         long begin = Math.max(transitionBegin, 0);
         long decreased = count - begin;
         double p = (double) decreased / transitionSteps;
