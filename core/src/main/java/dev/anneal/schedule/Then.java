@@ -18,10 +18,7 @@ public record Then(Schedule first, Schedule next, long boundary) implements Sche
     public Then {
         if (first == null || next == null) throw new IllegalArgumentException("then needs two schedules");
         OptionalLong d = first.duration();
-        if (d.isEmpty()) {
-            throw new IllegalArgumentException("then: the first schedule (" + first
-                    + ") never ends; only a schedule with a finite duration can be followed");
-        }
+        if (d.isEmpty()) throw new IllegalArgumentException(neverEnds(first));
         if (boundary != d.getAsLong()) {
             throw new IllegalArgumentException("boundary (" + boundary + ") must be the first schedule's duration (" + d.getAsLong() + ")");
         }
@@ -34,6 +31,11 @@ public record Then(Schedule first, Schedule next, long boundary) implements Sche
     private static long durationOf(Schedule first) {
         // The canonical constructor reports a schedule that never ends; -1 only gets it there.
         return first == null ? -1 : first.duration().orElse(-1);
+    }
+
+    /** Why a schedule that never ends cannot come first. */
+    public static String neverEnds(Schedule first) {
+        return "then: the first schedule (" + first + ") never ends; only a schedule with a finite duration can be followed";
     }
 
     /** The pieces joined as a balanced tree; every piece but the last must end. */

@@ -50,8 +50,7 @@ final class Binder {
         for (int i = 0; i + 1 < pieces.size(); i++) {
             Schedule piece = pieces.get(i);
             if (piece.duration().isEmpty()) {
-                throw new SpecException("then: the first schedule (" + piece
-                        + ") never ends; only a schedule with a finite duration can be followed", text, columns.get(i));
+                throw new SpecException(Then.neverEnds(piece), text, columns.get(i));
             }
         }
         return Then.of(pieces);
