@@ -12,7 +12,7 @@ class SpecFuzzTest {
 
     @Test
     void generatedSpecs_areCleanlyRejectedOrSound() {
-        long inputs = Long.getLong("anneal.fuzz.inputs", 2000), seed = Long.getLong("anneal.fuzz.seed", 0);
+        long inputs = Long.getLong("anneal.fuzz.inputs", 1000), seed = Long.getLong("anneal.fuzz.seed", 0);
         FuzzRun.Report report = FuzzRun.run(seed, inputs, 60, SpecInputs::of, SpecOracle::check);
         System.out.println("spec fuzzing: " + report);
         assertThat(report.crashes()).as(report.toString()).isEmpty();
