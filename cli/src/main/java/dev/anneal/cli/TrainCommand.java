@@ -81,6 +81,11 @@ final class TrainCommand implements Callable<Integer> {
         trace = Outputs.file(trace, output, "train-trace.csv");
         figure = Outputs.file(figure, output, "train.png");
         controls.decisions = Outputs.file(controls.decisions, output, "train-decisions.csv");
+        // Outputs that cannot be written are found now, not after an epoch of training.
+        OutputFiles.checkFile("--trace", trace);
+        OutputFiles.checkFile("--figure", figure);
+        OutputFiles.checkFile("--decisions", controls.decisions);
+        if (checkpoint != null) OutputFiles.checkDirectory("--checkpoint", checkpoint);
         boolean control = controls.any();
         options.start();
         Images train = options.train(), test = options.test(), heldOut = null;
