@@ -1,9 +1,9 @@
 package dev.anneal.bench;
 
 import dev.anneal.optim.kernel.KernelImpl;
-import dev.anneal.optim.kernel.Parallel;
-import dev.anneal.optim.kernel.Workload;
-import dev.anneal.optim.kernel.Workload.Kind;
+import dev.anneal.bench.optim.Parallel;
+import dev.anneal.bench.optim.Workload;
+import dev.anneal.bench.optim.Workload.Kind;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

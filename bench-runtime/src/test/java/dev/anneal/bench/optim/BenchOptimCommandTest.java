@@ -1,5 +1,6 @@
-package dev.anneal.cli;
+package dev.anneal.bench.optim;
 
+import dev.anneal.bench.CommandRun;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -15,7 +16,7 @@ class BenchOptimCommandTest {
 
     @Test
     void bench_tinyRun_printsOneRowPerSizeAndThreadCount_withConsistentArithmetic() {
-        Cli r = Cli.run("bench", "optim", "--sizes", "2K,2500", "--threads", "1,2", "--seconds", "0.05");
+        CommandRun r = CommandRun.of(new BenchOptimCommand(), "--sizes", "2K,2500", "--threads", "1,2", "--seconds", "0.05");
         assertThat(r.code()).as(r.toString()).isZero();
         List<String> rows = r.lines().stream().filter(l -> l.matches("\\| \\d.*")).toList();
         assertThat(rows).hasSize(4);
@@ -40,18 +41,18 @@ class BenchOptimCommandTest {
 
     @Test
     void bench_badSize_exit2NamingTheOption() {
-        Cli r = Cli.run("bench", "optim", "--sizes", "10X");
+        CommandRun r = CommandRun.of(new BenchOptimCommand(), "--sizes", "10X");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--sizes (10X) must be a count like 1000, 500K or 10M").doesNotContain("Exception");
-        assertThat(Cli.run("bench", "optim", "--sizes", "0").err()).contains("--sizes (0) must be in [1, 200M]");
+        assertThat(CommandRun.of(new BenchOptimCommand(), "--sizes", "0").err()).contains("--sizes (0) must be in [1, 200M]");
     }
 
     @Test
     void bench_badThreadsOrSeconds_exit2() {
-        Cli t = Cli.run("bench", "optim", "--sizes", "1K", "--threads", "0");
+        CommandRun t = CommandRun.of(new BenchOptimCommand(), "--sizes", "1K", "--threads", "0");
         assertThat(t.code()).isEqualTo(2);
         assertThat(t.err()).contains("--threads (0) must be >= 1");
-        Cli s = Cli.run("bench", "optim", "--sizes", "1K", "--seconds", "-1");
+        CommandRun s = CommandRun.of(new BenchOptimCommand(), "--sizes", "1K", "--seconds", "-1");
         assertThat(s.code()).isEqualTo(2);
         assertThat(s.err()).contains("--seconds (-1.0) must be in (0, 3600]");
     }

@@ -1,5 +1,7 @@
-package dev.anneal.optim.kernel;
+package dev.anneal.bench.optim;
 
+import dev.anneal.optim.kernel.AdamScalars;
+import dev.anneal.optim.kernel.KernelImpl;
 import dev.anneal.schedule.Checks;
 
 import java.util.SplittableRandom;

@@ -1,9 +1,9 @@
-package dev.anneal.cli;
+package dev.anneal.bench.optim;
 
 import dev.anneal.optim.kernel.KernelImpl;
-import dev.anneal.optim.kernel.Parallel;
-import dev.anneal.optim.kernel.Workload;
-import dev.anneal.optim.kernel.Workload.Kind;
+
+
+import dev.anneal.bench.optim.Workload.Kind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,7 +23,7 @@ import java.util.concurrent.Callable;
                 + "fraction of the memory-bandwidth bound a STREAM triad of the same size implies.",
                 "Bound = triad bandwidth (16 bytes per element, counting write-allocate) / bytes per parameter "
                         + "(AdamW 28, SGD-momentum 20)."})
-final class BenchOptimCommand implements Callable<Integer> {
+public final class BenchOptimCommand implements Callable<Integer> {
 
     @Option(names = "--sizes", split = ",", paramLabel = "N", defaultValue = "1M,10M,50M",
             description = "Parameter counts, with an optional K or M suffix (default: ${DEFAULT-VALUE}).")
@@ -75,7 +75,7 @@ final class BenchOptimCommand implements Callable<Integer> {
                 out.flush();
             }
         }
-        return Main.OK;
+        return 0;
     }
 
     /** {@code 1000}, {@code 500K}, {@code 10M}. */

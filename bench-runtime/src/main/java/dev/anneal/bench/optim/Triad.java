@@ -1,4 +1,4 @@
-package dev.anneal.optim.kernel;
+package dev.anneal.bench.optim;
 
 /** STREAM's triad, the yardstick for memory bandwidth: {@code a[i] = b[i] + s·c[i]} (a multiply and an add, not fused). */
 public final class Triad {

@@ -1,7 +1,7 @@
-package dev.anneal.cli;
+package dev.anneal.bench.optim;
 
-import dev.anneal.optim.kernel.Parallel;
-import dev.anneal.optim.kernel.Workload;
+
+
 
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.anneal.optim.kernel;
+package dev.anneal.bench.optim;
 
 import java.util.ArrayList;
 import java.util.List;
