@@ -7,25 +7,23 @@ import dev.anneal.schedule.Checks;
 import java.util.SplittableRandom;
 
 /**
- * One benchmark workload over {@code n} float32 elements: an AdamW or SGD-with-momentum update of {@code n}
- * parameters (the arrays and settings of a real step), or the STREAM triad {@code a[i] = b[i] + s·c[i]} that
- * measures the memory bandwidth the updates are compared with. {@link #step} runs it once over all elements.
+ * One benchmark workload: an AdamW or SGD-with-momentum update over float32 arrays (those of a real step), run as
+ * one of three {@link Loop}s whose rates give the update's roofline. {@link #step} runs it once; {@link #elements}
+ * says how many parameters one step updates.
  */
 public final class Workload {
 
-    /** What runs, and how many bytes per element it moves to and from memory. */
-    public enum Kind {
-        /** STREAM's triad: reads b and c, writes a. 12 bytes as STREAM counts; 16 with the read of a that a write-allocate cache adds. */
-        TRIAD("triad", 12),
-        /** AdamW: reads p, g, m, v; writes p, m, v (every written array is also read, so no write-allocate extra). */
+    /** The update rule, and the bytes per parameter it moves to and from memory. */
+    public enum Rule {
+        /** Reads p, g, m, v; writes p, m, v. */
         ADAMW("AdamW", 28),
-        /** SGD with momentum: reads p, g, buf; writes p, buf. */
+        /** Reads p, g, buf; writes p, buf. */
         SGD_MOMENTUM("SGD-momentum", 20);
 
         private final String label;
         private final int bytes;
 
-        Kind(String label, int bytes) {
+        Rule(String label, int bytes) {
             this.label = label;
             this.bytes = bytes;
         }
@@ -34,33 +32,49 @@ public final class Workload {
             return label;
         }
 
-        /** Bytes moved per element, as STREAM counts (writes once, no write-allocate read). */
+        /** Bytes per parameter (every array written is also read, so no write-allocate extra). */
         public int bytes() {
             return bytes;
         }
     }
 
-    /** Triad bytes per element counting the write-allocate read of {@code a}: what the hardware actually moves. */
-    public static final int TRIAD_BYTES_WRITE_ALLOCATE = 16;
+    /** What runs over the arrays. */
+    public enum Loop {
+        /** The update itself. */
+        UPDATE,
+        /** The memory bound: the update's reads and writes with an add in place of its arithmetic. */
+        PATTERN,
+        /** The compute bound: the update, repeated over a block per thread small enough to stay in the core's L2. */
+        IN_CACHE
+    }
 
-    private final Kind kind;
+    /** Elements per thread of {@link Loop#IN_CACHE}: AdamW's four arrays take 128 KB, SGD's three 96 KB (L2: 512 KB and up). */
+    public static final int CACHE_BLOCK = 8 * 1024;
+    /** Passes over the block per step of {@link Loop#IN_CACHE}. */
+    public static final int CACHE_PASSES = 64;
+
+    private final Rule rule;
+    private final Loop loop;
     private final KernelImpl impl;
     private final int n;
-    private final float[] a, b, c, d;
+    private final float[] p, g, m, v;
     private long steps;
 
-    public Workload(Kind kind, int n, KernelImpl impl) {
+    /** {@code loop} of {@code rule} over {@code n} parameters; for {@link Loop#IN_CACHE}, {@code n} is ignored and {@code threads} blocks are used. */
+    public Workload(Rule rule, Loop loop, int n, int threads, KernelImpl impl) {
         Checks.positive("n", n);
+        Checks.positive("threads", threads);
         Checks.state(impl.available(), "the " + impl.describe() + " kernels need jdk.incubator.vector: run with --add-modules jdk.incubator.vector");
-        this.kind = kind;
+        this.rule = rule;
+        this.loop = loop;
         this.impl = impl;
-        this.n = n;
+        this.n = loop == Loop.IN_CACHE ? threads * CACHE_BLOCK : n;
         SplittableRandom random = new SplittableRandom(n);
-        a = filled(n, random, 1f);
-        b = filled(n, random, 1f);
-        c = filled(n, random, kind == Kind.TRIAD ? 1f : 0.01f);
-        d = kind == Kind.ADAMW ? filled(n, random, 1e-4f) : null;
-        if (d != null) for (int i = 0; i < n; i++) d[i] = Math.abs(d[i]);   // v, the second moment, is >= 0
+        p = filled(this.n, random, 1f);
+        g = filled(this.n, random, 0.01f);
+        m = filled(this.n, random, 0.01f);
+        v = rule == Rule.ADAMW ? filled(this.n, random, 1e-4f) : null;
+        if (v != null) for (int i = 0; i < this.n; i++) v[i] = Math.abs(v[i]);   // the second moment is >= 0
     }
 
     private static float[] filled(int n, SplittableRandom random, float magnitude) {
@@ -69,32 +83,48 @@ public final class Workload {
         return x;
     }
 
-    public Kind kind() {
-        return kind;
+    public Rule rule() {
+        return rule;
     }
 
-    public int size() {
-        return n;
+    public Loop loop() {
+        return loop;
     }
 
-    /** One pass over every element, split over {@code parallel}'s threads. */
+    /** Parameters updated by one {@link #step}. */
+    public long elements() {
+        return loop == Loop.IN_CACHE ? (long) n * CACHE_PASSES : n;
+    }
+
+    /** One step, split over {@code parallel}'s threads. */
     public void step(Parallel parallel) {
         steps++;
-        switch (kind) {
-            case TRIAD -> parallel.run(n, (off, len) -> Triad.run(a, b, c, 3f, off, len));
-            // AdamW with lr 1e-3, λ 0.01, step t = steps (the bias corrections change every step, as in training)
-            case ADAMW -> {
-                AdamScalars s = AdamScalars.of(1e-3, 0.01, true, 0.9, 0.999, 1e-8, Math.min(steps, 1000), true);
-                parallel.run(n, (off, len) -> impl.adam(a, b, c, d, off, len, s));
-            }
-            case SGD_MOMENTUM -> parallel.run(n, (off, len) -> impl.sgd(a, b, c, off, len, 1e-3f, 0.9f, 0f, 0f, false, false));
+        // AdamW with lr 1e-3, λ 0.01, step t = steps (the bias corrections change every step, as in training)
+        AdamScalars s = rule == Rule.ADAMW ? AdamScalars.of(1e-3, 0.01, true, 0.9, 0.999, 1e-8, Math.min(steps, 1000), true) : null;
+        switch (loop) {
+            case UPDATE -> parallel.run(n, (off, len) -> update(s, off, len));
+            case PATTERN -> parallel.run(n, (off, len) -> pattern(off, len));
+            case IN_CACHE -> parallel.run(n, CACHE_BLOCK, (off, len) -> {
+                for (int pass = 0; pass < CACHE_PASSES; pass++) update(s, off, len);
+            });
         }
+    }
+
+    private void update(AdamScalars s, int off, int len) {
+        if (rule == Rule.ADAMW) impl.adam(p, g, m, v, off, len, s);
+        else impl.sgd(p, g, m, off, len, 1e-3f, 0.9f, 0f, 0f, false, false);
+    }
+
+    /** The update's memory traffic: every array it reads is read, every array it writes is written, one add each. */
+    private void pattern(int off, int len) {
+        if (rule == Rule.ADAMW) Patterns.adamw(p, g, m, v, off, len);
+        else Patterns.sgdMomentum(p, g, m, off, len);
     }
 
     /** A value that depends on every element written, so no benchmark can skip the work. */
     public float checksum() {
         float s = 0;
-        for (int i = 0; i < n; i += 4096) s += a[i];
+        for (int i = 0; i < n; i += 4096) s += p[i] + m[i];
         return s;
     }
 }

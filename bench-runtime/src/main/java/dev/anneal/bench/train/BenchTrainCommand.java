@@ -1,5 +1,6 @@
 package dev.anneal.bench.train;
 
+import dev.anneal.bench.host.Load;
 import dev.anneal.djl.Images;
 import dev.anneal.djl.Model;
 import picocli.CommandLine.Command;
@@ -11,9 +12,7 @@ import static dev.anneal.bench.train.Setup.LR;
 import static dev.anneal.bench.train.Setup.SEED;
 import static dev.anneal.bench.train.Setup.TEST_IMAGES;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -73,7 +72,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
             Images train = first.train(), test = first.test();
             out.printf(Locale.ROOT, "anneal bench train: Fashion-MNIST, %d epoch(s) of %d training images (accuracy on %d test images), batch %d, "
                             + "Adam lr %s, %d thread(s), best of %d round(s); %d cores, load %s%n",
-                    epochs, train.size(), test.size(), batch, LR, threads, rounds, Runtime.getRuntime().availableProcessors(), load());
+                    epochs, train.size(), test.size(), batch, LR, threads, rounds, Runtime.getRuntime().availableProcessors(), Load.now());
             out.printf(Locale.ROOT, "  anneal   = djl's Training loop (that of anneal train, without its trace and progress bar) "
                     + "+ AnnealOptimizer adam, lr constant(%s)%n", LR);
             out.printf(Locale.ROOT, "  djl-adam = the same loop + DJL's Optimizer.adam, lr %s%n", LR);
@@ -91,7 +90,7 @@ public final class BenchTrainCommand implements Callable<Integer> {
             }
             out.println();
             out.println(TrainBenchReport.verdict(rows));
-            out.printf("load at the end: %s%n", load());
+            out.printf("load at the end: %s%n", Load.now());
         }
         out.flush();
         return 0;
@@ -145,15 +144,6 @@ public final class BenchTrainCommand implements Callable<Integer> {
 
     private Setup setup(Model network) {
         return new Setup(network, batch, limit, threads);
-    }
-
-    private static String load() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException | ArrayIndexOutOfBoundsException e) {
-            return "unknown";
-        }
     }
 
     private static void positive(String option, int value) {
