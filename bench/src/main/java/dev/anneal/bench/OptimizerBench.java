@@ -54,10 +54,10 @@ public class OptimizerBench {
     public void setUp() {
         KernelImpl kernels = KernelImpl.valueOf(impl.toUpperCase());
         int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        adamw = new Workload(Rule.ADAMW, Loop.UPDATE, size, t, kernels);
-        sgd = new Workload(Rule.SGD_MOMENTUM, Loop.UPDATE, size, t, kernels);
-        adamwPattern = new Workload(Rule.ADAMW, Loop.PATTERN, size, t, kernels);
-        sgdPattern = new Workload(Rule.SGD_MOMENTUM, Loop.PATTERN, size, t, kernels);
+        adamw = new Workload(Rule.ADAMW, Loop.UPDATE, size, kernels);
+        sgd = new Workload(Rule.SGD_MOMENTUM, Loop.UPDATE, size, kernels);
+        adamwPattern = new Workload(Rule.ADAMW, Loop.PATTERN, size, kernels);
+        sgdPattern = new Workload(Rule.SGD_MOMENTUM, Loop.PATTERN, size, kernels);
         parallel = new Parallel(t);
     }
 

@@ -66,8 +66,8 @@ public final class BenchOptimCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "anneal bench optim: kernels %s, %d cores available, %s s per workload, size and thread count, median of %d rounds; "
                         + "split: %s; load %s%n", KernelImpl.best().describe(), cores, seconds, Throughput.ROUNDS,
                 how == Parallel.Split.CHUNKS ? "chunks of " + Parallel.CHUNK : "one slice per thread", Load.now());
-        out.printf(Locale.ROOT, "pattern = the update's reads and writes, an add for its arithmetic (memory bound); in cache = the update over "
-                + "%d parameters per thread, %d passes (compute bound); roofline = min(pattern, in cache); all in Mparam/s%n", Workload.CACHE_BLOCK, Workload.CACHE_PASSES);
+        out.printf(Locale.ROOT, "pattern = the update's reads and writes, an add for its arithmetic (memory bound); in cache = the update, %d passes "
+                + "over %d parameters (compute bound); roofline = min(pattern, in cache); all in Mparam/s%n", Workload.CACHE_PASSES, Workload.CACHE_SIZE);
         out.println();
         StringBuilder header = new StringBuilder("| parameters | threads |"), rule = new StringBuilder("|---:|---:|");
         for (Rule r : Rule.values()) {
@@ -80,7 +80,7 @@ public final class BenchOptimCommand implements Callable<Integer> {
         for (int n : counts) {
             for (int t : threadCounts) {
                 List<Workload> workloads = new ArrayList<>();
-                for (Rule r : Rule.values()) for (Loop loop : Loop.values()) workloads.add(new Workload(r, loop, n, t, KernelImpl.best()));
+                for (Rule r : Rule.values()) for (Loop loop : Loop.values()) workloads.add(new Workload(r, loop, n, KernelImpl.best()));
                 double[] rate;
                 try (Parallel parallel = new Parallel(t, how)) {
                     rate = Throughput.measure(workloads, parallel, seconds);

@@ -68,13 +68,13 @@ public final class Parallel implements AutoCloseable {
         run(n, split == Split.CHUNKS ? CHUNK : Math.ceilDiv(n, threads), slice);
     }
 
-    /** As {@link #run(int, Slice)}, in chunks of {@code chunk} elements (rounded up to {@link #ALIGN}). */
+    /** As {@link #run(int, Slice)}, in chunks of {@code chunk} elements (rounded up to {@link #ALIGN}); no part is longer. */
     public void run(int n, int chunk, Slice slice) {
         Checks.positive("chunk", chunk);
         int size = Math.ceilDiv(chunk, ALIGN) * ALIGN;
         int chunks = Math.ceilDiv(n, size);
         if (pool == null || chunks == 1) {
-            slice.run(0, n);
+            for (int off = 0; off < n; off += size) slice.run(off, Math.min(size, n - off));
             return;
         }
         int workers = Math.min(threads, chunks);

@@ -44,14 +44,21 @@ public final class Workload {
         UPDATE,
         /** The memory bound: the update's reads and writes with an add in place of its arithmetic. */
         PATTERN,
-        /** The compute bound: the update, repeated over a block per thread small enough to stay in the core's L2. */
+        /**
+         * The compute bound: the update over {@link #CACHE_PASSES} times {@link #CACHE_SIZE} parameters that wrap
+         * onto {@link #CACHE_SIZE} real ones (AdamW's four arrays: 512 KB, in L2 or L3), in chunks of
+         * {@link #CACHE_BLOCK}: the threads share them out as they do the update's, each chunk a different block
+         * from the chunks taken just before and after it.
+         */
         IN_CACHE
     }
 
-    /** Elements per thread of {@link Loop#IN_CACHE}: AdamW's four arrays take 128 KB, SGD's three 96 KB (L2: 512 KB and up). */
-    public static final int CACHE_BLOCK = 8 * 1024;
-    /** Passes over the block per step of {@link Loop#IN_CACHE}. */
-    public static final int CACHE_PASSES = 64;
+    /** Parameters per chunk of {@link Loop#IN_CACHE}. */
+    public static final int CACHE_BLOCK = 4 * 1024;
+    /** Parameters of {@link Loop#IN_CACHE}'s arrays: eight blocks. */
+    public static final int CACHE_SIZE = 8 * CACHE_BLOCK;
+    /** Passes over {@link #CACHE_SIZE} per step of {@link Loop#IN_CACHE}. */
+    public static final int CACHE_PASSES = 256;
 
     private final Rule rule;
     private final Loop loop;
@@ -60,15 +67,14 @@ public final class Workload {
     private final float[] p, g, m, v;
     private long steps;
 
-    /** {@code loop} of {@code rule} over {@code n} parameters; for {@link Loop#IN_CACHE}, {@code n} is ignored and {@code threads} blocks are used. */
-    public Workload(Rule rule, Loop loop, int n, int threads, KernelImpl impl) {
+    /** {@code loop} of {@code rule} over {@code n} parameters ({@link Loop#IN_CACHE}: over {@link #CACHE_SIZE}, whatever {@code n}). */
+    public Workload(Rule rule, Loop loop, int n, KernelImpl impl) {
         Checks.positive("n", n);
-        Checks.positive("threads", threads);
         Checks.state(impl.available(), "the " + impl.describe() + " kernels need jdk.incubator.vector: run with --add-modules jdk.incubator.vector");
         this.rule = rule;
         this.loop = loop;
         this.impl = impl;
-        this.n = loop == Loop.IN_CACHE ? threads * CACHE_BLOCK : n;
+        this.n = loop == Loop.IN_CACHE ? CACHE_SIZE : n;
         SplittableRandom random = new SplittableRandom(n);
         p = filled(this.n, random, 1f);
         g = filled(this.n, random, 0.01f);
@@ -104,9 +110,7 @@ public final class Workload {
         switch (loop) {
             case UPDATE -> parallel.run(n, (off, len) -> update(s, off, len));
             case PATTERN -> parallel.run(n, (off, len) -> pattern(off, len));
-            case IN_CACHE -> parallel.run(n, CACHE_BLOCK, (off, len) -> {
-                for (int pass = 0; pass < CACHE_PASSES; pass++) update(s, off, len);
-            });
+            case IN_CACHE -> parallel.run(n * CACHE_PASSES, CACHE_BLOCK, (off, len) -> update(s, off % n, len));
         }
     }
 

@@ -31,6 +31,7 @@ class ParallelTest {
                 if (run == 2) parallel.run(n, chunk, count);
                 else parallel.run(n, count);
                 for (int[] part : parts) assertThat(part[0] % Parallel.ALIGN).isZero();
+                if (run == 2) for (int[] part : parts) assertThat(part[1]).isLessThanOrEqualTo(Math.ceilDiv(chunk, Parallel.ALIGN) * Parallel.ALIGN);
             }
         }
         for (int i = 0; i < n; i++) assertThat(seen.get(i)).as("element %d", i).isEqualTo(3);

@@ -12,10 +12,10 @@ class WorkloadTest {
 
     @Test
     void elementsPerStep() {
-        assertThat(new Workload(Rule.ADAMW, Loop.UPDATE, 1000, 2, KernelImpl.SCALAR).elements()).isEqualTo(1000);
-        assertThat(new Workload(Rule.ADAMW, Loop.PATTERN, 1000, 2, KernelImpl.SCALAR).elements()).isEqualTo(1000);
-        assertThat(new Workload(Rule.SGD_MOMENTUM, Loop.IN_CACHE, 1000, 3, KernelImpl.SCALAR).elements())
-                .isEqualTo(3L * Workload.CACHE_BLOCK * Workload.CACHE_PASSES);
+        assertThat(new Workload(Rule.ADAMW, Loop.UPDATE, 1000, KernelImpl.SCALAR).elements()).isEqualTo(1000);
+        assertThat(new Workload(Rule.ADAMW, Loop.PATTERN, 1000, KernelImpl.SCALAR).elements()).isEqualTo(1000);
+        assertThat(new Workload(Rule.SGD_MOMENTUM, Loop.IN_CACHE, 1000, KernelImpl.SCALAR).elements())
+                .isEqualTo((long) Workload.CACHE_SIZE * Workload.CACHE_PASSES);
     }
 
     @Test
@@ -39,12 +39,25 @@ class WorkloadTest {
     @Test
     void stepsChangeTheParameters_evenSplitOverThreads() {
         for (Loop loop : Loop.values()) {
-            Workload w = new Workload(Rule.ADAMW, loop, 100_000, 2, KernelImpl.SCALAR);
+            Workload w = new Workload(Rule.ADAMW, loop, 100_000, KernelImpl.SCALAR);
             float before = w.checksum();
             try (Parallel parallel = new Parallel(2)) {
                 w.step(parallel);
             }
             assertThat(w.checksum()).as(loop.toString()).isNotEqualTo(before).isFinite();
         }
+    }
+
+    /** One in-cache step is {@link Workload#CACHE_PASSES} updates of every one of its parameters, in order. */
+    @Test
+    void inCacheStep_isThePassesOverEveryParameter() {
+        Workload inCache = new Workload(Rule.SGD_MOMENTUM, Loop.IN_CACHE, Workload.CACHE_SIZE, KernelImpl.SCALAR);
+        Workload update = new Workload(Rule.SGD_MOMENTUM, Loop.UPDATE, Workload.CACHE_SIZE, KernelImpl.SCALAR);
+        assertThat(inCache.checksum()).isEqualTo(update.checksum());
+        try (Parallel one = new Parallel(1)) {
+            inCache.step(one);
+            for (int pass = 0; pass < Workload.CACHE_PASSES; pass++) update.step(one);
+        }
+        assertThat(inCache.checksum()).isEqualTo(update.checksum());
     }
 }
