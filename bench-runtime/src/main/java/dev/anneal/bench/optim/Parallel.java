@@ -55,14 +55,6 @@ public final class Parallel implements AutoCloseable {
         });
     }
 
-    public int threads() {
-        return threads;
-    }
-
-    public Split split() {
-        return split;
-    }
-
     /** Runs {@code slice} over {@code [0, n)} and returns when every part is done. */
     public void run(int n, Slice slice) {
         run(n, split == Split.CHUNKS ? CHUNK : Math.ceilDiv(n, threads), slice);

@@ -89,14 +89,6 @@ public final class Workload {
         return x;
     }
 
-    public Rule rule() {
-        return rule;
-    }
-
-    public Loop loop() {
-        return loop;
-    }
-
     /** Parameters updated by one {@link #step}. */
     public long elements() {
         return loop == Loop.IN_CACHE ? (long) n * CACHE_PASSES : n;
