@@ -1,5 +1,6 @@
-package dev.anneal.cli;
+package dev.anneal.bench.train;
 
+import dev.anneal.bench.host.Load;
 import dev.anneal.djl.Images;
 import dev.anneal.djl.Model;
 import picocli.CommandLine.Command;
@@ -7,9 +8,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.IOException;
+import static dev.anneal.bench.train.Setup.LR;
+import static dev.anneal.bench.train.Setup.SEED;
+import static dev.anneal.bench.train.Setup.TEST_IMAGES;
+
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,10 +32,8 @@ import java.util.function.Supplier;
                 + "(torch_train.py, shipped in the jar, run by a Python with Debian's python3-torch).",
                 "Prints images/s per arm (best of the rounds), anneal/torch and anneal/djl-adam, optimizer ms per mini-batch, "
                         + "and the cost of Anneal's schedule and optimizer layer per step (its optimizer time beyond DJL's Adam)."})
-final class BenchTrainCommand implements Callable<Integer> {
-    static final double LR = 0.001;
-    static final long SEED = 1;
-    static final int TEST_IMAGES = 10_000, MAX_IMAGES = 60_000;
+public final class BenchTrainCommand implements Callable<Integer> {
+    static final int MAX_IMAGES = 60_000;
     private static final int WARMUP_BATCHES = 4;
 
     @Option(names = "--models", split = ",", paramLabel = "mlp|cnn|lstm", defaultValue = "mlp,cnn,lstm",
@@ -66,12 +67,12 @@ final class BenchTrainCommand implements Callable<Integer> {
         List<Model> networks = validate();
         PrintWriter out = command.commandLine().getOut(), err = command.commandLine().getErr();
         try (TorchArm torch = TorchArm.start(python)) {
-            TrainingOptions first = options(networks.getFirst());
+            Setup first = setup(networks.getFirst());
             first.start();
             Images train = first.train(), test = first.test();
             out.printf(Locale.ROOT, "anneal bench train: Fashion-MNIST, %d epoch(s) of %d training images (accuracy on %d test images), batch %d, "
                             + "Adam lr %s, %d thread(s), best of %d round(s); %d cores, load %s%n",
-                    epochs, train.size(), test.size(), batch, LR, threads, rounds, Runtime.getRuntime().availableProcessors(), load());
+                    epochs, train.size(), test.size(), batch, LR, threads, rounds, Runtime.getRuntime().availableProcessors(), Load.now());
             out.printf(Locale.ROOT, "  anneal   = djl's Training loop (that of anneal train, without its trace and progress bar) "
                     + "+ AnnealOptimizer adam, lr constant(%s)%n", LR);
             out.printf(Locale.ROOT, "  djl-adam = the same loop + DJL's Optimizer.adam, lr %s%n", LR);
@@ -89,10 +90,10 @@ final class BenchTrainCommand implements Callable<Integer> {
             }
             out.println();
             out.println(TrainBenchReport.verdict(rows));
-            out.printf("load at the end: %s%n", load());
+            out.printf("load at the end: %s%n", Load.now());
         }
         out.flush();
-        return Main.OK;
+        return 0;
     }
 
     /** The models, after checking every option (exit 2 naming the option, its value and the rule). */
@@ -119,12 +120,12 @@ final class BenchTrainCommand implements Callable<Integer> {
 
     /** Warms up the in-process arms, then runs the rounds, each arm once per round, the order rotating by round. */
     private TrainBenchReport.Row measure(Model network, TorchArm torch, Images train, Images test, PrintWriter err) {
-        TrainingOptions options = options(network);
+        Setup setup = setup(network);
         Images warmup = train.slice(0, Math.min(train.size(), WARMUP_BATCHES * batch));
-        for (DjlArm arm : DjlArm.values()) arm.run(options, warmup, warmup, 1, LR); // the JIT and the engine's first calls, untimed
+        for (DjlArm arm : DjlArm.values()) arm.run(setup, warmup, warmup, 1); // the JIT and the engine's first calls, untimed
         Map<String, Supplier<TrainRun>> arms = new LinkedHashMap<>();
-        for (DjlArm arm : DjlArm.values()) arms.put(arm.key(), () -> arm.run(options, train, test, epochs, LR));
-        arms.put("torch", () -> torch.run(network.key(), epochs, limit, TEST_IMAGES, batch, threads, SEED, LR, options.data));
+        for (DjlArm arm : DjlArm.values()) arms.put(arm.key(), () -> arm.run(setup, train, test, epochs));
+        arms.put("torch", () -> torch.run(network.key(), epochs, limit, TEST_IMAGES, batch, threads, SEED, LR, Setup.DATA));
         List<String> names = List.copyOf(arms.keySet());
         Map<String, List<TrainRun>> runs = new LinkedHashMap<>();
         for (int round = 0; round < rounds; round++) {
@@ -141,33 +142,8 @@ final class BenchTrainCommand implements Callable<Integer> {
                 TrainBenchReport.Best.of(runs.get(DjlArm.DJL_ADAM.key())), TrainBenchReport.Best.of(runs.get("torch")));
     }
 
-    private TrainingOptions options(Model network) {
-        return adamOptions(network, batch, limit, threads);
-    }
-
-    /** The options of {@code anneal train fashion-mnist --model M --optimizer adam --schedule constant(LR) --batch B --limit N --threads T}. */
-    static TrainingOptions adamOptions(Model network, int batch, int limit, int threads) {
-        TrainingOptions o = new TrainingOptions();
-        o.dataset = "fashion-mnist";
-        o.model = network.key();
-        o.optimizer = "adam";
-        o.schedule = "constant(" + LR + ")";
-        o.batch = batch;
-        o.accumulate = 1;
-        o.seed = SEED;
-        o.limit = limit;
-        o.testLimit = TEST_IMAGES;
-        o.threads = threads;
-        return o;
-    }
-
-    private static String load() {
-        try {
-            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-            return f[0] + " " + f[1] + " " + f[2];
-        } catch (IOException | ArrayIndexOutOfBoundsException e) {
-            return "unknown";
-        }
+    private Setup setup(Model network) {
+        return new Setup(network, batch, limit, threads);
     }
 
     private static void positive(String option, int value) {

@@ -1,7 +1,7 @@
-package dev.anneal.cli;
+package dev.anneal.bench.train;
 
-import dev.anneal.cli.TrainBenchReport.Best;
-import dev.anneal.cli.TrainBenchReport.Row;
+import dev.anneal.bench.train.TrainBenchReport.Best;
+import dev.anneal.bench.train.TrainBenchReport.Row;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

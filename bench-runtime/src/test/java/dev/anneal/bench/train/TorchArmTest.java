@@ -1,4 +1,4 @@
-package dev.anneal.cli;
+package dev.anneal.bench.train;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package dev.anneal.cli;
+package dev.anneal.bench.train;
 
 /**
  * One timed training run of {@code anneal bench train}: images per second over the whole run, and per mini-batch

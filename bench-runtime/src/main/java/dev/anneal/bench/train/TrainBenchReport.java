@@ -1,4 +1,4 @@
-package dev.anneal.cli;
+package dev.anneal.bench.train;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,6 @@
-package dev.anneal.cli;
+package dev.anneal.bench.train;
 
+import dev.anneal.bench.CommandRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,11 +21,7 @@ class BenchTrainCommandTest {
     Path dir;
 
     private static void assertUsageError(String expected, String... options) {
-        String[] args = new String[options.length + 2];
-        args[0] = "bench";
-        args[1] = "train";
-        System.arraycopy(options, 0, args, 2, options.length);
-        Cli r = Cli.run(args);
+        CommandRun r = CommandRun.of(new BenchTrainCommand(), options);
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
         assertThat(r.err()).contains(expected).doesNotContain("Exception");
         assertThat(r.out()).doesNotContain("| model |");
@@ -46,7 +43,7 @@ class BenchTrainCommandTest {
     @Test
     void noPython_exit2NamingTheDebianPackage() {
         Path missing = dir.resolve("python3");
-        Cli r = Cli.run("bench", "train", "--models", "mlp", "--python", missing.toString());
+        CommandRun r = CommandRun.of(new BenchTrainCommand(), "--models", "mlp", "--python", missing.toString());
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
         assertThat(r.err()).contains("--python (" + missing + ") is not an executable file")
                 .contains("apt-get install python3-torch python3-numpy");
@@ -55,7 +52,7 @@ class BenchTrainCommandTest {
     @Test
     void pythonWithoutTorch_exit2NamingTheDebianPackage() throws Exception {
         Path python = executable("python3", "echo \"ModuleNotFoundError: No module named 'torch'\" >&2; exit 1\n");
-        Cli r = Cli.run("bench", "train", "--models", "mlp", "--python", python.toString());
+        CommandRun r = CommandRun.of(new BenchTrainCommand(), "--models", "mlp", "--python", python.toString());
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
         assertThat(r.err()).contains("cannot import torch and numpy (ModuleNotFoundError: No module named 'torch')")
                 .contains("install Debian's python3-torch");
@@ -68,7 +65,7 @@ class BenchTrainCommandTest {
                 + "echo 'trained 1 epochs in 1.0 s (1000 images/s)'\n"
                 + "echo 'per mini-batch: 4.000 ms forward and backward, 0.500 ms optimizer'\n"
                 + "echo 'test accuracy 0.5000'\n");
-        Cli r = Cli.run("bench", "train", "--models", "mlp", "--limit", "256", "--rounds", "2", "--python", python.toString());
+        CommandRun r = CommandRun.of(new BenchTrainCommand(), "--models", "mlp", "--limit", "256", "--rounds", "2", "--python", python.toString());
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("1 epoch(s) of 256 training images (accuracy on 10000 test images), batch 128, Adam lr 0.001, "
                 + "1 thread(s), best of 2 round(s)").contains("(torch 9.9-fake, BLAS none)").containsPattern("load \\d+\\.\\d+ ");

@@ -1,4 +1,4 @@
-package dev.anneal.cli;
+package dev.anneal.bench.train;
 
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -7,8 +7,8 @@ import dev.anneal.djl.Training;
 
 /**
  * The in-process arms of {@code anneal bench train}, both in djl's {@link Training} loop, the loop of
- * {@code anneal train}: {@link #ANNEAL} steps Anneal's optimizer, built by the same options as
- * {@code anneal train --optimizer adam --schedule constant(lr)}; {@link #DJL_ADAM} steps DJL's own
+ * {@code anneal train}: {@link #ANNEAL} steps Anneal's optimizer, built as
+ * {@code anneal train --optimizer adam --schedule constant(lr)} builds it ({@link Setup}); {@link #DJL_ADAM} steps DJL's own
  * {@code Optimizer.adam} instead, the same-engine baseline that isolates the cost of Anneal's layer.
  */
 enum DjlArm {
@@ -26,12 +26,12 @@ enum DjlArm {
     }
 
     /**
-     * Trains a fresh network of {@code options}' model on {@code train} for {@code epochs} epochs at lr
-     * {@code lr}, timed like {@code anneal train} (the whole loop; per mini-batch the forward and backward pass
+     * Trains a fresh network of {@code setup}'s model on {@code train} for {@code epochs} epochs at lr
+     * {@link Setup#LR}, timed like {@code anneal train} (the whole loop; per mini-batch the forward and backward pass
      * and the optimizer), then measures its accuracy on {@code test} (untimed).
      */
-    TrainRun run(TrainingOptions options, Images train, Images test, int epochs, double lr) {
-        try (Training training = training(options, train.size(), epochs, lr)) {
+    TrainRun run(Setup setup, Images train, Images test, int epochs) {
+        try (Training training = training(setup, train.size(), epochs)) {
             long started = System.nanoTime();
             for (int epoch = 0; epoch < epochs; epoch++) training.epoch(train, epoch, step -> true);
             double seconds = (System.nanoTime() - started) / 1e9;
@@ -41,12 +41,12 @@ enum DjlArm {
         }
     }
 
-    private Training training(TrainingOptions options, int images, int epochs, double lr) {
+    private Training training(Setup setup, int images, int epochs) {
         if (this == DJL_ADAM) {
-            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) lr)).build();
-            return Training.withDjlOptimizer(options.model(), adam, options.batch, options.seed);
+            Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) Setup.LR)).build();
+            return Training.withDjlOptimizer(setup.model(), adam, setup.batch(), Setup.SEED);
         }
-        long total = Training.stepsPerEpoch(images, options.batch, options.accumulate) * epochs;
-        return new Training(options.model(), options.optimizer(options.schedules(total)), options.batch, options.seed);
+        long total = Training.stepsPerEpoch(images, setup.batch(), 1) * epochs;
+        return new Training(setup.model(), setup.adam(total), setup.batch(), Setup.SEED);
     }
 }

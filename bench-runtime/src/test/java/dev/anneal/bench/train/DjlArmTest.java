@@ -1,4 +1,4 @@
-package dev.anneal.cli;
+package dev.anneal.bench.train;
 
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
@@ -33,8 +33,7 @@ class DjlArmTest {
         Engines.pytorch(1, 1);
         Images images = FashionMnist.train(FashionMnist.DEBIAN_DIR, 256);
         List<Double> anneal, djl;
-        TrainingOptions options = BenchTrainCommand.adamOptions(Model.MLP, 64, 256, 1);
-        AnnealOptimizer adam = options.optimizer(options.schedules(4));
+        AnnealOptimizer adam = new Setup(Model.MLP, 64, 256, 1).adam(4);
         try (Training t = new Training(Model.MLP, adam, 64, 1)) {
             anneal = losses(t, images);
         }
@@ -55,10 +54,10 @@ class DjlArmTest {
     @Test
     void bothArms_reachTheSameTestAccuracy() {
         Engines.pytorch(1, 1);
-        TrainingOptions options = BenchTrainCommand.adamOptions(Model.MLP, 128, 256, 1);
+        Setup setup = new Setup(Model.MLP, 128, 256, 1);
         Images train = FashionMnist.train(FashionMnist.DEBIAN_DIR, 256), test = FashionMnist.test(FashionMnist.DEBIAN_DIR, 1000);
-        TrainRun anneal = DjlArm.ANNEAL.run(options, train, test, 2, 0.001);
-        TrainRun djl = DjlArm.DJL_ADAM.run(options, train, test, 2, 0.001);
+        TrainRun anneal = DjlArm.ANNEAL.run(setup, train, test, 2);
+        TrainRun djl = DjlArm.DJL_ADAM.run(setup, train, test, 2);
         assertThat(anneal.testAccuracy()).isCloseTo(djl.testAccuracy(), within(0.002));
         assertThat(anneal.testAccuracy()).as("four Adam steps beat chance (0.1)").isGreaterThan(0.2);
         for (TrainRun r : List.of(anneal, djl)) {
