@@ -68,7 +68,8 @@ public final class Dashboard implements AutoCloseable {
                 error(ctx, 500, "internal error; the server's log has the details");
             });
             config.routes.error(404, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty() || "Not Found".equals(ctx.result())) {
+                String type = ctx.res().getContentType();
+                if (type == null || !type.startsWith("application/json")) {
                     error(ctx, 404, "no such page: " + Params.shown(ctx.path()));
                 }
             });

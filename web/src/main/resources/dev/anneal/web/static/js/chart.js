@@ -29,16 +29,15 @@ export function chart(spec) {
       if (line.min && line.max) {
         const lo = data.length;
         data.push(line.max.map(positive), line.min.map(positive));
-        series.push({label: line.label + ' max', stroke: c + '55', width: 1, points: {show: false}},
-                    {label: line.label + ' min', stroke: c + '55', width: 1, points: {show: false}});
+        series.push({label: line.label + ' max', band: true, stroke: c + '55', width: 1, points: {show: false}},
+                    {label: line.label + ' min', band: true, stroke: c + '55', width: 1, points: {show: false}});
         bands.push({series: [lo, lo + 1], fill: c + '22'});
       }
       data.push(line.y.map(positive));
       series.push({label: line.label, stroke: c, width: line.width || 1.5, dash: line.dash, spanGaps: true, points: {show: false}});
     });
-    const width = Math.max(320, (box.clientWidth || 560) - 14);
     plot = new uPlot({
-      width, height: s.height || 240, series, bands,
+      width: widthOf(), height: s.height || 240, series, bands,
       scales: {x: {time: false}, y: log.checked ? {distr: 3} : {}},
       axes: [{label: s.xLabel || 'step'}, {}],
       legend: {show: s.lines.length <= 12},
@@ -54,9 +53,15 @@ export function chart(spec) {
       },
     }, data, plotEl);
     plot.root.dataset.points = String(s.x.length);
+    // the band's edges draw but do not crowd the legend
+    const rows = plot.root.querySelectorAll('.u-legend .u-series');
+    series.forEach((x, i) => { if (x.band && rows[i]) rows[i].style.display = 'none'; });
     if (s.onZoom) plot.over.ondblclick = () => s.onZoom(null, null);
   }
 
+  const widthOf = () => Math.max(320, (box.clientWidth || 560) - 14);
+  // charts are built before they are placed: take the box's width once it has one, and follow it
+  new ResizeObserver(() => { if (plot && Math.abs(plot.width - widthOf()) > 4) plot.setSize({width: widthOf(), height: plot.height}); }).observe(box);
   draw(spec);
   return {el: box, update: draw, get plot() { return plot; }};
 }

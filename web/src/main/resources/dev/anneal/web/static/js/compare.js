@@ -1,6 +1,6 @@
 // Compare: any number of runs on one chart; EMA smoothing with a time constant in steps; runs grouped by a
 // configuration key drawn as mean and min–max band; downsampled by the server, re-read in detail on zoom.
-import {h, fill, showError} from './dom.js';
+import {h, add, fill, showError} from './dom.js';
 import {get} from './api.js';
 import {chart, color} from './chart.js';
 
@@ -23,7 +23,7 @@ export function comparePage(root, _, params) {
     load();
   };
   ids.onchange = apply; seriesSel.onchange = apply; smooth.onchange = apply; groupSel.onchange = apply;
-  root.append(h('h1', {}, 'Compare'),
+  add(root, h('h1', {}, 'Compare'),
     h('div', {class: 'toolbar'}, h('label', {}, 'runs ', ids), h('label', {}, 'series ', seriesSel),
       h('label', {}, 'smoothing ', smooth), h('label', {}, 'group by ', groupSel)),
     h('div', {class: 'muted'}, 'Smoothing: exponential moving average with bias correction; τ is in steps, so it smooths alike however densely a run was sampled. Group by: runs sharing a configuration value as their mean and min–max band.'),
@@ -79,7 +79,7 @@ export function comparePage(root, _, params) {
     if (!view) { view = chart(spec); view.el.id = 'compare-chart'; fill(body, view.el); }
     else view.update(spec);
     const missing = data.runs.filter(r => !r.data).map(r => r.name + ' ' + r.id);
-    if (missing.length) body.append(h('p', {class: 'muted'}, 'no series ' + state.series + ' in: ' + missing.join(', ')));
+    if (missing.length) add(body, h('p', {class: 'muted'}, 'no series ' + state.series + ' in: ' + missing.join(', ')));
     fill(body.querySelector('.run-list') || body.appendChild(h('div', {class: 'run-list'})),
       h('ul', {}, data.runs.map((r, i) => h('li', {}, h('a', {href: '#/run/' + encodeURIComponent(r.id)}, r.name), ' ', h('span', {class: 'muted'}, r.id + (r.group ? ' · ' + state.group + '=' + r.group : ''))))));
   }

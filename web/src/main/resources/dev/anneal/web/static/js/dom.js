@@ -14,6 +14,12 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+/** Appends children to el, skipping null, undefined and false (DOM's own append would write "null"). */
+export function add(el, ...children) {
+  append(el, children);
+  return el;
+}
+
 function append(el, children) {
   for (const c of children.flat(Infinity)) {
     if (c === undefined || c === null || c === false) continue;
@@ -55,5 +61,5 @@ export function kvTable(entries) {
 
 /** Shows an error in the page instead of a stack trace. */
 export function showError(root, e) {
-  root.append(h('pre', {class: 'error'}, e.message || String(e)));
+  add(root, h('pre', {class: 'error'}, e.message || String(e)));
 }

@@ -1,18 +1,18 @@
 // The lab: each `anneal lab` run with its studies; a study with its claim, table, verdict and figure.
-import {h, fill, fmtNumber, fmtTime, showError} from './dom.js';
+import {h, add, fill, fmtNumber, fmtTime, showError} from './dom.js';
 import {get} from './api.js';
 import {chart} from './chart.js';
 
 export function labPage(root) {
   let alive = true;
-  root.append(h('h1', {}, 'Lab'));
+  add(root, h('h1', {}, 'Lab'));
   (async () => {
     try {
       const labs = await get('/api/lab');
       if (!alive) return;
-      if (!labs.length) root.append(h('p', {class: 'muted'}, 'No lab runs yet: run `anneal lab`.'));
+      if (!labs.length) add(root, h('p', {class: 'muted'}, 'No lab runs yet: run `anneal lab`.'));
       for (const lab of labs) {
-        root.append(h('h2', {}, lab.name, ' ', h('span', {class: 'muted'}, fmtTime(lab.started) + ' · ' + lab.id)),
+        add(root, h('h2', {}, lab.name, ' ', h('span', {class: 'muted'}, fmtTime(lab.started) + ' · ' + lab.id)),
           h('table', {class: 'lab-studies'}, h('tr', {}, h('th', {}, 'study'), h('th', {}, 'status'), h('th', {}, 'verdict')),
             lab.studies.map(s => h('tr', {}, h('td', {}, h('a', {href: '#/lab/' + encodeURIComponent(s.id)}, s.name)),
               h('td', {class: 'status-' + s.status}, s.status.toLowerCase()), h('td', {}, verdictOf(s))))));
@@ -34,7 +34,7 @@ export function studyPage(root, [id]) {
       const data = s.series.length ? (await get('/api/runs/' + encodeURIComponent(id) + '/series', {points: 1000})).series : {};
       if (!alive) return;
       const word = (s.verdict || '').split(':')[0];
-      root.append(h('h1', {}, s.name),
+      add(root, h('h1', {}, s.name),
         s.claim ? h('p', {id: 'claim'}, h('b', {}, 'Claim: '), s.claim) : null,
         h('p', {id: 'verdict', class: 'verdict-' + word}, s.verdict || 'no verdict recorded'),
         h('h2', {}, 'Table: each arm’s mean over the seeds'),
@@ -48,7 +48,7 @@ export function studyPage(root, [id]) {
           data[k].step.forEach((x, i) => { y[at.get(x)] = data[k].last[i]; });
           return {label: k, y};
         });
-        root.append(h('h2', {}, 'Figure'), chart({title: s.name, x: xs, lines, height: 360}).el);
+        add(root, h('h2', {}, 'Figure'), chart({title: s.name, x: xs, lines, height: 360}).el);
       }
     } catch (e) { if (alive) showError(root, e); }
   })();

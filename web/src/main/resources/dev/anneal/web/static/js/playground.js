@@ -1,6 +1,6 @@
 // Playground: a spec or a schedule set and a total; every hyperparameter's curve, the check report and the
 // conversions to each dialect, updated as you type; an error shows its message with a caret under its column.
-import {h, fill, fmtNumber, showError} from './dom.js';
+import {h, add, fill, fmtNumber, showError} from './dom.js';
 import {post} from './api.js';
 import {chart} from './chart.js';
 
@@ -16,7 +16,7 @@ export function playgroundPage(root, _, params) {
   const charts = h('div', {class: 'charts', id: 'playground-charts'});
   const report = h('div', {id: 'check-report'});
   const conversions = h('div', {id: 'conversions'});
-  root.append(h('h1', {}, 'Playground'),
+  add(root, h('h1', {}, 'Playground'),
     h('p', {class: 'muted'}, 'A spec in any dialect (native, torch., hf., optax., keras.) or a schedule set (YAML or JSON with defaults/groups).'),
     text,
     h('div', {class: 'toolbar'}, h('label', {}, 'total steps ', total), h('label', {}, 'λmax ', lambda),

@@ -1,6 +1,6 @@
 // A run: its configuration and schedule, a chart per series with event markers, log toggles, a choice of x axis;
 // zooming re-reads the window in detail; a RUNNING run refreshes itself.
-import {h, fill, kvTable, fmtNumber, fmtTime, fmtDuration, showError} from './dom.js';
+import {h, add, fill, kvTable, fmtNumber, fmtTime, fmtDuration, showError} from './dom.js';
 import {get} from './api.js';
 import {chart} from './chart.js';
 import {axesOf, axis} from './axes.js';
@@ -18,7 +18,7 @@ export function runPage(root, [id]) {
   function render(run, series) {
     const xSelect = h('select', {id: 'x-axis', onchange: () => redraw()}, axesOf(run, series).map(a => h('option', {value: a.key}, a.label)));
     const charts = h('div', {class: 'charts', id: 'charts'});
-    root.append(
+    add(root, 
       h('h1', {}, run.name, ' ', h('span', {class: 'status-' + run.status}, run.status.toLowerCase())),
       h('div', {class: 'muted'}, run.kind + ' · ' + run.id + ' · started ' + fmtTime(run.started) + ' · ' + fmtDuration(run.durationMs)
         + (run.seed !== null ? ' · seed ' + run.seed : '')),

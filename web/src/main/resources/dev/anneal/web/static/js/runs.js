@@ -1,5 +1,5 @@
 // Runs: a sortable, filterable, paged table; polls while runs are RUNNING; pick runs to compare.
-import {h, fill, fmtNumber, fmtTime, fmtDuration, showError} from './dom.js';
+import {h, add, fill, fmtNumber, fmtTime, fmtDuration, showError} from './dom.js';
 import {get} from './api.js';
 
 const KINDS = ['', 'train', 'find-lr', 'lab', 'sweep', 'trial'];
@@ -18,7 +18,7 @@ export function runsPage(root) {
   const info = h('span', {class: 'muted'});
   const table = h('table', {id: 'runs'});
   const pager = h('div', {class: 'toolbar'});
-  root.append(h('h1', {}, 'Runs'), h('div', {class: 'toolbar'}, search, kind, status, compare, info), table, pager);
+  add(root, h('h1', {}, 'Runs'), h('div', {class: 'toolbar'}, search, kind, status, compare, info), table, pager);
 
   async function load() {
     clearTimeout(timer);
