@@ -172,7 +172,7 @@ final class BenchStoreCommand implements Callable<Integer> {
         return Double.parseDouble(m.group(1));
     }
 
-    private static String loadavg() {
+    static String loadavg() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).strip();
         } catch (IOException e) {

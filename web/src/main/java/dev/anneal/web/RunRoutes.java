@@ -1,7 +1,6 @@
 package dev.anneal.web;
 
 import dev.anneal.store.Artifact;
-import dev.anneal.store.Bucket;
 import dev.anneal.store.Run;
 import dev.anneal.store.RunKind;
 import dev.anneal.store.RunStatus;
@@ -26,6 +25,7 @@ final class RunRoutes {
 
     private final RunStore store;
     private final RunIndex index;
+    private final SeriesCache cache = new SeriesCache(512);
 
     RunRoutes(RunStore store, RunIndex index) {
         this.store = store;
@@ -66,7 +66,7 @@ final class RunRoutes {
         List<SeriesKey> keys = keys(ctx, all);
         Window w = Window.of(ctx);
         Map<String, Object> out = new LinkedHashMap<>();
-        for (SeriesKey k : keys) out.put(k.toString(), w.read(store, r.id(), k));
+        for (SeriesKey k : keys) out.put(k.toString(), read(r, k, w));
         Dashboard.json(ctx, Map.of("run", r.id(), "status", r.status().name(), "series", out));
     }
 
@@ -109,7 +109,7 @@ final class RunRoutes {
             m.put("config", r.config());
             SeriesKey key = seriesText == null ? null : SeriesKey.parse(seriesText);
             if (key != null && keys.contains(key)) {
-                Map<String, Object> b = w.read(store, r.id(), key);
+                Map<String, Object> b = read(r, key, w);
                 long[] steps = (long[]) b.get("step");
                 Double[] values = (Double[]) b.get("last");
                 if (!Double.isNaN(tau)) {
@@ -166,6 +166,11 @@ final class RunRoutes {
         ctx.result(in);
     }
 
+    /** A series' buckets as JSON columns; a run that has ended is read once per window. */
+    private Map<String, Object> read(Run r, SeriesKey key, Window w) {
+        return Views.buckets(cache.read(store, r.id(), key, w, r.status() != RunStatus.RUNNING));
+    }
+
     private Run run(String id) {
         return store.find(id).orElseThrow(() -> ApiException.notFound("no run '" + Params.shown(id) + "'"));
     }
@@ -177,11 +182,6 @@ final class RunRoutes {
             long to = Params.whole(ctx, "to", Long.MAX_VALUE, 0, Long.MAX_VALUE);
             if (to < from) throw ApiException.badRequest("to (" + to + ") must be ≥ from (" + from + ")");
             return new Window(from, to, Params.integer(ctx, "points", DEFAULT_POINTS, 1, MAX_POINTS));
-        }
-
-        Map<String, Object> read(RunStore store, String runId, SeriesKey key) {
-            List<Bucket> buckets = store.downsample(runId, key, from, to, points);
-            return Views.buckets(buckets);
         }
     }
 }
