@@ -61,6 +61,9 @@ final class BenchServeCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "5", paramLabel = "R", description = "Opens timed per page after the first (default: ${DEFAULT-VALUE}).")
     int repeats;
 
+    @Option(names = "--only", paramLabel = "run|table|load", description = "Measure only this part (default: all three).")
+    String only;
+
     @Spec
     CommandSpec command;
 
@@ -72,15 +75,18 @@ final class BenchServeCommand implements Callable<Integer> {
         if (steps < 10 || runs < 1 || loadRuns < 3 || clients < 1 || requests < clients || repeats < 1) {
             throw new IllegalArgumentException("--steps >= 10, --runs >= 1, --load-runs >= 3, --clients >= 1, --requests >= --clients, --repeats >= 1");
         }
+        if (only != null && !List.of("run", "table", "load").contains(only)) {
+            throw new IllegalArgumentException("--only (" + only + ") must be run, table or load");
+        }
         Path ab = Path.of("/usr/bin/ab");
         if (!Files.isExecutable(ab)) throw new IllegalArgumentException("Apache ab is missing: install Debian's apache2-utils (./anneal bench serve does)");
         PrintWriter out = command.commandLine().getOut();
         out.printf(Locale.ROOT, "load average before: %s%n", BenchStoreCommand.loadavg());
         Path dir = Files.createTempDirectory("anneal-bench-serve");
         try {
-            openLongRun(out, dir.resolve("long.db"));
-            openTable(out, dir.resolve("table.db"));
-            underLoad(out, dir.resolve("load.db"));
+            if (only == null || only.equals("run")) openLongRun(out, dir.resolve("long.db"));
+            if (only == null || only.equals("table")) openTable(out, dir.resolve("table.db"));
+            if (only == null || only.equals("load")) underLoad(out, dir.resolve("load.db"));
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The lab's studies as runs of the store, children of the lab run: each with its verdict (an event), every
+ * The lab's studies as runs of the store, children of the lab run: each with its claim (configuration key
+ * {@code claim}, which the dashboard shows), its verdict (an event), every
  * arm's mean metric over the seeds (final metrics) and its seed-averaged curves whose x are steps (series).
  */
 final class LabRuns {
