@@ -75,6 +75,7 @@ public final class Dashboard implements AutoCloseable {
             });
         });
         app.start();
+        index.warm();
         return new Dashboard(app, host);
     }
 

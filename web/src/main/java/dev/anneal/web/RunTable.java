@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -24,7 +24,7 @@ record RunTable(String text, RunKind kind, RunStatus status, String sort, boolea
         }
     }
 
-    /** {total, page, size, running, metrics: [names], runs: [summary…]} */
+    /** {total, page, size, running, metrics: [names, most common first], runs: [summary…]} */
     Map<String, Object> apply(List<Run> all) {
         String needle = text == null ? null : text.toLowerCase(Locale.ROOT);
         List<Run> matching = all.stream()
@@ -33,8 +33,11 @@ record RunTable(String text, RunKind kind, RunStatus status, String sort, boolea
                 .filter(r -> needle == null || r.name().toLowerCase(Locale.ROOT).contains(needle) || r.id().startsWith(needle))
                 .sorted(order())
                 .toList();
-        TreeSet<String> metrics = new TreeSet<>();
-        matching.forEach(r -> metrics.addAll(r.metrics().keySet()));
+        // the metrics most of the matching runs have come first: those are the table's columns
+        Map<String, Long> counts = new TreeMap<>();
+        matching.forEach(r -> r.metrics().keySet().forEach(m -> counts.merge(m, 1L, Long::sum)));
+        List<String> metrics = counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
         int from = Math.min(page * size, matching.size());
         List<Map<String, Object>> rows = matching.subList(from, Math.min(from + size, matching.size())).stream()
                 .map(Views::summary).toList();

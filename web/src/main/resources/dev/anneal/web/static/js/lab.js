@@ -48,7 +48,7 @@ export function studyPage(root, [id]) {
           data[k].step.forEach((x, i) => { y[at.get(x)] = data[k].last[i]; });
           return {label: k, y};
         });
-        add(root, h('h2', {}, 'Figure'), chart({title: s.name, x: xs, lines, height: 360}).el);
+        add(root, h('h2', {}, 'Figure'), chart({title: s.name, x: xs, lines, height: 360, log: true}).el);
       }
     } catch (e) { if (alive) showError(root, e); }
   })();

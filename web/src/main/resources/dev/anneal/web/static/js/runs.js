@@ -34,7 +34,7 @@ export function runsPage(root) {
 
   function header(label, sort, cls) {
     const sorted = state.sort === sort;
-    return h('th', {class: ['sortable', cls, sorted ? 'sorted' : '', sorted && state.order === 'asc' ? 'asc' : ''].join(' '),
+    return h('th', {title: label, class: ['sortable', cls, sorted ? 'sorted' : '', sorted && state.order === 'asc' ? 'asc' : ''].join(' '),
       onclick: () => {
         state.order = sorted && state.order === 'desc' ? 'asc' : 'desc';
         state.sort = sort; state.page = 0; load();
