@@ -21,6 +21,6 @@ shot() {
 }
 shot runs runs 520
 shot run "run/${train%%,*}" 1300
-shot compare "compare?runs=$train&series=loss&smooth=20" 640
+shot compare "compare?runs=$train&series=loss&smooth=20&log=1" 640
 shot playground "playground?spec=warmup(5%25,%20cosine(0.1,%20steps=95%25))&total=1000" 1150
 shot lab "lab/$study" 900

@@ -88,9 +88,7 @@ final class BenchServeCommand implements Callable<Integer> {
             if (only == null || only.equals("table")) openTable(out, dir.resolve("table.db"));
             if (only == null || only.equals("load")) underLoad(out, dir.resolve("load.db"));
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            BenchStoreCommand.deleteTree(dir);
         }
         out.printf(Locale.ROOT, "load average after: %s%n", BenchStoreCommand.loadavg());
         out.flush();

@@ -72,9 +72,7 @@ final class BenchStoreCommand implements Callable<Integer> {
             out.flush();
             if (trainRounds > 0) train(out, dir);
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            deleteTree(dir);
         }
         out.printf(Locale.ROOT, "load average after: %s%n", loadavg());
         out.flush();
@@ -170,6 +168,13 @@ final class BenchStoreCommand implements Callable<Integer> {
         Matcher m = IMAGES_PER_SECOND.matcher(text.toString());
         if (code != 0 || !m.find()) throw new IllegalStateException("anneal " + String.join(" ", args) + " failed: " + text + err);
         return Double.parseDouble(m.group(1));
+    }
+
+    /** Removes a benchmark's scratch folder and everything in it. */
+    static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
     }
 
     static String loadavg() {

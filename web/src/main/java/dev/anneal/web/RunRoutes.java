@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /** The runs table, a run, its series (downsampled by the store), its artifacts, and several runs compared. */
 final class RunRoutes {
@@ -95,9 +96,10 @@ final class RunRoutes {
         double tau = Params.positive(ctx, "smooth", Double.NaN);
         String groupBy = Params.text(ctx, "group", null);
         String seriesText = Params.text(ctx, "series", null);
+        SeriesKey key = seriesText == null ? null : SeriesKey.parse(seriesText);
         List<Map<String, Object>> runs = new ArrayList<>();
         Map<String, List<Groups.Curve>> groups = new LinkedHashMap<>();
-        java.util.TreeSet<String> available = new java.util.TreeSet<>();
+        TreeSet<String> available = new TreeSet<>();
         for (String id : wanted) {
             Run r = run(id);
             List<SeriesKey> keys = store.series(r.id());
@@ -107,7 +109,6 @@ final class RunRoutes {
             m.put("name", r.name());
             m.put("status", r.status().name());
             m.put("config", r.config());
-            SeriesKey key = seriesText == null ? null : SeriesKey.parse(seriesText);
             if (key != null && keys.contains(key)) {
                 Map<String, Object> b = read(r, key, w);
                 long[] steps = (long[]) b.get("step");

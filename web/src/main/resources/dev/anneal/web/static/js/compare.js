@@ -75,6 +75,7 @@ export function comparePage(root, _, params) {
       drawn.push({label: l.label, y: spread(l, l.y), min: spread(l, l.min), max: spread(l, l.max), color: l.color, width: 2});
     }
     const spec = {title: state.series + (state.smooth > 0 ? ' · EMA τ=' + state.smooth + ' steps' : ''), x: xs, lines: drawn, height: 380,
+      log: params.get('log') === '1',
       onZoom: (from, to) => { state.from = from; state.to = to; load(); }};
     if (!view) { view = chart(spec); view.el.id = 'compare-chart'; fill(body, view.el); }
     else view.update(spec);
