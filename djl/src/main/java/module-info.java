@@ -6,6 +6,7 @@ module dev.anneal.djl {
     requires com.fasterxml.jackson.databind;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires transitive ai.djl.api;
+    requires transitive dev.anneal.store;
 
     exports dev.anneal.djl;
 }

@@ -32,8 +32,8 @@ final class ControlOptions {
                     + "on a fixed batch: safety=0.5,every=50,products=20,tolerance=0.01,batch=256,from=0.")
     String curvature;
 
-    @Option(names = "--decisions", paramLabel = "FILE", defaultValue = "train-decisions.csv",
-            description = "CSV of the controller's decisions: step, controller, old and new lr, reason (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--decisions", paramLabel = "FILE",
+            description = "CSV of the controller's decisions: step, controller, old and new lr, reason (default: DIR/train-decisions.csv with -o DIR, else none; the run store has them as events).")
     Path decisions;
 
     private String described = "";

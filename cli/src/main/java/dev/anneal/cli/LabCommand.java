@@ -6,6 +6,9 @@ import dev.anneal.lab.Report;
 import dev.anneal.lab.Result;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.studies.Catalogue;
+import dev.anneal.store.NewRun;
+import dev.anneal.store.RunKind;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,6 +20,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.Callable;
 
 /** {@code anneal lab [IDS…] [--seeds N] [--jobs J] [-o DIR]}: runs the studies and writes the report. */
@@ -34,8 +39,12 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "J", description = "Worker threads (default: the number of processors).")
     Integer jobs;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "out/lab", paramLabel = "DIR", description = "Report folder (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR",
+            description = "Write the report (index.html, results.json, figures) into DIR (default: none; the run store has every study's verdict, metrics and curves).")
     Path output;
+
+    @Mixin
+    StoreOptions store;
 
     @Option(names = "--reduced", description = "Fewer steps per study: the mode the test suite uses.")
     boolean reduced;
@@ -50,17 +59,31 @@ final class LabCommand implements Callable<Integer> {
         if (workers < 1) throw new IllegalArgumentException("--jobs (" + workers + ") must be >= 1");
         List<Study> studies = Catalogue.select(ids);
         PrintWriter out = command.commandLine().getOut(), err = command.commandLine().getErr();
-        ProgressBar bar = new ProgressBar(err);
-        long t0 = System.nanoTime();
-        List<Result> results = Lab.run(studies, seeds, reduced ? Mode.REDUCED : Mode.FULL, workers, bar::update);
-        bar.finish();
-        Report.write(results, output);
-        for (Result r : results)
-            out.printf(Locale.ROOT, "%-4s %-16s %s%n", r.study().id(), r.status(), r.study().title());
-        out.printf(Locale.ROOT, "%d studies, %d seeds, %.1f s; report: %s%n", results.size(), seeds,
-                (System.nanoTime() - t0) / 1e9, output.resolve("index.html"));
-        out.flush();
-        return results.stream().anyMatch(r -> r.error().isPresent()) ? Main.FAILURE : Main.OK;
+        Mode mode = reduced ? Mode.REDUCED : Mode.FULL;
+        Map<String, String> config = Map.of("studies", studies.stream().map(Study::id).collect(Collectors.joining(" ")),
+                "seeds", Integer.toString(seeds), "mode", mode.name().toLowerCase(Locale.ROOT), "jobs", Integer.toString(workers));
+        try (Recording run = store.start(NewRun.of(RunKind.LAB, "lab " + config.get("studies")).withConfig(config), out)) {
+            ProgressBar bar = new ProgressBar(err);
+            long t0 = System.nanoTime();
+            List<Result> results = Lab.run(studies, seeds, mode, workers, bar::update);
+            bar.finish();
+            if (output != null) {
+                Report.write(results, output);
+                run.artifact(output.resolve("index.html"), "report");
+            }
+            for (Result r : results) {
+                out.printf(Locale.ROOT, "%-4s %-16s %s%n", r.study().id(), r.status(), r.study().title());
+                run.event(0, "verdict", r.study().id() + " " + r.status());
+            }
+            if (!store.off) LabRuns.record(store, run.id(), results, config);
+            out.printf(Locale.ROOT, "%d studies, %d seeds, %.1f s%s%n", results.size(), seeds,
+                    (System.nanoTime() - t0) / 1e9, output == null ? "" : "; report: " + output.resolve("index.html"));
+            out.flush();
+            boolean failed = results.stream().anyMatch(r -> r.error().isPresent());
+            if (failed) run.fail("a study failed to run");
+            else run.finish();
+            return failed ? Main.FAILURE : Main.OK;
+        }
     }
 
     /** A one-line bar on stderr, redrawn in place. */

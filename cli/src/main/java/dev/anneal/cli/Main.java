@@ -1,5 +1,6 @@
 package dev.anneal.cli;
 
+import dev.anneal.store.StoreException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -14,7 +15,7 @@ import java.io.PrintWriter;
 @Command(name = "anneal", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Learning-rate and hyperparameter schedules: evaluate, plot and inspect schedule specs.",
         subcommands = {EvalCommand.class, PlotCommand.class, FamiliesCommand.class, ConvertCommand.class,
-                CheckCommand.class, TrainCommand.class, FindLrCommand.class, LabCommand.class, BenchCommand.class,
+                CheckCommand.class, TrainCommand.class, FindLrCommand.class, LabCommand.class, RunsCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0, FAILURE = 1, USAGE = 2;
@@ -57,7 +58,8 @@ public final class Main implements Runnable {
 
     private static IExecutionExceptionHandler failure() {
         return (e, cli, parsed) -> {
-            if (e instanceof IllegalArgumentException) {
+            // a store that cannot be opened or read is the user's to fix (its URL, its server), not a bug
+            if (e instanceof IllegalArgumentException || e instanceof StoreException) {
                 cli.getErr().println("anneal: " + e.getMessage());
                 return USAGE;
             }

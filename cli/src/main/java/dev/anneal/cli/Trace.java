@@ -22,9 +22,16 @@ final class Trace implements AutoCloseable {
     private boolean hasHeader;
     private int rows;
 
-    /** Opens {@code file}, keeping only the rows of steps before {@code firstStep} from an earlier run. */
+    /**
+     * Opens {@code file}, keeping only the rows of steps before {@code firstStep} from an earlier run; a null file
+     * is a trace that writes nothing (the run store has the steps).
+     */
     Trace(Path file, long firstStep) {
         this.file = file;
+        if (file == null) {
+            out = null;
+            return;
+        }
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);
@@ -55,6 +62,7 @@ final class Trace implements AutoCloseable {
 
     /** Writes one row whose first column is its step, after {@code header} if the file has none yet. */
     void write(String header, String row) {
+        if (out == null) return;
         try {
             if (!hasHeader) {
                 out.write(header);
@@ -75,6 +83,7 @@ final class Trace implements AutoCloseable {
 
     @Override
     public void close() {
+        if (out == null) return;
         try {
             out.close();
         } catch (IOException e) {

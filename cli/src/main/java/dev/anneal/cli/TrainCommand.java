@@ -11,6 +11,8 @@ import dev.anneal.djl.Step;
 import dev.anneal.djl.Training;
 import dev.anneal.optim.control.Decision;
 import dev.anneal.schedule.Schedule;
+import dev.anneal.store.NewRun;
+import dev.anneal.store.RunKind;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code anneal train fashion-mnist}: real training with DJL's PyTorch engine, every hyperparameter scheduled. */
@@ -38,12 +41,18 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", defaultValue = "5", description = "Passes over the training images (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--trace", paramLabel = "FILE", defaultValue = "train-trace.csv",
-            description = "CSV of every step's applied hyperparameters, loss and accuracy (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "CSV of every step's applied hyperparameters, loss and accuracy (default: DIR/train-trace.csv with -o DIR, else none).")
     Path trace;
 
-    @Option(names = "--figure", paramLabel = "FILE", defaultValue = "train.png", description = "PNG of the lr and loss curves (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--figure", paramLabel = "FILE", description = "PNG of the lr and loss curves (default: DIR/train.png with -o DIR, else none).")
     Path figure;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Write the trace, figure and decisions into DIR (the run store has them all anyway).")
+    Path output;
+
+    @Mixin
+    StoreOptions store;
 
     @Option(names = "--checkpoint", paramLabel = "DIR",
             description = "Save network, optimizer state and step, controller state and kept snapshots to DIR after every epoch; "
@@ -68,6 +77,9 @@ final class TrainCommand implements Callable<Integer> {
 
     private int train() {
         if (epochs < 1) throw new IllegalArgumentException("--epochs (" + epochs + ") must be >= 1");
+        trace = Outputs.file(trace, output, "train-trace.csv");
+        figure = Outputs.file(figure, output, "train.png");
+        controls.decisions = Outputs.file(controls.decisions, output, "train-decisions.csv");
         boolean control = controls.any();
         options.measureGradNorm = controls.needsGradNorm();
         options.start();
@@ -93,9 +105,17 @@ final class TrainCommand implements Callable<Integer> {
         Control<?> controller = control ? controls.control(lr, perEpoch, heldOut, train, options.seed) : null;
         if (controller != null) settings += " control=" + controller.settings();
         if (snapshots) settings += " snapshots";
-        try (Training training = new Training(options.model(), optimizer, options.batch, options.seed)) {
+        NewRun described = NewRun.of(RunKind.TRAIN, options.model().key() + " " + options.optimizer + " " + lr)
+                .withSeed(options.seed).withSchedule(String.join("\n", schedules.lines()))
+                .withConfig(options.config()).withConfig(Map.of("epochs", Integer.toString(epochs), "snapshots", Boolean.toString(snapshots),
+                        "control", controller == null ? "none" : controller.settings()));
+        try (Training training = new Training(options.model(), optimizer, options.batch, options.seed);
+             Recording run = store.start(described, out)) {
             Trace[] decisionLog = new Trace[1];
-            if (controller != null) training.control(controller, d -> logDecision(out, decisionLog[0], controller.name(), d));
+            if (controller != null) training.control(controller, d -> {
+                logDecision(out, decisionLog[0], controller.name(), d);
+                run.event(d.step(), controller.name(), d.toString());
+            });
             int first = 0;
             List<byte[]> kept = new ArrayList<>();
             Checkpoint saved = checkpoint == null ? null : new Checkpoint(checkpoint);
@@ -119,6 +139,7 @@ final class TrainCommand implements Callable<Integer> {
                 for (int epoch = first; epoch < epochs; epoch++) {
                     training.epoch(train, epoch, s -> {
                         csv.write(s);
+                        run.step(s);
                         steps.add(s);
                         progress.update(s);
                         // every cycle end, the run's last step included, so a shorter run resumed later keeps the same ones
@@ -130,21 +151,36 @@ final class TrainCommand implements Callable<Integer> {
                 double seconds = (System.nanoTime() - started) / 1e9;
                 long images = (long) train.size() * (epochs - first);
                 out.printf(Locale.ROOT, "trained %d epochs in %.1f s (%.0f images/s)%n", epochs - first, seconds, images / seconds);
+                run.metric("images_per_second", images / seconds);
                 Training.Timing timing = training.timing();
                 out.printf(Locale.ROOT, "per mini-batch: %.3f ms forward and backward, %.3f ms optimizer (schedules and update)%n",
                         timing.batchNanos() / 1e6 / timing.batches(), timing.optimizerNanos() / 1e6 / timing.batches());
-                out.printf(Locale.ROOT, "test accuracy %.4f (%d images)%n", training.accuracy(test), test.size());
+                double accuracy = training.accuracy(test);
+                out.printf(Locale.ROOT, "test accuracy %.4f (%d images)%n", accuracy, test.size());
+                run.metric("test_accuracy", accuracy);
+                if (!steps.isEmpty()) run.metric("loss", steps.getLast().loss());
                 if (snapshots) {
                     if (kept.isEmpty() || !Snapshots.cycleEnd(lr, total - 1)) kept.add(training.snapshot());
                     reportEnsemble(out, training, kept, heldOut, test);
                 }
-                out.printf(Locale.ROOT, "trace: %s (%d steps)%n", trace, csv.rows());
-                if (decisions != null) out.printf(Locale.ROOT, "decisions: %s (%d)%n", controls.decisions, decisions.rows());
+                if (trace != null) {
+                    out.printf(Locale.ROOT, "trace: %s (%d steps)%n", trace, csv.rows());
+                    run.artifact(trace, "trace");
+                }
+                if (decisions != null && controls.decisions != null) {
+                    out.printf(Locale.ROOT, "decisions: %s (%d)%n", controls.decisions, decisions.rows());
+                    run.artifact(controls.decisions, "decisions");
+                }
+            } catch (Diverged e) {
+                run.fail("diverged: " + e.getMessage());
+                throw e;
             }
-            if (!steps.isEmpty()) {
+            if (!steps.isEmpty() && figure != null) {
                 drawFigure(steps);
                 out.printf("figure: %s%n", figure);
+                run.artifact(figure, "figure");
             }
+            run.finish();
         }
         out.flush();
         return Main.OK;

@@ -39,6 +39,11 @@ final class TrainingChart {
         return this;
     }
 
+    TrainingChart logY() {
+        chart.getStyler().setYAxisLogarithmic(true);
+        return this;
+    }
+
     /** Clips the left axis, so a diverging tail does not flatten the rest. */
     TrainingChart yRange(double min, double max) {
         chart.getStyler().setYAxisMin(min);

@@ -16,7 +16,9 @@ import picocli.CommandLine.Parameters;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /** The options {@code train} and {@code find-lr} share: data, network, optimizer, schedules, batches, threads. */
 final class TrainingOptions {
@@ -163,6 +165,25 @@ final class TrainingOptions {
             }
         }
         return b.build();
+    }
+
+    /** The options as the run store's configuration: every setting given or defaulted, by its option's name. */
+    Map<String, String> config() {
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("dataset", dataset);
+        c.put("data", data.toString());
+        c.put("model", model);
+        c.put("optimizer", optimizer);
+        if (schedule != null) c.put("schedule", schedule);
+        if (schedules != null) c.put("schedules", schedules.toString());
+        c.put("batch", Integer.toString(batch));
+        c.put("accumulate", Integer.toString(accumulate));
+        if (clipNorm != null) c.put("clip-norm", clipNorm.toString());
+        c.put("seed", Long.toString(seed));
+        c.put("limit", Integer.toString(limit));
+        c.put("test-limit", Integer.toString(testLimit));
+        c.put("threads", Integer.toString(threads));
+        return c;
     }
 
     /** The settings that a checkpoint must share with the run that resumes it. */

@@ -6,7 +6,12 @@ import picocli.CommandLine.IVersionProvider;
 final class Version implements IVersionProvider {
     @Override
     public String[] getVersion() {
+        return new String[] {"anneal " + number() + " (Java " + Runtime.version() + ")"};
+    }
+
+    /** Anneal's version, as runs record it. */
+    static String number() {
         String v = Main.class.getPackage().getImplementationVersion();
-        return new String[] {"anneal " + (v == null ? "development" : v) + " (Java " + Runtime.version() + ")"};
+        return v == null ? "development" : v;
     }
 }

@@ -5,6 +5,14 @@ import dev.anneal.spec.Spec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.anneal.store.Artifact;
+import dev.anneal.store.Point;
+import dev.anneal.store.Run;
+import dev.anneal.store.RunKind;
+import dev.anneal.store.RunStatus;
+import dev.anneal.store.RunStore;
+import dev.anneal.store.SeriesKey;
+
 import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +41,10 @@ class TrainCommandTest {
 
     @Test
     void train_traceHasEveryStepsAppliedValues_andFigure() throws Exception {
-        Cli r = train("--epochs", "2", "--optimizer", "nesterov", "--schedule", "cosine(0.05, 100%)", "--clip-norm", "5");
+        String store = dir.resolve("runs.db").toString();
+        Cli r = train("--epochs", "2", "--optimizer", "nesterov", "--schedule", "cosine(0.05, 100%)", "--clip-norm", "5", "--store", store);
         assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.lines().getFirst()).matches("run: [0-9a-f]{10}");
         assertThat(r.out()).contains("mlp, nesterov, 600 training images, 300 test images, 2 epochs of 12 steps, 1 threads")
                 .contains("  lr = cosine(0.05, steps=24)").containsPattern("test accuracy 0\\.\\d{4} \\(300 images\\)");
         assertThat(r.err()).contains("epoch 2/2 [########################] step 12/12");
@@ -50,6 +60,42 @@ class TrainCommandTest {
             assertThat(Double.parseDouble(f[5])).as("Nesterov's default momentum").isEqualTo(0.9);
         }
         assertThat(ImageIO.read(dir.resolve("train.png").toFile())).isNotNull();
+
+        // the store holds the same steps as the trace, the run's settings and its outcome
+        try (RunStore s = RunStore.open(store)) {
+            Run run = s.get(r.lines().getFirst().substring("run: ".length()));
+            assertThat(run.status()).isEqualTo(RunStatus.FINISHED);
+            assertThat(run.kind()).isEqualTo(RunKind.TRAIN);
+            assertThat(run.config()).containsEntry("optimizer", "nesterov").containsEntry("epochs", "2").containsEntry("clip-norm", "5.0");
+            assertThat(run.scheduleText()).isEqualTo("lr = cosine(0.05, steps=24)");
+            assertThat(run.metrics()).containsKeys("test_accuracy", "images_per_second", "loss");
+            List<Point> lrs = s.points(run.id(), SeriesKey.of("lr"));
+            assertThat(lrs).hasSize(24);
+            for (Point p : lrs) assertThat(p.value()).isEqualTo(lr.at(p.step()));
+            assertThat(s.points(run.id(), SeriesKey.of("momentum"))).hasSize(24).allMatch(p -> p.value() == 0.9);
+            assertThat(s.artifacts(run.id())).extracting(Artifact::kind).containsExactlyInAnyOrder("trace", "figure");
+        }
+    }
+
+    @Test
+    void train_writesFilesOnlyWhereAsked() throws Exception {
+        String[] base = {"train", "fashion-mnist", "--limit", "200", "--test-limit", "100", "--batch", "50", "--epochs", "1"};
+        Cli quiet = Cli.run(concat(base, "--no-store"));
+        assertThat(quiet.code()).as(quiet.toString()).isZero();
+        assertThat(quiet.out()).doesNotContain("run: ").doesNotContain("trace: ").doesNotContain("figure: ");
+        Path out = dir.resolve("out");
+        Cli asked = Cli.run(concat(base, "-o", out.toString()));
+        assertThat(asked.code()).as(asked.toString()).isZero();
+        assertThat(asked.out()).contains("trace: " + out.resolve("train-trace.csv") + " (4 steps)").contains("figure: " + out.resolve("train.png"));
+        try (var files = Files.list(out)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactlyInAnyOrder("train-trace.csv", "train.png");
+        }
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 
     @Test
