@@ -22,20 +22,24 @@ import java.util.SplittableRandom;
  * width); both take {@code noise} (σ of the gradient noise per coordinate, default 0) and {@code start} (σ of the
  * start point, default 1).
  */
-final class LabTrial {
+public final class LabTrial {
     static final Set<String> TASKS = Set.of("quadratic", "rugged");
     static final Set<String> OPTIMIZERS = Set.of("sgd", "nesterov", "adam", "adamw");
 
     private LabTrial() {}
 
     static Outcome run(Setup s, long budget) {
+        return run(s, ScheduleSet.parse(s.scheduleSetYaml()), budget);
+    }
+
+    /** Runs {@code s}'s task under {@code set} (a schedule-set file read back, for a replay) for {@code budget} steps. */
+    public static Outcome run(Setup s, ScheduleSet set, long budget) {
         Task task = task(s.task());
         double noise = number(s.task(), "noise", 0);
         float[] x = new float[task.dimension()];
         SplittableRandom start = new SplittableRandom(s.seed());
         double scale = number(s.task(), "start", 1);
         for (int i = 0; i < x.length; i++) x[i] = (float) (scale * start.nextGaussian());
-        ScheduleSet set = ScheduleSet.parse(s.scheduleSetYaml());
         Optimizer optimizer = Optimizer.builder(method(s.optimizer()), set).group("default", x).build();
         double[] curve = new double[(int) (budget / s.every()) + 1];
         float[] g = new float[x.length];

@@ -25,7 +25,6 @@ final class PbtPlanner implements Planner {
     private final SplittableRandom rng;
     /** histories.get(i).get(g): member i's values in generation g. */
     private final List<List<SortedMap<String, String>>> histories = new ArrayList<>();
-    /** paths.get(i): member i's values in every generation so far, as it lived them (for the figure). */
     private final Map<Job, Integer> members = new HashMap<>();
     private final double[] metrics;
     private final Job[] current;

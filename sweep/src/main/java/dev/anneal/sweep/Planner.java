@@ -2,7 +2,9 @@ package dev.anneal.sweep;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
@@ -49,16 +51,23 @@ interface Planner {
         return out;
     }
 
-    /** {@code n} configurations drawn with a generator seeded by {@code seed}. */
+    /**
+     * {@code n} distinct configurations drawn with a generator seeded by {@code seed}; a finite space of at most
+     * {@code n} configurations is taken whole, in grid order.
+     */
     static List<SortedMap<String, String>> sample(Map<String, Domain> space, int n, long seed) {
+        boolean finite = space.values().stream().allMatch(d -> d instanceof Domain.Listed);
+        if (finite && space.values().stream().mapToDouble(d -> d.grid().size()).reduce(1, (a, b) -> a * b) <= n) {
+            return grid(space);
+        }
         SplittableRandom rng = new SplittableRandom(seed);
-        List<SortedMap<String, String>> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
+        Set<SortedMap<String, String>> out = new LinkedHashSet<>();
+        for (int draws = 0; out.size() < n && draws < 100 * n; draws++) {
             SortedMap<String, String> m = new TreeMap<>();
-            new LinkedHashMap<>(space).forEach((k, d) -> m.put(k, d.sample(rng)));
+            space.forEach((k, d) -> m.put(k, d.sample(rng)));
             out.add(m);
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** One full-length job per configuration and seed. */

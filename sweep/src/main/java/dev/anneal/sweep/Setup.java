@@ -25,7 +25,9 @@ public record Setup(SortedMap<String, String> task, String optimizer, Map<String
         return b.toString();
     }
 
+    /** A number stays a YAML number (a constant); spec text is quoted. */
     private static String quoted(String v) {
+        if (v.matches("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?")) return v;
         return "\"" + v.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 

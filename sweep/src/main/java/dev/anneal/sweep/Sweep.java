@@ -63,8 +63,12 @@ public final class Sweep {
         }
     }
 
-    /** PBT's outcome: the winner's last trial and every member's history (values per generation). */
-    public record Pbt(Trial winner, List<List<SortedMap<String, String>>> histories, long interval) {
+    /**
+     * PBT's outcome: the winner's last trial, its lineage's values per generation, and every member's history (values
+     * per generation, as each member's lineage lived them).
+     */
+    public record Pbt(Trial winner, List<SortedMap<String, String>> lineage,
+                      List<List<SortedMap<String, String>>> histories, long interval) {
         /** The winner's schedule set as a file {@code anneal train --schedules} reads: piecewise where it changed. */
         public String scheduleSetYaml() {
             return winner.job().setup().scheduleSetYaml();
@@ -250,12 +254,14 @@ public final class Sweep {
     }
 
     private Pbt winner(PbtPlanner p) {
-        Trial best = null;
-        for (Job j : p.lastJobs()) {
-            Trial t = ended.get(j.id());
-            if (t.status() == RunStatus.FINISHED && (best == null || t.metric() < best.metric())) best = t;
+        int best = -1;
+        List<Job> last = p.lastJobs();
+        for (int i = 0; i < last.size(); i++) {
+            Trial t = ended.get(last.get(i).id());
+            if (t.status() == RunStatus.FINISHED && (best < 0 || t.metric() < ended.get(last.get(best).id()).metric())) best = i;
         }
-        if (best == null) throw new IllegalStateException("every member of the last generation failed");
-        return new Pbt(best, p.histories(), ((Strategy.Pbt) spec.strategy()).interval());
+        if (best < 0) throw new IllegalStateException("every member of the last generation failed");
+        return new Pbt(ended.get(last.get(best).id()), p.histories().get(best), p.histories(),
+                ((Strategy.Pbt) spec.strategy()).interval());
     }
 }
