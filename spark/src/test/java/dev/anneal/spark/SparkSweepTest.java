@@ -9,9 +9,7 @@ import dev.anneal.sweep.LocalEngine;
 import dev.anneal.sweep.Sweep;
 import dev.anneal.sweep.SweepFile;
 import dev.anneal.sweep.SweepSpec;
-import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,12 +43,7 @@ class SparkSweepTest {
 
     @BeforeAll
     static void start() {
-        spark = new JavaSparkContext(new SparkConf().setMaster("local[2]").setAppName("anneal-test").set("spark.ui.enabled", "false"));
-    }
-
-    @AfterAll
-    static void stop() {
-        spark.stop();
+        spark = SharedSpark.get();
     }
 
     @Test

@@ -70,8 +70,10 @@ public sealed interface Domain {
             return log;
         }
 
+        /** Whole numbers for integer ranges, else 6 significant digits: values a person can read and type. */
         private String text(double v) {
-            return integer ? Long.toString(Math.round(v)) : number(v);
+            if (integer) return Long.toString(Math.round(v));
+            return number(new java.math.BigDecimal(v).round(new java.math.MathContext(6)).doubleValue());
         }
     }
 
