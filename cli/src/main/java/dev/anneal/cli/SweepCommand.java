@@ -23,7 +23,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 /** {@code anneal sweep FILE [--engine local|spark] [--workers N] [--master URL] [-o DIR]}. */
@@ -108,8 +107,7 @@ final class SweepCommand implements Callable<Integer> {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IllegalArgumentException("--replay (" + replay + ") does not exist");
         }
-        var setup = spec.setup(new TreeMap<>(), spec.seeds().getFirst());
-        Outcome o = LabTrial.run(setup, set, spec.steps());
+        Outcome o = LabTrial.run(spec.base(), set, spec.steps());
         out.println("step\tloss");
         for (int k = 0; k < o.curve().length; k++) out.println((long) k * o.every() + "\t" + o.curve()[k]);
         out.flush();

@@ -71,7 +71,7 @@ public sealed interface Domain {
         }
 
         /** Whole numbers for integer ranges, else 6 significant digits: values a person can read and type. */
-        private String text(double v) {
+        String text(double v) {
             if (integer) return Long.toString(Math.round(v));
             return number(new java.math.BigDecimal(v).round(new java.math.MathContext(6)).doubleValue());
         }

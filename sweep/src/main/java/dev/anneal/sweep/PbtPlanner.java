@@ -117,7 +117,7 @@ final class PbtPlanner implements Planner {
             Domain.Span span = (Domain.Span) spec.space().get(k);
             double x = Double.parseDouble(v) * pbt.perturb()[rng.nextInt(pbt.perturb().length)];
             x = Math.clamp(x, span.lo(), span.hi());
-            out.put(k, span.integer() ? Long.toString(Math.round(x)) : Domain.number(x));
+            out.put(k, span.text(x));
         });
         return out;
     }

@@ -17,16 +17,20 @@ public final class Summary {
 
     private Summary() {}
 
-    /** Configurations of finished trials at their longest budget, best mean first (diverged and failed last). */
+    /**
+     * Configurations of finished trials at their longest budget, longest first, then best mean first (diverged and
+     * failed last). For PBT, the last generation only: earlier ones are its members' pasts.
+     */
     public static List<Row> rows(Sweep.Result result) {
         Map<String, List<Sweep.Trial>> groups = new LinkedHashMap<>();
         Map<SortedMap<String, String>, Long> longest = new LinkedHashMap<>();
+        boolean pbt = result.pbt().isPresent();
         for (Sweep.Trial t : result.trials()) {
-            if (t.status() != RunStatus.FINISHED) continue;
+            if (t.status() != RunStatus.FINISHED || pbt && t.job().budget() != result.spec().steps()) continue;
             longest.merge(t.job().params(), t.job().budget(), Math::max);
         }
         for (Sweep.Trial t : result.trials()) {
-            if (t.status() != RunStatus.FINISHED || t.job().budget() != longest.get(t.job().params())) continue;
+            if (t.status() != RunStatus.FINISHED || !Long.valueOf(t.job().budget()).equals(longest.get(t.job().params()))) continue;
             groups.computeIfAbsent(t.job().params() + "@" + t.job().budget(), k -> new ArrayList<>()).add(t);
         }
         List<Row> rows = new ArrayList<>();

@@ -77,6 +77,11 @@ public record SweepSpec(String name, SortedMap<String, String> task, String opti
         return new Setup(t, params.getOrDefault("optimizer", optimizer), s, steps, every, seed);
     }
 
+    /** The file's own task and optimizer on its first seed, for a replay under a schedule set given whole. */
+    public Setup base() {
+        return new Setup(task, optimizer, Map.of(), steps, every, seeds.getFirst());
+    }
+
     /** The sweep's id: a hash of everything that decides its trials, so that the same file finds the same sweep. */
     public String id() {
         return hash("sweep " + name + "|" + task + "|" + optimizer + "|" + schedules + "|" + steps + "|" + every + "|"
