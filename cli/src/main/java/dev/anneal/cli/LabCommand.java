@@ -75,7 +75,7 @@ final class LabCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "%-4s %-16s %s%n", r.study().id(), r.status(), r.study().title());
                 run.event(0, "verdict", r.study().id() + " " + r.status());
             }
-            if (!store.off) LabRuns.record(store, run.id(), results, config);
+            LabRuns.record(run, results, config);
             out.printf(Locale.ROOT, "%d studies, %d seeds, %.1f s%s%n", results.size(), seeds,
                     (System.nanoTime() - t0) / 1e9, output == null ? "" : "; report: " + output.resolve("index.html"));
             out.flush();

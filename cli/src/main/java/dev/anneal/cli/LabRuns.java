@@ -5,7 +5,6 @@ import dev.anneal.lab.Result;
 import dev.anneal.store.NewRun;
 import dev.anneal.store.Recorder;
 import dev.anneal.store.RunKind;
-import dev.anneal.store.RunStore;
 
 import java.util.List;
 import java.util.Map;
@@ -17,27 +16,24 @@ import java.util.Map;
 final class LabRuns {
     private LabRuns() {}
 
-    static void record(StoreOptions options, String parentId, List<Result> results, Map<String, String> config) {
-        try (RunStore store = options.open()) {
-            for (Result r : results) {
-                NewRun study = NewRun.of(RunKind.LAB, r.study().id() + " " + r.study().title()).withParent(parentId)
-                        .withConfig(config).withConfig(Map.of("study", r.study().id(), "millis", Long.toString(r.millis())))
-                        .withCodeVersion(Version.number());
-                try (Recorder rec = store.start(study)) {
-                    r.table().ifPresent(t -> t.arms().forEach(arm -> rec.metric(arm.name(), arm.mean())));
-                    r.curves().forEach((name, curve) -> {
-                        if (stepsOnX(curve)) {
-                            for (int i = 0; i < curve.x().length; i++) rec.record(name, (long) curve.x()[i], curve.y()[i]);
-                        }
-                    });
-                    r.judgement().ifPresent(j -> rec.event(0, "verdict", j.verdict().label() + ": " + j.reason()));
-                    if (r.error().isPresent()) rec.fail(r.error().get());
-                    else rec.finish();
-                }
+    static void record(Recording lab, List<Result> results, Map<String, String> config) {
+        if (!lab.on()) return;
+        for (Result r : results) {
+            NewRun study = NewRun.of(RunKind.LAB, r.study().id() + " " + r.study().title())
+                    .withConfig(config).withConfig(Map.of("study", r.study().id(), "millis", Long.toString(r.millis())));
+            try (Recorder rec = lab.child(study)) {
+                r.table().ifPresent(t -> t.arms().forEach(arm -> rec.metric(arm.name(), arm.mean())));
+                r.curves().forEach((name, curve) -> {
+                    if (stepsOnX(curve)) {
+                        for (int i = 0; i < curve.x().length; i++) rec.record(name, (long) curve.x()[i], curve.y()[i]);
+                    }
+                });
+                r.judgement().ifPresent(j -> rec.event(0, "verdict", j.verdict().label() + ": " + j.reason()));
+                if (r.error().isPresent()) rec.fail(r.error().get());
+                else rec.finish();
             }
         }
     }
-
 
     /** Whether a curve's x are steps (whole, not negative, increasing): other curves are figures, not traces. */
     private static boolean stepsOnX(Curve c) {

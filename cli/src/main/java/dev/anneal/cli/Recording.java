@@ -2,6 +2,7 @@ package dev.anneal.cli;
 
 import dev.anneal.djl.RunListener;
 import dev.anneal.djl.Step;
+import dev.anneal.store.NewRun;
 import dev.anneal.store.Recorder;
 import dev.anneal.store.RunStore;
 
@@ -21,6 +22,17 @@ class Recording implements AutoCloseable {
 
     String id() {
         return recorder.runId();
+    }
+
+    /** Whether this records anything (false with --no-store). */
+    boolean on() {
+        return recorder != null;
+    }
+
+    /** Starts a run of this run's store with this run as its parent (a lab's study, a sweep's trial). */
+    Recorder child(NewRun run) {
+        if (recorder == null) throw new IllegalStateException("--no-store: no run to be the parent");
+        return store.start(run.withParent(id()).withCodeVersion(Version.number()));
     }
 
     void step(Step s) {

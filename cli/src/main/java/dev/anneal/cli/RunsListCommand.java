@@ -56,11 +56,11 @@ final class RunsListCommand implements Callable<Integer> {
         if (status != null) filter = filter.withStatus(option("--status", status, () -> RunStatus.of(status)));
         if (name != null) filter = filter.withNameContaining(name);
         if (since != null) filter = filter.withSince(instant(since));
-        if (parent != null) filter = filter.withParent(parent);
         if (limit < 0) throw new IllegalArgumentException("--limit (" + limit + ") must be >= 0");
         filter = filter.withLimit(limit);
         List<Run> runs;
         try (RunStore s = store.open()) {
+            if (parent != null) filter = filter.withParent(s.get(parent).id());
             runs = s.list(filter);
         }
         PrintWriter out = command.commandLine().getOut();

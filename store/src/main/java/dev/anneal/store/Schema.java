@@ -28,9 +28,16 @@ final class Schema {
     static final List<String> INDEXES = List.of("runs_started_idx", "runs_status_idx", "runs_parent_idx",
             "series_run_name_idx");
 
+    /** The newest migration's version (V{n}__…sql): a store at it skips Flyway's class-path scan on open. */
+    static final String CURRENT = "1";
+
     private Schema() {}
 
     static void migrate(Connector connector) {
+        if (isCurrent(connector)) {
+            checkIndexes(connector);
+            return;
+        }
         Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
         try {
             if (connector.dialect == Dialect.SQLITE) {
@@ -60,6 +67,23 @@ final class Schema {
                 .locations(connector.dialect.migrations())
                 .loggers("org.flywaydb.core.internal.logging.javautil.JavaUtilLogCreator") // silenced above
                 .load();
+    }
+
+    /** Whether Flyway's history says the store is at {@link #CURRENT} already (false for a new or older store). */
+    private static boolean isCurrent(Connector connector) {
+        try (Connection c = connector.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "select version from " + HISTORY + " where success and version is not null")) {
+            String newest = null;
+            while (rs.next()) {
+                String v = rs.getString(1);
+                if (newest == null || Integer.parseInt(v) > Integer.parseInt(newest)) {
+                    newest = v;
+                }
+            }
+            return CURRENT.equals(newest);
+        } catch (SQLException | NumberFormatException e) {
+            return false; // no history table yet, or one Flyway should look at
+        }
     }
 
     static void checkIndexes(Connector connector) {

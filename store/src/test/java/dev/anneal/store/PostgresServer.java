@@ -79,7 +79,7 @@ final class PostgresServer implements AutoCloseable {
             // as root the server runs as postgres, which must reach its folder: /tmp rather than a private TMPDIR
             Path data = root ? Files.createTempDirectory(Path.of("/tmp"), "anneal-pg-") : Files.createTempDirectory("anneal-pg-");
             if (root) {
-                run(List.of("chown", "postgres:postgres", data.toString()), false);
+                run(List.of("chown", "postgres:postgres", data.toString()));
             }
             PostgresServer server = new PostgresServer(bin, data, freePort(), root);
             server.pg(List.of("initdb", "-D", data.toString(), "-U", "anneal", "--auth=trust", "-E", "UTF8",
@@ -108,7 +108,7 @@ final class PostgresServer implements AutoCloseable {
         }
         full.add(bin.resolve(command.getFirst()).toString());
         full.addAll(command.subList(1, command.size()));
-        run(full, false);
+        run(full);
     }
 
     /** Debian's newest PostgreSQL binaries, installing the package when none is there. */
@@ -118,7 +118,7 @@ final class PostgresServer implements AutoCloseable {
             boolean root = "root".equals(System.getProperty("user.name"));
             String sudo = root ? "" : "sudo ";
             run(List.of("sh", "-c", sudo + "apt-get update -qq && DEBIAN_FRONTEND=noninteractive " + sudo
-                    + "apt-get install -y -qq postgresql"), false);
+                    + "apt-get install -y -qq postgresql"));
             found = newest();
         }
         if (found == null) {
@@ -147,7 +147,7 @@ final class PostgresServer implements AutoCloseable {
         }
     }
 
-    private static void run(List<String> command, boolean quiet) throws IOException {
+    private static void run(List<String> command) throws IOException {
         Path log = Files.createTempFile("anneal-pg-cmd-", ".log");
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -155,7 +155,7 @@ final class PostgresServer implements AutoCloseable {
                 p.destroyForcibly();
                 throw new IOException(String.join(" ", command) + " did not finish in 300 s");
             }
-            if (p.exitValue() != 0 && !quiet) {
+            if (p.exitValue() != 0) {
                 throw new IOException(String.join(" ", command) + " exited with " + p.exitValue() + ":\n"
                         + Files.readString(log));
             }

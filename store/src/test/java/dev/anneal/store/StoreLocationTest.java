@@ -32,6 +32,18 @@ class StoreLocationTest {
     }
 
     @Test
+    void the_current_schema_version_names_the_newest_migration_of_each_database() throws Exception {
+        for (String vendor : java.util.List.of("sqlite", "postgresql")) {
+            Path folder = Path.of(getClass().getResource("/dev/anneal/store/migration/" + vendor).toURI());
+            try (var files = java.nio.file.Files.list(folder)) {
+                int newest = files.map(f -> f.getFileName().toString())
+                        .mapToInt(n -> Integer.parseInt(n.substring(1, n.indexOf("__")))).max().orElseThrow();
+                assertThat(Schema.CURRENT).as(vendor).isEqualTo(Integer.toString(newest));
+            }
+        }
+    }
+
+    @Test
     void a_password_never_appears_in_messages() {
         assertThat(new Connector("jdbc:postgresql://db/runs?user=a&password=secret&ssl=true").shown())
                 .isEqualTo("jdbc:postgresql://db/runs?user=a&password=***&ssl=true");
