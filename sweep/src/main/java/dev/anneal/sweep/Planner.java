@@ -96,6 +96,10 @@ interface Planner {
             return next < jobs.size() ? jobs.get(next++) : null;
         }
 
+        List<Job> jobs() {
+            return jobs;
+        }
+
         @Override
         public void done(Job job, double metric) {}
 

@@ -31,7 +31,9 @@ public final class Summary {
         }
         for (Sweep.Trial t : result.trials()) {
             if (t.status() != RunStatus.FINISHED || !Long.valueOf(t.job().budget()).equals(longest.get(t.job().params()))) continue;
-            groups.computeIfAbsent(t.job().params() + "@" + t.job().budget(), k -> new ArrayList<>()).add(t);
+            // PBT's members share a seed: each is its own row, even where two ended on the same values
+            String key = pbt ? t.job().id() : t.job().params() + "@" + t.job().budget();
+            groups.computeIfAbsent(key, k -> new ArrayList<>()).add(t);
         }
         List<Row> rows = new ArrayList<>();
         for (List<Sweep.Trial> g : groups.values()) {

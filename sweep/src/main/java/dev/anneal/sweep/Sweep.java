@@ -107,6 +107,14 @@ public final class Sweep {
         return new Sweep(spec, engine, store, progress, liveness).run();
     }
 
+    /** The trials a grid or random sweep runs, in order (ASHA and PBT choose theirs as results come). */
+    public static List<Job> trials(SweepSpec spec) {
+        if (!(Planner.of(spec) instanceof Planner.ListPlanner list)) {
+            throw new IllegalArgumentException("only a grid or random sweep knows its trials before it runs");
+        }
+        return list.jobs();
+    }
+
     private Result run() {
         Planner planner = Planner.of(spec);
         Optional<Recorder> parent = store.startOnce(id, NewRun.of(RunKind.SWEEP, spec.name()).withConfig(config()), liveness);

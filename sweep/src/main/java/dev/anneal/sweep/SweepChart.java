@@ -12,6 +12,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -42,23 +45,30 @@ public final class SweepChart {
         return out;
     }
 
+    /** One series per budget (ASHA's rungs; one series for the other strategies), each trial at its longest run. */
     private static void metricAgainst(Sweep.Result result, String key, Domain domain, Path file) throws IOException {
         List<String> categories = domain instanceof Domain.Listed l && !numeric(l.values()) ? l.values() : null;
-        List<Double> x = new ArrayList<>(), y = new ArrayList<>();
+        Map<SortedMap<String, String>, Long> longest = new HashMap<>();
+        for (Sweep.Trial t : result.trials()) longest.merge(t.job().params(), t.job().budget(), Math::max);
+        Map<Long, List<double[]>> byBudget = new TreeMap<>(Comparator.reverseOrder());
         for (Sweep.Trial t : result.trials()) {
-            if (t.job().budget() != result.spec().steps() || !Double.isFinite(t.metric()) || t.metric() <= 0) continue;
+            boolean last = result.pbt().isPresent() ? t.job().budget() == result.spec().steps()
+                    : t.job().budget() == longest.get(t.job().params());
+            if (!last || !Double.isFinite(t.metric()) || t.metric() <= 0) continue;
             String v = t.job().params().get(key);
-            x.add(categories != null ? categories.indexOf(v) : Double.parseDouble(v));
-            y.add(t.metric());
+            byBudget.computeIfAbsent(t.job().budget(), b -> new ArrayList<>())
+                    .add(new double[] {categories != null ? categories.indexOf(v) : Double.parseDouble(v), t.metric()});
         }
         String title = result.spec().name() + ": final loss against " + key
                 + (categories == null ? "" : " (0.." + (categories.size() - 1) + " = " + String.join(", ", categories) + ")");
         XYChart chart = chart(title, key, "final loss");
         chart.getStyler().setXAxisLogarithmic(domain.logScale());
         chart.getStyler().setYAxisLogarithmic(true);
-        chart.getStyler().setDefaultSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter);
-        if (x.isEmpty()) chart.addSeries("(no finite results)", new double[] {1}, new double[] {1});
-        else chart.addSeries("trials", x, y).setMarker(SeriesMarkers.CIRCLE);
+        chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+        if (byBudget.isEmpty()) chart.addSeries("(no finite results)", new double[] {1}, new double[] {1});
+        byBudget.forEach((budget, points) -> chart.addSeries(budget == result.spec().steps() ? budget + " steps (all)" : "stopped at " + budget + " steps",
+                points.stream().mapToDouble(p -> p[0]).toArray(), points.stream().mapToDouble(p -> p[1]).toArray())
+                .setMarker(SeriesMarkers.CIRCLE));
         save(chart, file);
     }
 
