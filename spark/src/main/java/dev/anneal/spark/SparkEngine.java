@@ -2,6 +2,7 @@ package dev.anneal.spark;
 
 import dev.anneal.sweep.Engine;
 import dev.anneal.sweep.Job;
+import dev.anneal.sweep.LocalEngine;
 import dev.anneal.sweep.Outcome;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -9,7 +10,6 @@ import org.apache.spark.api.java.JavaSparkContext;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Trials as Spark tasks: each trial is a one-task job submitted from its own driver thread, so results come back as
@@ -40,11 +40,7 @@ public final class SparkEngine implements Engine {
         this.spark = spark;
         this.owned = owned;
         this.workers = workers > 0 ? workers : spark.defaultParallelism();
-        this.drivers = Executors.newFixedThreadPool(this.workers, r -> {
-            Thread t = new Thread(r, "sweep-spark-driver");
-            t.setDaemon(true);
-            return t;
-        });
+        this.drivers = LocalEngine.daemons(this.workers, "sweep-spark-driver");
     }
 
     @Override

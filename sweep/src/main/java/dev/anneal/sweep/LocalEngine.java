@@ -12,8 +12,13 @@ public final class LocalEngine implements Engine {
     public LocalEngine(int workers) {
         if (workers < 1) throw new IllegalArgumentException("workers (" + workers + ") must be >= 1");
         this.workers = workers;
-        this.pool = Executors.newFixedThreadPool(workers, r -> {
-            Thread t = new Thread(r, "sweep-worker");
+        this.pool = daemons(workers, "sweep-worker");
+    }
+
+    /** {@code n} daemon threads named {@code name}: an abandoned sweep (Ctrl-C) must not keep the JVM alive. */
+    public static ExecutorService daemons(int n, String name) {
+        return Executors.newFixedThreadPool(n, r -> {
+            Thread t = new Thread(r, name);
             t.setDaemon(true);
             return t;
         });

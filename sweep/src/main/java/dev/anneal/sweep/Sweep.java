@@ -149,9 +149,9 @@ public final class Sweep {
 
     private void launch(Job job) {
         if (ended.containsKey(job.id())) { // a strategy may propose one trial twice (PBT: two identical members)
-            Trial t = ended.get(job.id());
-            inFlight.computeIfAbsent(job.id(), k -> new ArrayList<>()).add(job);
-            completions.add(new Completion(job, t.outcome(), null));
+            List<Job> waiting = inFlight.computeIfAbsent(job.id(), k -> new ArrayList<>());
+            if (waiting.isEmpty()) completions.add(new Completion(job, ended.get(job.id()).outcome(), null));
+            waiting.add(job);
             return;
         }
         List<Job> waiting = inFlight.get(job.id());
