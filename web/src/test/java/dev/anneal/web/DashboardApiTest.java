@@ -131,7 +131,9 @@ class DashboardApiTest {
         assertThat(lr.get("value").get(10).asDouble()).isEqualTo(0.1);
         // 2/λmax = 0.0667 < 0.1: the peak is unstable
         assertThat(a.get("checks").get(0).get("verdict").get("kind").asText()).isEqualTo("UNSAFE");
-        assertThat(a.get("conversions").get(0).get("targets")).hasSize(5);
+        // native and every dialect plugged in (torch, hf, optax, keras, timm)
+        assertThat(a.get("conversions").get(0).get("targets")).hasSize(dev.anneal.convert.Target.all().size());
+        assertThat(a.get("conversions").get(0).get("targets").toString()).contains("\"target\":\"timm\"");
         JsonNode set = json(post("/api/playground", "{\"text\":\"defaults:\\n  lr: cosine(0.1, steps=100%)\\n  momentum: rescale(counter(lr), min=0.85, max=0.95)\\n\",\"total\":200}"));
         assertThat(set.get("kind").asText()).isEqualTo("set");
         assertThat(set.get("curves").findValuesAsText("name")).containsExactly("lr", "momentum");

@@ -62,6 +62,8 @@ class DashboardBrowserTest {
         dashboard = Dashboard.start(store, "127.0.0.1", 0);
         browser = Browser.start();
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // the runs table re-renders as it updates live: an element read mid-render is looked up again
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
 
     @AfterAll
@@ -93,8 +95,9 @@ class DashboardBrowserTest {
     void runsTable_listsSortsAndFilters_showingNamesAsText() throws Exception {
         open("#/runs");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#runs tbody tr"), 10));
-        WebElement hostile = browser.findElement(By.xpath("//a[contains(@class,'run-name')][starts-with(., '<script>')]"));
-        assertThat(hostile.getText()).isEqualTo("<script>window.pwned=1</script><img src=x onerror=window.pwned=2>");
+        By hostile = By.xpath("//a[contains(@class,'run-name')][starts-with(., '<script>')]");
+        String shown = wait.until(d -> d.findElement(hostile).getText());
+        assertThat(shown).isEqualTo("<script>window.pwned=1</script><img src=x onerror=window.pwned=2>");
         assertThat(browser.findElements(By.cssSelector("#runs img, #runs script"))).isEmpty();
         assertThat(js("return window.pwned === undefined")).isEqualTo(true);
         Browser.screenshot(browser, "runs");
