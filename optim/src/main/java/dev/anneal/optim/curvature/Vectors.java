@@ -1,5 +1,7 @@
 package dev.anneal.optim.curvature;
 
+import dev.anneal.control.Curvature;
+
 import java.util.Random;
 
 /** The few vector operations the eigen-solvers need. */
@@ -35,7 +37,7 @@ final class Vectors {
     }
 
     /** The product, checked: a wrong length or a NaN/∞ entry is the caller's bug and is reported, never propagated. */
-    static double[] product(Hvp hvp, double[] v) {
+    static double[] product(Curvature hvp, double[] v) {
         double[] hv = hvp.apply(v);
         if (hv == null || hv.length != v.length) {
             throw new IllegalStateException("Hessian-vector product returned " + (hv == null ? "null" : hv.length + " entries")
