@@ -66,8 +66,8 @@ public record Plateau(Mode mode, double factor, long patience, double threshold,
     public record State(double lr, double best, long badSteps, long cooldownLeft, long steps) {}
 
     public Plateau {
-        if (mode == null) throw new IllegalArgumentException("mode (null) must be one of min, max");
-        if (thresholdMode == null) throw new IllegalArgumentException("threshold_mode (null) must be one of rel, abs");
+        if (mode == null) throw Checks.fail("mode", null, "must be one of min, max");
+        if (thresholdMode == null) throw Checks.fail("threshold_mode", null, "must be one of rel, abs");
         // PyTorch: "Factor should be < 1.0."; a negative factor has no meaning (Anneal's rule).
         Checks.inHalfOpen("factor", factor, 0, 1);
         Checks.nonNegative("patience", patience);

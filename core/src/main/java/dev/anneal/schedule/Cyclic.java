@@ -27,7 +27,7 @@ public record Cyclic(double lo, double hi, long up, long down, Mode mode, double
         if (!(hi >= lo)) throw Checks.fail("hi", hi, "must be >= lo (" + Checks.format(lo) + ")");
         Checks.positive("up", up);
         Checks.positive("down", down);
-        if (mode == null) throw new IllegalArgumentException("mode (null) must be one of triangular, triangular2, exp_range");
+        if (mode == null) throw Checks.fail("mode", null, "must be one of triangular, triangular2, exp_range");
         Checks.inLeftOpen("gamma", gamma, 0, 1);
     }
 

@@ -37,9 +37,30 @@ public class InvalidInputException extends IllegalArgumentException {
         this.where = where;
     }
 
+    /** The value of an {@link #about} error: the rule names the setting and states everything itself. */
+    private static final Object UNSTATED = new Object() {
+        @Override
+        public String toString() {
+            return "";
+        }
+    };
+
+    /**
+     * An error blamed on the setting {@code name} whose {@code rule} is the whole message ("min_lr and min_lr_rate are
+     * both set"): the parser points at that setting, the text reads as written.
+     */
+    public static InvalidInputException about(String name, String rule) {
+        return new InvalidInputException(name, UNSTATED, rule, Where.NOWHERE);
+    }
+
     /** A rule about several settings, with no single name and value. */
     public static InvalidInputException of(String rule) {
         return new InvalidInputException(null, null, rule, Where.NOWHERE);
+    }
+
+    /** As {@link #of(String)}, caused by an inner failure (a scheduler inside a composite raised). */
+    public static InvalidInputException of(String rule, Throwable cause) {
+        return new InvalidInputException(null, null, rule, Where.NOWHERE, cause);
     }
 
     /** The setting at fault (a parameter, a hyperparameter's key path, an option), or null. */
@@ -47,7 +68,9 @@ public class InvalidInputException extends IllegalArgumentException {
         return name;
     }
 
+    /** The value at fault; null for an {@link #about} error or a rule about several settings. */
     public Object value() {
+        if (value == UNSTATED) return null;
         return value;
     }
 
@@ -61,7 +84,7 @@ public class InvalidInputException extends IllegalArgumentException {
 
     /** What is wrong, without the key path in front: {@code name (value) rule}, or the rule. */
     public String reason() {
-        return name == null ? rule : name + " (" + Checks.format(value) + ") " + rule;
+        return name == null || value == UNSTATED ? rule : name + " (" + Checks.format(value) + ") " + rule;
     }
 
     /** The message without the key path: what is wrong, at which step and column. */
@@ -88,7 +111,7 @@ public class InvalidInputException extends IllegalArgumentException {
     private static String render(String name, Object value, String rule, Where where) {
         StringBuilder b = new StringBuilder();
         if (where.keyPath() != null) b.append(where.keyPath()).append(": ");
-        b.append(name == null ? rule : name + " (" + Checks.format(value) + ") " + rule);
+        b.append(name == null || value == UNSTATED ? rule : name + " (" + Checks.format(value) + ") " + rule);
         if (where.step() >= 0) b.append(" (step ").append(where.step()).append(')');
         if (where.column() > 0 && where.text() != null) {
             String line = where.text().replace('\n', ' ').replace('\t', ' ');

@@ -34,7 +34,7 @@ public record OneCycle(double peak, long steps, double pctStart, double div, dou
         Checks.inClosed("pct_start", pctStart, 0, 1);
         Checks.positive("div", div);
         Checks.positive("final_div", finalDiv);
-        if (anneal == null) throw new IllegalArgumentException("anneal (null) must be one of cos, linear");
+        if (anneal == null) throw Checks.fail("anneal", null, "must be one of cos, linear");
         double warm = pctStart * steps;
         if (!(warm - 1 > 0)) {
             throw Checks.fail("pct_start·steps", warm, "must be > 1: the rising phase needs at least one step");

@@ -5,9 +5,9 @@ import java.util.OptionalLong;
 /** {@code first then next}: first for its duration D, then next at t − D (next sees relative time). */
 public record Then(Schedule first, Schedule next) implements Schedule {
     public Then {
-        if (first == null || next == null) throw new IllegalArgumentException("then needs two schedules");
+        if (first == null || next == null) throw InvalidInputException.of("then needs two schedules");
         if (first.duration().isEmpty()) {
-            throw new IllegalArgumentException("then: the first schedule (" + first
+            throw InvalidInputException.of("then: the first schedule (" + first
                     + ") never ends; only a schedule with a finite duration can be followed");
         }
     }

@@ -14,7 +14,7 @@ class ChecksTest {
     @Test
     void argument_brokenRule_isAWrongValue() {
         assertThatThrownBy(() -> Checks.argument(false, "min (2) must be <= max (1)"))
-                .isExactlyInstanceOf(IllegalArgumentException.class).hasMessage("min (2) must be <= max (1)");
+                .isExactlyInstanceOf(InvalidInputException.class).hasMessage("min (2) must be <= max (1)");
         assertThatCode(() -> Checks.argument(true, "unused")).doesNotThrowAnyException();
     }
 
@@ -33,9 +33,9 @@ class ChecksTest {
 
     @Test
     void rejectedValue_isNamedShownAndRuled() {
-        assertThatThrownBy(() -> Checks.positive("steps", 0L)).isExactlyInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Checks.positive("steps", 0L)).isExactlyInstanceOf(InvalidInputException.class)
                 .hasMessage("steps (0) must be > 0");
-        assertThatThrownBy(() -> new Rescale(Schedule.constant(1), 2, 1)).isExactlyInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new Rescale(Schedule.constant(1), 2, 1)).isExactlyInstanceOf(InvalidInputException.class)
                 .hasMessage("min (2) must be <= max (1)");
     }
 

@@ -55,9 +55,9 @@ public record CyclicLR(double baseLr, double maxLr, double stepSizeUp, double st
         // PyTorch divides by step_size_up at construction (ZeroDivisionError for 0); step_size_down 0 is a sawtooth.
         Checks.positive("step_size_up", stepSizeUp);
         Checks.nonNegative("step_size_down", stepSizeDown);
-        if (mode == null) throw new IllegalArgumentException("mode (null) must be one of triangular, triangular2, exp_range");
+        if (mode == null) throw Checks.fail("mode", null, "must be one of triangular, triangular2, exp_range");
         Checks.positive("gamma", gamma);
-        if (scaleMode == null) throw new IllegalArgumentException("scale_mode (null) must be one of cycle, iterations");
+        if (scaleMode == null) throw Checks.fail("scale_mode", null, "must be one of cycle, iterations");
         Checks.finite("base_momentum", baseMomentum);
         Checks.finite("max_momentum", maxMomentum);
     }
