@@ -37,6 +37,11 @@ public class InvalidInputException extends IllegalArgumentException {
         this.where = where;
     }
 
+    /** {@code e} at another place, caused by {@code e}. */
+    protected InvalidInputException(InvalidInputException e, Where where) {
+        this(e.name, e.value, e.rule, where, e);
+    }
+
     /** The value of an {@link #about} error: the rule names the setting and states everything itself. */
     private static final Object UNSTATED = new Object() {
         @Override
@@ -95,12 +100,12 @@ public class InvalidInputException extends IllegalArgumentException {
     /** The same error under a key path ({@code file.yaml: groups.head.lr}); an inner path is kept behind it. */
     public InvalidInputException at(String keyPath) {
         String path = where.keyPath() == null ? keyPath : keyPath + ": " + where.keyPath();
-        return new InvalidInputException(name, value, rule, new Where(path, where.step(), where.column(), where.text()), this);
+        return new InvalidInputException(this, new Where(path, where.step(), where.column(), where.text()));
     }
 
     /** The same error at the step a schedule reached the value. */
     public InvalidInputException atStep(long step) {
-        return new InvalidInputException(name, value, rule, new Where(where.keyPath(), step, where.column(), where.text()), this);
+        return new InvalidInputException(this, new Where(where.keyPath(), step, where.column(), where.text()));
     }
 
     /** Any bad-input exception as this type: its message becomes the rule. */
