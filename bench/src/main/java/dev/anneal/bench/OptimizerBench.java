@@ -1,9 +1,10 @@
 package dev.anneal.bench;
 
 import dev.anneal.optim.kernel.KernelImpl;
-import dev.anneal.optim.kernel.Parallel;
-import dev.anneal.optim.kernel.Workload;
-import dev.anneal.optim.kernel.Workload.Kind;
+import dev.anneal.bench.optim.Parallel;
+import dev.anneal.bench.optim.Workload;
+import dev.anneal.bench.optim.Workload.Loop;
+import dev.anneal.bench.optim.Workload.Rule;
 
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,11 +23,10 @@ import org.openjdk.jmh.annotations.Warmup;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One full pass of the AdamW update, the SGD-momentum update and the STREAM triad over {@code size} elements, on
- * {@code threads} threads (0 = all cores), with the scalar or the vector kernels. Milliseconds per pass; parameters
- * per second = size / time. The triad in the same run gives the bandwidth: AdamW moves 28 bytes per parameter,
- * SGD-momentum 20, the triad 16 counting write-allocate. {@code anneal bench optim} prints the same comparison as a
- * table. Results and commands: docs/benchmarks.md.
+ * One full pass of the AdamW and SGD-momentum updates over {@code size} elements, on {@code threads} threads
+ * (0 = all cores), with the scalar or the vector kernels, and of the memory-only loops with their access patterns
+ * (the memory bound). Milliseconds per pass; parameters per second = size / time. {@code anneal bench optim} prints
+ * the roofline comparison as a table. Results and commands: docs/benchmarks.md.
  *
  * <p>The fork adds {@code --add-modules jdk.incubator.vector}; {@code impl=vector} fails without it.
  */
@@ -47,16 +47,18 @@ public class OptimizerBench {
     @Param({"vector", "scalar"})
     public String impl;
 
-    private Workload adamw, sgd, triad;
+    private Workload adamw, sgd, adamwPattern, sgdPattern;
     private Parallel parallel;
 
     @Setup(Level.Trial)
     public void setUp() {
         KernelImpl kernels = KernelImpl.valueOf(impl.toUpperCase());
-        adamw = new Workload(Kind.ADAMW, size, kernels);
-        sgd = new Workload(Kind.SGD_MOMENTUM, size, kernels);
-        triad = new Workload(Kind.TRIAD, size, kernels);
-        parallel = new Parallel(threads == 0 ? Runtime.getRuntime().availableProcessors() : threads);
+        int t = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
+        adamw = new Workload(Rule.ADAMW, Loop.UPDATE, size, kernels);
+        sgd = new Workload(Rule.SGD_MOMENTUM, Loop.UPDATE, size, kernels);
+        adamwPattern = new Workload(Rule.ADAMW, Loop.PATTERN, size, kernels);
+        sgdPattern = new Workload(Rule.SGD_MOMENTUM, Loop.PATTERN, size, kernels);
+        parallel = new Parallel(t);
     }
 
     @TearDown(Level.Trial)
@@ -77,8 +79,14 @@ public class OptimizerBench {
     }
 
     @Benchmark
-    public float triad() {
-        triad.step(parallel);
-        return triad.checksum();
+    public float adamwPattern() {
+        adamwPattern.step(parallel);
+        return adamwPattern.checksum();
+    }
+
+    @Benchmark
+    public float sgdMomentumPattern() {
+        sgdPattern.step(parallel);
+        return sgdPattern.checksum();
     }
 }

@@ -1,5 +1,7 @@
 package dev.anneal.cli;
 
+import dev.anneal.bench.optim.BenchOptimCommand;
+import dev.anneal.bench.train.BenchTrainCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -7,7 +9,7 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-/** {@code anneal bench optim|train|store}: dispatches to the benchmark named. */
+/** {@code anneal bench optim|train|store}: dispatches to the benchmark named; optim and train live in bench-runtime (ADR 0013). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: 'optim' (optimizer kernels against memory bandwidth), 'train' (training throughput against plain PyTorch), "
                 + "'store' (run store rows/s against plain JDBC, and recording's cost to training).",

@@ -71,12 +71,13 @@ final class Chart {
             XYSeries line = chart.addSeries(legend(s.label()), xy[0], xy[1]);
             line.setMarker(SeriesMarkers.NONE);
         }
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        String base = file.toString().replaceFirst("(?i)\\.(png|svg)$", "");
         switch (format) {
-            case PNG -> BitmapEncoder.saveBitmap(chart, base, BitmapEncoder.BitmapFormat.PNG);
-            case SVG -> writeSvg(chart, series, Path.of(base + ".svg"));
+            case PNG -> {
+                try (var png = Files.newOutputStream(file)) {
+                    BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
+                }
+            }
+            case SVG -> writeSvg(chart, series, file);
         }
     }
 
@@ -97,7 +98,7 @@ final class Chart {
     }
 
     private double[][] sample(Schedule schedule, long steps) {
-        long stride = Math.max(1, (steps + MAX_POINTS - 1) / MAX_POINTS);
+        long stride = Math.max(1, Math.ceilDiv(steps, MAX_POINTS));
         int n = (int) ((steps - 1) / stride) + 1;
         boolean lastIncluded = (steps - 1) % stride == 0;
         int capacity = n + (lastIncluded ? 0 : 1);

@@ -107,10 +107,20 @@ final class CheckCommand implements Callable<Integer> {
         return report.verdict().kind() == Verdict.Kind.UNSAFE ? UNSAFE : Main.OK;
     }
 
+    /** The check visits every step of the horizon (about 0.25 µs each): this bound keeps it to a few seconds. */
+    static final long MAX_HORIZON = 10_000_000;
+
     private long horizon(Schedule schedule) {
-        if (steps != null) return steps;
+        if (steps != null) {
+            if (steps > MAX_HORIZON) throw new IllegalArgumentException("--steps (" + steps + ") must be at most " + MAX_HORIZON + ": the check visits every step");
+            return steps;
+        }
         OptionalLong d = schedule.duration();
         if (d.isEmpty()) throw new IllegalArgumentException("the schedule " + schedule + " never ends: give the horizon with --steps N");
+        if (d.getAsLong() > MAX_HORIZON) {
+            throw new IllegalArgumentException("the schedule lasts " + d.getAsLong() + " steps, more than the check's horizon limit of "
+                    + MAX_HORIZON + ": give a shorter horizon with --steps N");
+        }
         return Math.max(d.getAsLong(), 1);
     }
 

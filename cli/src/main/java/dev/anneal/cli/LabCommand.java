@@ -1,5 +1,7 @@
 package dev.anneal.cli;
 
+import dev.anneal.djl.Engines;
+import dev.anneal.field.FieldStudies;
 import dev.anneal.lab.Lab;
 import dev.anneal.lab.Mode;
 import dev.anneal.lab.Report;
@@ -49,6 +51,10 @@ final class LabCommand implements Callable<Integer> {
     @Option(names = "--reduced", description = "Fewer steps per study: the mode the test suite uses.")
     boolean reduced;
 
+    @Option(names = "--field", description = "Also run the field studies (S27F … S31F: the claims on real Fashion-MNIST training with DJL, "
+            + "one trial at a time), each after its toy version; with no IDs, only S27 … S31 and their field versions.")
+    boolean field;
+
     @Spec
     CommandSpec command;
 
@@ -57,7 +63,8 @@ final class LabCommand implements Callable<Integer> {
         if (seeds < Lab.MIN_SEEDS) throw new IllegalArgumentException("--seeds (" + seeds + ") must be >= " + Lab.MIN_SEEDS);
         int workers = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (workers < 1) throw new IllegalArgumentException("--jobs (" + workers + ") must be >= 1");
-        List<Study> studies = Catalogue.select(ids);
+        List<Study> studies = field ? FieldStudies.interleave(toys(FieldStudies.toyIds())) : Catalogue.select(ids);
+        if (field) Engines.pytorch(1, 0); // before any trial: offline, one intra-op thread
         PrintWriter out = command.commandLine().getOut(), err = command.commandLine().getErr();
         Mode mode = reduced ? Mode.REDUCED : Mode.FULL;
         Map<String, String> config = Map.of("studies", studies.stream().map(Study::id).collect(Collectors.joining(" ")),
@@ -85,6 +92,11 @@ final class LabCommand implements Callable<Integer> {
             else run.finish();
             return failed ? Main.FAILURE : Main.OK;
         }
+    }
+
+    /** The toy studies among IDS (or {@code field}'s ids when none are given) that the catalogue has. */
+    private List<Study> toys(List<String> fieldIds) {
+        return ids.isEmpty() ? Catalogue.all().stream().filter(s -> fieldIds.contains(s.id())).toList() : Catalogue.select(ids);
     }
 
     /** A one-line bar on stderr, redrawn in place. */

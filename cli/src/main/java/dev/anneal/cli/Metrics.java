@@ -1,10 +1,12 @@
 package dev.anneal.cli;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The {@code --metrics} option: {@code v1,v2,…} or {@code @FILE} with one value per line (blank lines skipped). Every
@@ -12,6 +14,11 @@ import java.util.List;
  */
 final class Metrics {
     private Metrics() {}
+
+    /** Plain decimal numbers only: no Java suffixes (1f, 2d), hex (0x1p3), NaN or Infinity. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,3})?");
+    /** A metrics file is a list of losses, one a line: these bounds keep a wrong file (/dev/zero, a data set) from filling the heap. */
+    static final int MAX_LINES = 10_000_000, MAX_LINE_LENGTH = 100;
 
     static double[] parse(String option) {
         boolean file = option.startsWith("@");
@@ -22,11 +29,10 @@ final class Metrics {
             String item = items.get(i).strip();
             if (item.isEmpty() && file) continue;
             double v;
-            try {
-                v = Double.parseDouble(item);
-            } catch (NumberFormatException e) {
-                throw error(option, where + " " + (i + 1) + " ('" + item + "') must be a number");
+            if (!DECIMAL.matcher(item).matches()) {
+                throw error(option, where + " " + (i + 1) + " ('" + item + "') must be a decimal number such as 0.25 or 1e-3");
             }
+            v = Double.parseDouble(item);
             // A NaN or infinite metric would silently freeze the scheduler's best value.
             if (!Double.isFinite(v)) throw error(option, where + " " + (i + 1) + " (" + item + ") must be a finite number");
             values.add(v);
@@ -37,10 +43,23 @@ final class Metrics {
 
     private static List<String> lines(String option) {
         Path file = Path.of(option.substring(1));
-        try {
-            return Files.readAllLines(file);
+        List<String> lines = new ArrayList<>();
+        try (Reader in = Files.newBufferedReader(file)) {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); ; c = in.read()) {
+                if (c == '\n' || c == -1) {
+                    if (lines.size() == MAX_LINES) throw error(option, "has more than " + MAX_LINES + " lines (the limit)");
+                    lines.add(line.toString());
+                    line.setLength(0);
+                    if (c == -1) return lines;
+                } else if (line.length() == MAX_LINE_LENGTH) {
+                    throw error(option, "line " + (lines.size() + 1) + " is longer than " + MAX_LINE_LENGTH + " characters (the limit)");
+                } else {
+                    line.append((char) c);
+                }
+            }
         } catch (IOException e) {
-            throw error(option, "cannot read " + file + " (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")");
+            throw error(option, "cannot read " + file + " (" + OutputFiles.reason(e) + ")");
         }
     }
 

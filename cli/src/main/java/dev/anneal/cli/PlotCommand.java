@@ -8,9 +8,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +20,9 @@ import java.util.concurrent.Callable;
 @Command(name = "plot", mixinStandardHelpOptions = true,
         description = "Draw schedules on one chart (PNG or SVG) and print their values at evenly spaced steps.")
 final class PlotCommand implements Callable<Integer> {
+
+    /** A chart is drawn in memory, 4 bytes a pixel: 8000×8000 is 256 MB. */
+    static final int MAX_WIDTH = 8000, MAX_HEIGHT = 8000;
 
     @Parameters(arity = "1..*", paramLabel = "SPEC", description = "One or more schedule specs.")
     List<String> specs;
@@ -60,7 +61,9 @@ final class PlotCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (steps <= 0) throw new IllegalArgumentException("--steps (" + steps + ") must be > 0");
-        if (width < 200 || height < 150) throw new IllegalArgumentException("--width x --height (" + width + "x" + height + ") must be at least 200x150");
+        if (width < 200 || height < 150 || width > MAX_WIDTH || height > MAX_HEIGHT) {
+            throw new IllegalArgumentException("--width x --height (" + width + "x" + height + ") must be from 200x150 to " + MAX_WIDTH + "x" + MAX_HEIGHT);
+        }
         if (rows < 0) throw new IllegalArgumentException("--rows (" + rows + ") must be >= 0");
         Chart.Format format = Chart.Format.of(output);
         List<Chart.Series> series = new ArrayList<>();
@@ -68,11 +71,9 @@ final class PlotCommand implements Callable<Integer> {
             Schedule schedule = specOptions.parse(text, OptionalLong.of(steps));
             series.add(new Chart.Series(text, schedule));
         }
-        try {
-            new Chart(title, "step", yLabel, width, height, log).write(series, steps, output, format);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
-        }
+        OutputFiles.checkFile("-o", output);
+        Chart chart = new Chart(title, "step", yLabel, width, height, log);
+        OutputFiles.write("-o", output, file -> chart.write(series, steps, file, format));
         PrintWriter out = command.commandLine().getOut();
         out.printf(Locale.ROOT, "wrote %s (%d series, steps 0 to %d)%n", output, series.size(), steps - 1);
         if (rows > 0) printTable(out, series);

@@ -16,9 +16,10 @@ record StepRange(long[] explicit, long from, long to) {
                 if (to <= from) throw new IllegalArgumentException("--steps (" + text + ") must have A < B in A:B");
                 return new StepRange(null, from, to);
             }
-            String[] parts = t.split(",");
+            String[] parts = t.split(",", -1);
             long[] steps = new long[parts.length];
             for (int i = 0; i < parts.length; i++) {
+                if (parts[i].isBlank()) throw invalid(text);
                 steps[i] = Long.parseLong(parts[i].strip());
                 if (steps[i] < 0) throw new IllegalArgumentException("--steps (" + text + ") has a negative step " + steps[i] + "; steps must be >= 0");
             }

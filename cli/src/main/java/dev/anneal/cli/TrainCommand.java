@@ -81,6 +81,11 @@ final class TrainCommand implements Callable<Integer> {
         trace = Outputs.file(trace, output, "train-trace.csv");
         figure = Outputs.file(figure, output, "train.png");
         controls.decisions = Outputs.file(controls.decisions, output, "train-decisions.csv");
+        // Outputs that cannot be written are found now, not after an epoch of training.
+        OutputFiles.checkFile("--trace", trace);
+        OutputFiles.checkFile("--figure", figure);
+        OutputFiles.checkFile("--decisions", controls.decisions);
+        if (checkpoint != null) OutputFiles.checkDirectory("--checkpoint", checkpoint);
         boolean control = controls.any();
         options.start();
         Images train = options.train(), test = options.test(), heldOut = null;
@@ -227,9 +232,12 @@ final class TrainCommand implements Callable<Integer> {
         TrainingChart chart = new TrainingChart("anneal train fashion-mnist --model " + options.model().key() + " --optimizer " + options.optimizer, "step", false)
                 .add("lr", x, lr, 0).axisTitle(0, "lr")
                 .add("training loss", x, loss, 1).axisTitle(1, "training loss");
+        List<String> others = CoScheduled.columns(steps);
+        for (String column : others) chart.add(column, x, CoScheduled.values(steps, column), 2);
+        if (!others.isEmpty()) chart.axisTitle(2, "co-scheduled values");
         if (!(options.gradients().lossScaling() instanceof LossScaling.Off)) { // --fp16, or --loss-scale
             double[] scale = steps.stream().mapToDouble(s -> s.verdict().scale()).toArray();
-            chart.add("loss scale", x, scale, 2).axisTitle(2, "loss scale");
+            chart.add("loss scale", x, scale, 3).axisTitle(3, "loss scale");
         }
         chart.write(figure);
     }

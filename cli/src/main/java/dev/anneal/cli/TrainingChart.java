@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Curves of a training run over a shared x axis, on a left value axis (0) and optionally right ones (1, 2), as PNG. */
+/** Curves of a training run over a shared x axis, on a left value axis (0) and optionally right ones (1, 2, 3), as PNG. */
 final class TrainingChart {
     private final XYChart chart;
 
@@ -26,6 +26,7 @@ final class TrainingChart {
         chart.getStyler().setXAxisDecimalPattern(logX ? "0.0E0" : "#");
         chart.getStyler().setYAxisGroupPosition(1, Styler.YAxisPosition.Right);
         chart.getStyler().setYAxisGroupPosition(2, Styler.YAxisPosition.Right);
+        chart.getStyler().setYAxisGroupPosition(3, Styler.YAxisPosition.Right);
     }
 
     TrainingChart add(String label, double[] x, double[] y, int axis) {

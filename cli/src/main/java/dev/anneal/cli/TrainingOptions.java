@@ -44,7 +44,8 @@ final class TrainingOptions {
 
     @Option(names = "--schedules", paramLabel = "FILE",
             description = "A schedule-set file (YAML or JSON): defaults and groups of hyperparameters (lr, momentum, dampening, beta1, beta2, eps, "
-                    + "weight_decay) as specs, and which parameters each group takes (parameters: group → glob over the parameter's path).")
+                    + "weight_decay), and the network's (dropout, label_smoothing, bn_momentum, augment; docs/coscheduling.md) as specs, "
+                    + "and which parameters each group takes (parameters: group → glob over the parameter's path).")
     Path schedules;
 
     @Option(names = "--batch", paramLabel = "N", defaultValue = "128", description = "Images per mini-batch (default: ${DEFAULT-VALUE}).")

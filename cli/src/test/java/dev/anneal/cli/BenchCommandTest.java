@@ -21,6 +21,17 @@ class BenchCommandTest {
         assertThat(r.err()).contains("bench target (none) must be optim, train or store");
     }
 
+    /** The benchmarks live in bench-runtime; their bad options reach the user as every command's do. */
+    @Test
+    void bench_badOptionOfAMovedBenchmark_exit2WithoutStackTrace() {
+        Cli optim = Cli.run("bench", "optim", "--sizes", "1K", "--threads", "0");
+        assertThat(optim.code()).isEqualTo(2);
+        assertThat(optim.err()).contains("anneal: --threads (0) must be in [1, 1024]").doesNotContain("Exception");
+        Cli train = Cli.run("bench", "train", "--limit", "0");
+        assertThat(train.code()).isEqualTo(2);
+        assertThat(train.err()).contains("anneal: --limit (0) must be in [1, 60000]").doesNotContain("Exception");
+    }
+
     @Test
     void bench_help_listsBothTargets() {
         Cli r = Cli.run("bench", "--help");

@@ -36,10 +36,11 @@ class MetricsOptionTest {
 
     @ParameterizedTest(name = "--metrics {0}")
     @CsvSource(delimiter = '|', textBlock = """
-            1,x,3         | --metrics (1,x,3): value 2 ('x') must be a number
-            1,,3          | --metrics (1,,3): value 2 ('') must be a number
-            1,NaN         | --metrics (1,NaN): value 2 (NaN) must be a finite number
-            0.5,-Infinity | --metrics (0.5,-Infinity): value 2 (-Infinity) must be a finite number
+            1,x,3         | --metrics (1,x,3): value 2 ('x') must be a decimal number such as 0.25 or 1e-3
+            1,,3          | --metrics (1,,3): value 2 ('') must be a decimal number such as 0.25 or 1e-3
+            1,NaN         | --metrics (1,NaN): value 2 ('NaN') must be a decimal number such as 0.25 or 1e-3
+            0.5,-Infinity | --metrics (0.5,-Infinity): value 2 ('-Infinity') must be a decimal number such as 0.25 or 1e-3
+            1,1e999       | --metrics (1,1e999): value 2 (1e999) must be a finite number
             """)
     void metrics_badItem_exit2QuotingOptionAndItem(String option, String message) {
         Cli r = Cli.run("eval", PLATEAU, "--metrics", option);
@@ -52,7 +53,7 @@ class MetricsOptionTest {
         Path file = Files.writeString(dir.resolve("bad.txt"), "1\n\nabc\n");
         Cli r = Cli.run("eval", PLATEAU, "--metrics", "@" + file);
         assertThat(r.code()).as(r.toString()).isEqualTo(2);
-        assertThat(r.err()).contains("--metrics (@" + file + "): line 3 ('abc') must be a number");
+        assertThat(r.err()).contains("--metrics (@" + file + "): line 3 ('abc') must be a decimal number such as 0.25 or 1e-3");
     }
 
     @Test

@@ -27,6 +27,8 @@ public record Cyclic(double lo, double hi, long up, long down, Mode mode, double
         if (!(hi >= lo)) throw Checks.fail("hi", hi, "must be >= lo (" + Checks.format(lo) + ")");
         Checks.positive("up", up);
         Checks.positive("down", down);
+        // The cycle's length is the period it claims: it must be a step count.
+        if (up > Long.MAX_VALUE - down) throw Checks.fail("up + down", up + "+" + down, "must be at most " + Long.MAX_VALUE);
         if (mode == null) throw Checks.fail("mode", null, "must be one of triangular, triangular2, exp_range");
         Checks.inLeftOpen("gamma", gamma, 0, 1);
     }

@@ -9,6 +9,7 @@ public record Exponential(double value, double gamma) implements Schedule {
 
     @Override
     public double at(long step) {
+        if (value == 0) return value; // 0·gamma^t is 0 even where gamma^t overflows (0·∞ would be NaN)
         return value * Math.pow(gamma, Steps.clamp(step));
     }
 

@@ -12,7 +12,9 @@ final class Interpolation {
     static double between(double from, double to, double w) {
         if (w <= 0) return from;
         if (w >= 1) return to;
-        double v = from + (to - from) * w;
+        double span = to - from;
+        // Ends such as ±1e308 overflow their difference: weigh each end instead.
+        double v = Double.isFinite(span) ? from + span * w : from * (1 - w) + to * w;
         return from <= to ? Math.min(Math.max(v, from), to) : Math.min(Math.max(v, to), from);
     }
 }

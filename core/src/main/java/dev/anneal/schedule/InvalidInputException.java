@@ -120,8 +120,19 @@ public class InvalidInputException extends IllegalArgumentException {
         if (where.step() >= 0) b.append(" (step ").append(where.step()).append(')');
         if (where.column() > 0 && where.text() != null) {
             String line = where.text().replace('\n', ' ').replace('\t', ' ');
-            b.append(" (column ").append(where.column()).append(")\n  ").append(line).append("\n  ").append(" ".repeat(where.column() - 1)).append('^');
+            int caret = where.column() - 1;
+            // A long spec (a generated chain, say) is shown as a window of WINDOW characters around the column.
+            if (line.length() > WINDOW) {
+                int from = Math.max(0, Math.min(caret - WINDOW / 2, line.length() - WINDOW));
+                int to = Math.min(line.length(), from + WINDOW);
+                String shown = (from > 0 ? "…" : "") + line.substring(from, to) + (to < line.length() ? "…" : "");
+                caret = caret - from + (from > 0 ? 1 : 0);
+                line = shown;
+            }
+            b.append(" (column ").append(where.column()).append(")\n  ").append(line).append("\n  ").append(" ".repeat(Math.max(0, caret))).append('^');
         }
         return b.toString();
     }
+
+    private static final int WINDOW = 100;
 }

@@ -35,6 +35,11 @@ public record OneCycle(double peak, long steps, double pctStart, double div, dou
         Checks.positive("div", div);
         Checks.positive("final_div", finalDiv);
         if (anneal == null) throw Checks.fail("anneal", null, "must be one of cos, linear");
+        // The start and end values are peak/div and peak/(div·final_div): a tiny divisor overflows them (then ∞ − ∞ is NaN).
+        if (!Double.isFinite(peak / div)) throw Checks.fail("div", div, "is too small for peak (" + Checks.format(peak) + "): peak/div is not finite");
+        if (!Double.isFinite(peak / div / finalDiv)) {
+            throw Checks.fail("final_div", finalDiv, "is too small: peak/div/final_div (peak " + Checks.format(peak) + ", div " + Checks.format(div) + ") is not finite");
+        }
         double warm = pctStart * steps;
         if (!(warm - 1 > 0)) {
             throw Checks.fail("pct_start·steps", warm, "must be > 1: the rising phase needs at least one step");

@@ -22,7 +22,10 @@ public record Phase(Schedule schedule, double fraction) implements Schedule {
 
     @Override
     public double at(long step) {
-        return schedule.at(Steps.add(Steps.clamp(step), offset()));
+        // (t + offset) mod P without overflow: t + offset itself may pass Long.MAX_VALUE when P is near it.
+        long p = schedule.period().getAsLong(), a = Steps.clamp(step) % p, b = offset() % p;
+        long wrapped = a - (p - b);
+        return schedule.at(wrapped < 0 ? wrapped + p : wrapped);
     }
 
     @Override

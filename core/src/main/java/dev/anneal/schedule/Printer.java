@@ -39,7 +39,7 @@ final class Printer {
                     o.threePhase() == OneCycle.THREE_PHASE ? null : "three_phase=" + o.threePhase());
             case Wsd w -> call("wsd", number(w.peak()), "warmup=" + w.warmup(), "stable=" + w.stable(), "decay=" + w.decay(),
                     named("floor", w.floor(), Wsd.FLOOR), w.shape() == Wsd.SHAPE ? null : "shape=" + w.shape().spec());
-            case Then t -> operand(t.first(), false) + " then " + operand(t.next(), true);
+            case Then t -> t.pieces().stream().map(Printer::print).collect(Collectors.joining(" then "));
             case Warmup w -> call("warmup", String.valueOf(w.steps()), print(w.target()));
             case Scaled s -> number(s.factor()) + " * " + factor(s.schedule(), true);
             case Product p -> factor(p.left(), false) + " * " + factor(p.right(), true);
@@ -53,11 +53,6 @@ final class Printer {
             case Custom c -> c.name();
             case Framework f -> f.spec();
         };
-    }
-
-    /** A side of 'then': a nested 'then' on the right needs parentheses to keep the grouping. */
-    private static String operand(Schedule s, boolean right) {
-        return right && s instanceof Then ? "(" + print(s) + ")" : print(s);
     }
 
     /** A side of '*': products fold from the left, and 'then' binds looser than '*'. */

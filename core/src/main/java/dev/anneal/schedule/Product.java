@@ -10,7 +10,9 @@ public record Product(Schedule left, Schedule right) implements Schedule {
 
     @Override
     public double at(long step) {
-        return left.at(step) * right.at(step);
+        double a = left.at(step);
+        // A zero factor stays zero, as Range.times has it: 0·∞ is not NaN.
+        return a == 0 ? 0 : zeroOr(a, right.at(step));
     }
 
     /** Ends when both factors have ended. */
@@ -29,6 +31,10 @@ public record Product(Schedule left, Schedule right) implements Schedule {
         long g = gcd(p, q);
         long m = p / g;
         return Math.multiplyHigh(m, q) == 0 && m * q > 0 ? OptionalLong.of(m * q) : OptionalLong.empty();
+    }
+
+    private static double zeroOr(double a, double b) {
+        return b == 0 ? 0 : a * b;
     }
 
     private static long gcd(long a, long b) {

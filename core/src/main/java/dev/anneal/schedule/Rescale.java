@@ -25,7 +25,8 @@ public record Rescale(Schedule schedule, double min, double max) implements Sche
     @Override
     public double at(long step) {
         Range r = schedule.range();
-        return min + (schedule.at(step) - r.min()) / (r.max() - r.min()) * (max - min);
+        // clamped: rounding (of counter(…), say) must not put a value a hair outside [min, max], where a range check would stop the run
+        return Math.clamp(min + (schedule.at(step) - r.min()) / (r.max() - r.min()) * (max - min), min, max);
     }
 
     @Override

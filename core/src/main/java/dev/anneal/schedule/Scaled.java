@@ -11,7 +11,7 @@ public record Scaled(double factor, Schedule schedule) implements Schedule {
 
     @Override
     public double at(long step) {
-        return factor * schedule.at(step);
+        return factor == 0 ? 0 : factor * schedule.at(step); // a zero factor stays zero, as Range.scale has it: 0·∞ is not NaN
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.anneal.spec.Node.Num;
 import dev.anneal.spec.Node.Op;
 import dev.anneal.spec.Node.Word;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +58,7 @@ final class Binder {
     Schedule schedule(Node node) {
         return switch (node) {
             case Call call -> call(call);
-            case Binary b when b.op() == Op.THEN -> build(b, () -> new Then(schedule(b.left()), schedule(b.right())));
+            case Binary b when b.op() == Op.THEN -> chain(b);
             case Binary b -> {
                 Object product = operand(b);
                 if (product instanceof Schedule s) yield s;
@@ -80,6 +81,31 @@ final class Binder {
             String reason = scope.unknown(w.name());
             return error(reason != null ? reason : "expected a schedule, found " + Node.describe(w), w);
         });
+    }
+
+    /** A 'then' chain, bound piece by piece and joined as a balanced tree; a piece that never ends is reported at the 'then' after it. */
+    private Schedule chain(Binary then) {
+        List<Schedule> pieces = new ArrayList<>();
+        List<Integer> columns = new ArrayList<>();
+        flatten(then, pieces, columns);
+        for (int i = 0; i + 1 < pieces.size(); i++) {
+            Schedule piece = pieces.get(i);
+            if (piece.duration().isEmpty()) {
+                throw new SpecException(Then.neverEnds(piece), text, columns.get(i));
+            }
+        }
+        return Then.of(pieces);
+    }
+
+    /** In order: the pieces, and the column of the 'then' between each two. The parser's tree is balanced, so this recursion is shallow. */
+    private void flatten(Node node, List<Schedule> pieces, List<Integer> columns) {
+        if (node instanceof Binary b && b.op() == Op.THEN) {
+            flatten(b.left(), pieces, columns);
+            columns.add(b.column());
+            flatten(b.right(), pieces, columns);
+        } else {
+            pieces.add(schedule(node));
+        }
     }
 
     /** A factor of a product: a number or a schedule. Numbers fold; a number times a schedule scales it. */

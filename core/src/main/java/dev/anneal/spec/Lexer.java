@@ -66,6 +66,14 @@ final class Lexer {
         if (!m.lookingAt()) throw new SpecException("malformed number", text, start + 1);
         pos = m.end();
         String literal = m.group();
+        if (literal.length() > Limits.NUMBER_LENGTH) {
+            throw new SpecException("number literal of " + literal.length() + " characters; the limit is " + Limits.NUMBER_LENGTH, text, start + 1);
+        }
+        int e = Math.max(literal.indexOf('e'), literal.indexOf('E'));
+        if (e >= 0 && literal.substring(e + 1).replaceFirst("^[+-]", "").replaceFirst("^0+(?=.)", "").length() > Limits.EXPONENT_DIGITS) {
+            throw new SpecException("number " + literal + " has an exponent of more than " + Limits.EXPONENT_DIGITS
+                    + " digits (the limit; a double's range ends near 1e308)", text, start + 1);
+        }
         if (pos < text.length() && (Character.isLetterOrDigit(text.charAt(pos)) || text.charAt(pos) == '_' || text.charAt(pos) == '.')) {
             int end = pos;
             while (end < text.length() && (Character.isLetterOrDigit(text.charAt(end)) || "._+-".indexOf(text.charAt(end)) >= 0)) end++;

@@ -13,8 +13,9 @@ class ChecksTest {
 
     @Test
     void argument_brokenRule_isAWrongValue() {
+        // a wrong value is core's structured InvalidInputException, an IllegalArgumentException (exit 2)
         assertThatThrownBy(() -> Checks.argument(false, "min (2) must be <= max (1)"))
-                .isExactlyInstanceOf(InvalidInputException.class).hasMessage("min (2) must be <= max (1)");
+                .isExactlyInstanceOf(InvalidInputException.class).isInstanceOf(IllegalArgumentException.class).hasMessage("min (2) must be <= max (1)");
         assertThatCode(() -> Checks.argument(true, "unused")).doesNotThrowAnyException();
     }
 

@@ -466,6 +466,15 @@ class FamilyValuesTest {
         assertThat(new Rescale(new Linear(0, 4, 4), 1, 3).duration()).hasValue(4);
     }
 
+    @Test
+    void rescale_ofACounteredCycle_neverLeavesMinMax() {
+        // counter(x) = lo + hi − x rounds a hair below lo at some steps; mapped onto [0, 0.6] that would be -3e-17
+        Schedule s = new Rescale(new Counter(new Cyclic(0.005, 0.05, 4, 4, Cyclic.Mode.TRIANGULAR, 1)), 0, 0.6);
+        for (long t = 0; t < 64; t++) assertThat(s.at(t)).as("step %d", t).isBetween(0.0, 0.6);
+        assertThat(s.at(0)).isEqualTo(0.6);
+        assertThat(s.at(4)).isEqualTo(0.0);
+    }
+
     // ---- duration, period, range ------------------------------------------------------------------------
 
     private static final Schedule LIN4 = new Linear(1, 3, 4);

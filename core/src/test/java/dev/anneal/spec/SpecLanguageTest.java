@@ -124,7 +124,7 @@ class SpecLanguageTest {
             cyclic(0, 1, up=5, down=5, mode=triangular, gamma=1)     | cyclic(0, 1, up=5)
             onecycle(1, steps=100, pct_start=0.25)                   | onecycle(1, steps=100, pct_start=0.25)
             wsd(1, 10, 80, 10, 0, cosine)                            | wsd(1, warmup=10, stable=80, decay=10, shape=cosine)
-            linear(0,1,steps=1) then (linear(1,2,steps=1) then constant(3)) | linear(0, 1, steps=1) then (linear(1, 2, steps=1) then constant(3))
+            linear(0,1,steps=1) then (linear(1,2,steps=1) then constant(3)) | linear(0, 1, steps=1) then linear(1, 2, steps=1) then constant(3)
             cosine(1, steps=10) * 0.5                                | 0.5 * cosine(1, steps=10)
             constant(2) * (constant(3) * constant(4))                | constant(2) * (constant(3) * constant(4))
             (linear(0, 1, steps=2) then constant(1)) * constant(2)   | (linear(0, 1, steps=2) then constant(1)) * constant(2)

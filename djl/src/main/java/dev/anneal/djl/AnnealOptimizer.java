@@ -54,6 +54,7 @@ import java.util.Map;
  */
 public final class AnnealOptimizer extends Optimizer {
     private final Method rule;
+    private final ScheduleSet schedules;
     private final List<Hyperparameters> groups;
     private final List<Claim> claims;
     private final GradientPipeline pipeline;
@@ -79,6 +80,7 @@ public final class AnnealOptimizer extends Optimizer {
     private AnnealOptimizer(Builder b) {
         super(b);
         this.rule = b.rule;
+        this.schedules = b.schedules;
         this.groups = new ArrayList<>();
         for (String name : b.schedules.groups()) {
             Map<String, Schedule> own = new LinkedHashMap<>(b.schedules.group(name));
@@ -135,6 +137,18 @@ public final class AnnealOptimizer extends Optimizer {
         return rule;
     }
 
+    /** The schedule set, the network's names (dropout, …) included. */
+    public ScheduleSet schedules() {
+        return schedules;
+    }
+
+    /** The group that claims the parameter at {@code path} (the first claim that matches), as {@link #assign} gives it. */
+    public String groupClaiming(String path) {
+        for (Claim c : claims) if (c.matches(path)) return c.group();
+        throw new IllegalArgumentException("parameter " + path + " is claimed by no group (claims: " + claims
+                + "): add its path to a pattern, or end with a group that claims \"*\"");
+    }
+
     /** Steps taken (applied or skipped): the step whose hyperparameters the next update reads. */
     public long step() {
         return step;
@@ -185,17 +199,7 @@ public final class AnnealOptimizer extends Optimizer {
         int[] counts = new int[groups.size()];
         for (Map.Entry<String, Parameter> e : byPath.entrySet()) {
             if (!e.getValue().requiresGradient()) continue;
-            int group = -1;
-            for (Claim c : claims) {
-                if (c.matches(e.getKey())) {
-                    group = groupIndex(c.group());
-                    break;
-                }
-            }
-            if (group < 0) {
-                throw new IllegalArgumentException("parameter " + e.getKey() + " is claimed by no group (claims: " + claims
-                        + "): add its path to a pattern, or end with a group that claims \"*\"");
-            }
+            int group = groupIndex(groupClaiming(e.getKey()));
             assigned.put(e.getValue().getId(), group);
             counts[group]++;
         }

@@ -1,7 +1,6 @@
 package dev.anneal.djl;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,7 +39,8 @@ public final class FashionMnist {
             }
             return new Images(pixels, classes);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read Fashion-MNIST: " + e.getMessage(), e);
+            // The files are the user's input: a damaged one is bad input, not a fault of the program.
+            throw new IllegalArgumentException("cannot read Fashion-MNIST: " + e.getMessage(), e);
         }
     }
 

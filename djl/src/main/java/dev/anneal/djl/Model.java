@@ -17,7 +17,7 @@ import java.util.Locale;
 public enum Model {
     /** 784 → 256 → 128 → 10, ReLU. */
     MLP,
-    /** conv 5×5×32, max-pool 2, conv 5×5×64, max-pool 2, 1024 → 128 → 10, ReLU. */
+    /** conv 5×5×32, BatchNorm, max-pool 2, conv 5×5×64, BatchNorm, max-pool 2, 1024 → 128 → 10, ReLU. */
     CNN,
     /** One LSTM layer of 128 reading the image row by row (28 steps of 28 pixels), then 128 → 10 at the last row. */
     LSTM;
@@ -36,25 +36,60 @@ public enum Model {
         };
     }
 
-    /** A new, uninitialized network that maps a batch to 10 logits per image. */
+    /** A new, uninitialized network that maps a batch to 10 logits per image, without dropout and BatchNorm at PyTorch's momentum. */
     public Block build() {
+        return build(Regularization.none(0));
+    }
+
+    /**
+     * A new, uninitialized network whose dropout layers and BatchNorm momenta read {@code regularization} at each
+     * step. Dropout follows every hidden activation (the MLP's two, the CNN's dense one, the LSTM's output),
+     * nested with the activation so the parameters keep their paths; the CNN normalizes after each convolution.
+     */
+    public Block build(Regularization regularization) {
         SequentialBlock net = new SequentialBlock();
         switch (this) {
-            case MLP -> net.add(linear(256)).add(Activation.reluBlock()).add(linear(128)).add(Activation.reluBlock());
-            case CNN -> net
-                    .add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(32).build())
-                    .add(Activation.reluBlock())
-                    .add(Pool.maxPool2dBlock(new Shape(2, 2)))
-                    .add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(64).build())
-                    .add(Activation.reluBlock())
-                    .add(Pool.maxPool2dBlock(new Shape(2, 2)))
-                    .add(Blocks.batchFlattenBlock())
-                    .add(linear(128)).add(Activation.reluBlock());
-            case LSTM -> net
-                    .add(ai.djl.nn.recurrent.LSTM.builder().setStateSize(128).setNumLayers(1).optBatchFirst(true).build())
-                    .add(new LambdaBlock(list -> new NDList(list.singletonOrThrow().get(":, -1, :"))));
+            case MLP -> {
+                net.add(linear(256)).add(reluDropout(net, regularization));
+                net.add(linear(128)).add(reluDropout(net, regularization));
+            }
+            case CNN -> {
+                net.add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(32).build())
+                        .add(regularization.batchNorm(lastParameter(net)))
+                        .add(Activation.reluBlock())
+                        .add(Pool.maxPool2dBlock(new Shape(2, 2)))
+                        .add(Conv2d.builder().setKernelShape(new Shape(5, 5)).setFilters(64).build())
+                        .add(regularization.batchNorm(lastParameter(net)))
+                        .add(Activation.reluBlock())
+                        .add(Pool.maxPool2dBlock(new Shape(2, 2)))
+                        .add(Blocks.batchFlattenBlock())
+                        .add(linear(128));
+                net.add(reluDropout(net, regularization));
+            }
+            case LSTM -> {
+                net.add(ai.djl.nn.recurrent.LSTM.builder().setStateSize(128).setNumLayers(1).optBatchFirst(true).build());
+                net.add(new SequentialBlock()
+                        .add(new LambdaBlock(list -> new NDList(list.singletonOrThrow().get(":, -1, :"))))
+                        .add(regularization.dropout(lastParameter(net))));
+            }
         }
         return net.add(linear(FashionMnist.CLASSES));
+    }
+
+    /** ReLU then dropout reading the group of the layer just added. */
+    private static Block reluDropout(SequentialBlock net, Regularization regularization) {
+        return new SequentialBlock().add(Activation.reluBlock()).add(regularization.dropout(lastParameter(net)));
+    }
+
+    /** The path of the first parameter of the last block with parameters, {@code 01Linear_weight}. */
+    private static String lastParameter(SequentialBlock net) {
+        var children = net.getChildren();
+        for (int i = children.size() - 1; i >= 0; i--) {
+            if (!children.get(i).getValue().getParameters().isEmpty()) {
+                return Regularization.firstParameter(children.get(i).getKey(), children.get(i).getValue());
+            }
+        }
+        throw new IllegalStateException("no layer with parameters before a regularizer");
     }
 
     private static Block linear(int units) {

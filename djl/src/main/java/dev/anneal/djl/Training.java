@@ -33,10 +33,13 @@ import java.util.function.Consumer;
  * A network, its optimizer and the loop that trains it on images: shuffled mini-batches, softmax cross-entropy,
  * one {@link AnnealOptimizer#step} per batch, and optionally a {@link Control} that observes each update and sets
  * the next one's lr. The order of each epoch depends only on the seed and the epoch, so a run resumed from a
- * checkpoint sees the same batches as an uninterrupted one.
+ * checkpoint sees the same batches as an uninterrupted one. The network's regularizers (dropout, label smoothing,
+ * BatchNorm momentum, augmentation) read the optimizer's schedule set at the step ({@link Regularization}); their
+ * random draws depend on the seed, the epoch and the batch, so a resumed run draws the same.
  */
 public final class Training implements AutoCloseable {
     private static final int EVAL_BATCH = 1000;
+    private static final Object ENGINE_SEED = new Object(); // the engine's generator is global: one initialization at a time
 
     /** Called after each optimizer update; return false to stop the epoch early. */
     public interface Listener {
@@ -51,7 +54,10 @@ public final class Training implements AutoCloseable {
     private final Block block;
     private ParameterStore store;
     private final List<Parameter> parameters;
-    private final Loss loss = Loss.softmaxCrossEntropyLoss();
+    private final Loss loss = Loss.softmaxCrossEntropyLoss(); // evaluation and curvature: the unsmoothed loss
+    private final Regularization regularization;
+    private final LabelSmoothingLoss trainingLoss;
+    private final Augmentation augmentation;
     private AnnealOptimizer optimizer;
     private Control<?> control;
     private Consumer<Decision> decisions = d -> {};
@@ -85,10 +91,15 @@ public final class Training implements AutoCloseable {
         this.batch = batch;
         this.seed = seed;
         this.engine = Engine.getEngine("PyTorch");
-        engine.setRandomSeed((int) seed);
         this.manager = engine.newBaseManager();
-        this.block = model.build();
-        block.initialize(manager, DataType.FLOAT32, model.inputShape(batch));
+        this.regularization = optimizer == null ? Regularization.none(seed) : new Regularization(optimizer.schedules(), optimizer::groupClaiming, seed);
+        this.trainingLoss = regularization.loss();
+        this.augmentation = regularization.augmentation();
+        this.block = model.build(regularization);
+        synchronized (ENGINE_SEED) {
+            engine.setRandomSeed((int) seed);
+            block.initialize(manager, DataType.FLOAT32, model.inputShape(batch));
+        }
         this.parameters = block.getParameters().values();
         requireGradients();
         this.store = new ParameterStore(manager, false);
@@ -101,6 +112,16 @@ public final class Training implements AutoCloseable {
 
     public AnnealOptimizer optimizer() {
         return optimizer;
+    }
+
+    /** The network. */
+    public Block block() {
+        return block;
+    }
+
+    /** What the network's regularizers read, and their clock. */
+    public Regularization regularization() {
+        return regularization;
     }
 
     public Timing timing() {
@@ -144,6 +165,8 @@ public final class Training implements AutoCloseable {
                 y[i] = images.label(order[start + i]);
             }
             long t0 = System.nanoTime();
+            regularization.clock().set(step(), (long) epoch << 32 | start);
+            augmentation.apply(x, n);
             double[] lossAndCorrect = forwardBackward(x, y, n);
             long t1 = System.nanoTime();
             lossSum += lossAndCorrect[0];
@@ -176,7 +199,7 @@ public final class Training implements AutoCloseable {
             NDArray logits, value;
             try (GradientCollector collector = engine.newGradientCollector()) {
                 logits = block.forward(store, new NDList(input), true).singletonOrThrow();
-                value = loss.evaluate(new NDList(labels), new NDList(logits));
+                value = trainingLoss.evaluate(new NDList(labels), new NDList(logits));
                 float scale = baseline == null ? optimizer.lossScale() : 1f; // the pipeline divides the gradients by it again
                 collector.backward(scale == 1f ? value : value.mul(scale));
             }
@@ -192,6 +215,24 @@ public final class Training implements AutoCloseable {
 
     /** The mean softmax cross-entropy over {@code images}, in evaluation mode (a validation loss). */
     public double loss(Images images) {
+        return loss(images, false);
+    }
+
+    /**
+     * The mean softmax cross-entropy over {@code images}; with {@code batchStatistics}, BatchNorm normalizes each
+     * batch of {@value #EVAL_BATCH} by its own statistics (as in training, the running ones left unchanged, no
+     * dropout) instead of the running ones: the gap between the two is BatchNorm's train/test mismatch.
+     */
+    public double loss(Images images, boolean batchStatistics) {
+        regularization.clock().measuring(batchStatistics);
+        try {
+            return evaluationLoss(images, batchStatistics);
+        } finally {
+            regularization.clock().measuring(false);
+        }
+    }
+
+    private double evaluationLoss(Images images, boolean training) {
         double sum = 0;
         float[] x = new float[EVAL_BATCH * FashionMnist.PIXELS];
         long[] y = new long[EVAL_BATCH];
@@ -204,7 +245,7 @@ public final class Training implements AutoCloseable {
             try (NDScope scope = new NDScope()) {
                 scope.suppressNotUsedWarning();
                 NDArray input = manager.create(java.util.Arrays.copyOf(x, n * FashionMnist.PIXELS), model.inputShape(n));
-                NDArray logits = block.forward(store, new NDList(input), false).singletonOrThrow();
+                NDArray logits = block.forward(store, new NDList(input), training).singletonOrThrow();
                 sum += loss.evaluate(new NDList(manager.create(java.util.Arrays.copyOf(y, n))), new NDList(logits)).getFloat() * (double) n;
             }
         }

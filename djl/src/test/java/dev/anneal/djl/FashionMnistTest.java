@@ -7,7 +7,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
@@ -77,8 +76,39 @@ class FashionMnistTest {
         Files.write(dir.resolve("t10k-images-idx3-ubyte"), idx(0x801, 1, new byte[] {1}));
         Files.write(dir.resolve("t10k-labels-idx1-ubyte"), idx(0x801, 1, new byte[] {1}));
         assertThatThrownBy(() -> FashionMnist.test(dir, 10))
-                .isInstanceOf(UncheckedIOException.class)
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not an IDX file of unsigned bytes with 3 dimensions (magic 0x801)");
+    }
+
+    @Test
+    void truncatedGzip_isRejectedNamingTheFile() throws IOException {
+        byte[] whole = gzip(idx(0x803, 2, new byte[2 * FashionMnist.PIXELS], 28, 28));
+        Path images = dir.resolve("t10k-images-idx3-ubyte.gz");
+        Files.write(images, java.util.Arrays.copyOf(whole, whole.length / 2));
+        Files.write(dir.resolve("t10k-labels-idx1-ubyte"), idx(0x801, 2, new byte[] {1, 2}));
+        assertThatThrownBy(() -> FashionMnist.test(dir, 10))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("cannot read Fashion-MNIST: " + images + ": truncated");
+    }
+
+    @Test
+    void damagedGzip_isRejectedNamingTheFile() throws IOException {
+        byte[] bytes = gzip(idx(0x803, 2, new byte[2 * FashionMnist.PIXELS], 28, 28));
+        bytes[1] ^= 0x55; // the gzip magic
+        Path images = dir.resolve("t10k-images-idx3-ubyte.gz");
+        Files.write(images, bytes);
+        Files.write(dir.resolve("t10k-labels-idx1-ubyte"), idx(0x801, 2, new byte[] {1, 2}));
+        assertThatThrownBy(() -> FashionMnist.test(dir, 10))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("cannot read Fashion-MNIST: " + images + ": damaged gzip data");
+    }
+
+    private static byte[] gzip(byte[] data) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(bytes)) {
+            out.write(data);
+        }
+        return bytes.toByteArray();
     }
 
     @Test

@@ -87,10 +87,10 @@ public final class Hyperparameters {
         throw new IllegalArgumentException("groups." + group + "." + name + " is not defined; group " + group + " has " + names());
     }
 
-    /** The group's names that the method does not read (an extra such as dropout, or a typo). */
+    /** The group's names that neither the method nor the network reads ({@link Regularizers}): a typo, or a name of another method. */
     public List<String> unread() {
         List<String> read = readBy(method);
-        return Arrays.stream(names).filter(n -> !read.contains(n)).toList();
+        return Arrays.stream(names).filter(n -> !read.contains(n) && !Regularizers.isRegularizer(n)).toList();
     }
 
     /** Every value at {@code step}, checked. */

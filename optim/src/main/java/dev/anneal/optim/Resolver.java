@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  */
 final class Resolver {
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** References followed from one definition: resolution recurses once per reference, so a chain must stay short. */
+    static final int MAX_REFERENCE_DEPTH = 100;
 
     /** One hyperparameter of one group. */
     private record Key(String group, String name) {
@@ -77,6 +79,10 @@ final class Resolver {
             List<String> cycle = new ArrayList<>(path.subList(at, path.size()).stream().map(this::where).toList());
             cycle.add(where(key));
             throw new ScheduleSetException(where(path.get(at)), "the definitions form a cycle: " + String.join(" → ", cycle));
+        }
+        if (path.size() == MAX_REFERENCE_DEPTH) {
+            throw new ScheduleSetException(where(path.getFirst()), "a chain of references from here is longer than "
+                    + MAX_REFERENCE_DEPTH + " (the limit): " + where(path.getFirst()) + " → " + where(path.get(1)) + " → … → " + where(key));
         }
         path.add(key);
         Schedule s = switch (definition(key)) {

@@ -54,6 +54,7 @@ final class ScheduleSetFile {
         JsonNode total = root.get("total");
         if (total != null) {
             if (!total.canConvertToExactIntegral()) throw new ScheduleSetException("total", "total (" + total + ") must be a whole number of steps");
+            if (!total.canConvertToLong()) throw new ScheduleSetException("total", "total (" + total + ") must be at most " + Long.MAX_VALUE);
             builder.total(total.asLong());
         }
         JsonNode defaults = root.get("defaults");

@@ -24,7 +24,7 @@ record CosineWithHardRestarts(double lr, long numWarmupSteps, long numTrainingSt
         Checks.finite("lr", lr);
         Checks.nonNegative("num_warmup_steps", numWarmupSteps);
         Checks.nonNegative("num_training_steps", numTrainingSteps);
-        Checks.finite("num_cycles", numCycles);
+        Lambdas.checkCycles(numCycles);
     }
 
     @Override

@@ -21,7 +21,7 @@ record CosineWithMinLr(double lr, long numWarmupSteps, long numTrainingSteps, do
         Checks.finite("lr", lr);
         Checks.nonNegative("num_warmup_steps", numWarmupSteps);
         Checks.nonNegative("num_training_steps", numTrainingSteps);
-        Checks.finite("num_cycles", numCycles);
+        Lambdas.checkCycles(numCycles);
         checkMinLr(lr, minLr, minLrRate);
     }
 
@@ -36,6 +36,9 @@ record CosineWithMinLr(double lr, long numWarmupSteps, long numTrainingSteps, do
         if (minLr != null) {
             Checks.finite("min_lr", minLr);
             if (lr == 0) throw Checks.fail("lr", lr, "must not be 0 when min_lr is given: transformers divides min_lr by it");
+            if (!Double.isFinite(minLr / lr)) {
+                throw Checks.fail("min_lr", minLr, "is too large for lr (" + Checks.format(lr) + "): min_lr / lr, transformers' min_lr_rate, is not finite");
+            }
         } else {
             Checks.finite("min_lr_rate", minLrRate);
         }

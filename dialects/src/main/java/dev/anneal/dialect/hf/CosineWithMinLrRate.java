@@ -19,7 +19,7 @@ record CosineWithMinLrRate(double lr, long numWarmupSteps, long numTrainingSteps
         Checks.finite("lr", lr);
         Checks.nonNegative("num_warmup_steps", numWarmupSteps);
         Checks.nonNegative("num_training_steps", numTrainingSteps);
-        Checks.finite("num_cycles", numCycles);
+        Lambdas.checkCycles(numCycles);
         CosineWithMinLr.checkMinLr(lr, minLr, minLrRate);
         if (warmupLrRate != null) Checks.finite("warmup_lr_rate", warmupLrRate);
     }

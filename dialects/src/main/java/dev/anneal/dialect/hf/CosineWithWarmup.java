@@ -22,7 +22,7 @@ record CosineWithWarmup(double lr, long numWarmupSteps, long numTrainingSteps, d
         Checks.finite("lr", lr);
         Checks.nonNegative("num_warmup_steps", numWarmupSteps);
         Checks.nonNegative("num_training_steps", numTrainingSteps);
-        Checks.finite("num_cycles", numCycles);
+        Lambdas.checkCycles(numCycles);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.anneal.dialect.hf;
 import dev.anneal.schedule.InvalidInputException;
 
 import dev.anneal.dialect.Py;
+import dev.anneal.schedule.Checks;
 
 /**
  * The {@code lr_lambda} functions of Hugging Face transformers, {@code src/transformers/optimization.py}
@@ -35,6 +36,15 @@ final class Lambdas {
      * {@code min_lr_rate}), which is the one {@code get_cosine_schedule_with_warmup} calls at run time; with
      * {@code min_lr_rate = 0} it equals the first one.
      */
+    /** Beyond this many cycles, 2π·num_cycles·progress overflows for progress within a long's steps, and cos(∞) is NaN. */
+    static final double MAX_CYCLES = 1e280;
+
+    static void checkCycles(double numCycles) {
+        if (!(Math.abs(numCycles) <= MAX_CYCLES)) {
+            throw Checks.fail("num_cycles", numCycles, "must be at most " + MAX_CYCLES + " in magnitude: cos(2π·num_cycles·progress) would overflow to NaN");
+        }
+    }
+
     static double cosineWithWarmup(long k, long warmup, long training, double cycles, double minLrRate) {
         if (k < warmup) return warmup(k, warmup);
         double progress = (double) (k - warmup) / (double) Math.max(1, training - warmup);
@@ -65,8 +75,10 @@ final class Lambdas {
     /** {@code _get_inverse_sqrt_schedule_lr_lambda}; {@code timescale} already resolved. */
     static double inverseSqrt(long k, long warmup, long timescale) {
         if (k < warmup) return warmup(k, warmup);
-        long shift = timescale - warmup;
-        return 1.0 / Math.sqrt((double) (k + shift) / timescale);
+        long shift = timescale - warmup, sum = k + shift;
+        // Python's integers do not wrap; where the long sum would (a timescale near 2^63), add doubles instead.
+        double numerator = ((k ^ sum) & (shift ^ sum)) < 0 ? (double) k + (double) shift : sum;
+        return 1.0 / Math.sqrt(numerator / timescale);
     }
 
     /** {@code _get_wsd_scheduler_lambda}. */

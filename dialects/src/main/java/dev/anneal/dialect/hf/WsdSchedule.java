@@ -31,7 +31,7 @@ record WsdSchedule(double lr, long numWarmupSteps, long numStableSteps, long num
         Checks.nonNegative("num_decay_steps", numDecaySteps);
         if (warmupType == null || decayType == null) throw Checks.about("warmup_type", "warmup_type and decay_type must be given");
         Checks.finite("min_lr_ratio", minLrRatio);
-        Checks.finite("num_cycles", numCycles);
+        Lambdas.checkCycles(numCycles);
     }
 
     @Override

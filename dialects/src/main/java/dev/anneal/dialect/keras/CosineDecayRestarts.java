@@ -26,6 +26,11 @@ record CosineDecayRestarts(double initialLearningRate, long firstDecaySteps, dou
         if (!(tMul >= 1) || tMul == Double.POSITIVE_INFINITY) {
             throw Checks.fail("t_mul", tMul, "must be >= 1 and finite (below 1 Keras returns NaN once the shrinking cycles add up)");
         }
+        // Keras's 1 − f·(1 − t_mul), f = step/first_decay_steps, must stay finite for every step, or log(∞) makes NaN.
+        if (firstDecaySteps > 0 && !Double.isFinite((double) Long.MAX_VALUE / firstDecaySteps * tMul)) {
+            throw Checks.fail("t_mul", tMul, "is too large for first_decay_steps (" + firstDecaySteps
+                    + "): Keras's cycle search, log(1 − step/first_decay_steps·(1 − t_mul)), would overflow to NaN");
+        }
         Checks.nonNegative("m_mul", mMul);
         Checks.finite("alpha", alpha);
     }

@@ -15,11 +15,17 @@ record CosineOnecycleSchedule(long transitionSteps, double peakValue, double pct
 
     CosineOnecycleSchedule {
         LinearOnecycleSchedule.checkOnecycle(transitionSteps, peakValue, pctStart, divFactor, finalDivFactor, "cosine");
+        LinearOnecycleSchedule.checkInterpolation(() -> interpolation(transitionSteps, peakValue, pctStart, divFactor, finalDivFactor));
     }
 
     /** The piecewise_interpolate_schedule optax builds: a dict of step → scale, from peak_value/div_factor. */
     @Override
     public PiecewiseInterpolateSchedule interpolation() {
+        return interpolation(transitionSteps, peakValue, pctStart, divFactor, finalDivFactor);
+    }
+
+    private static PiecewiseInterpolateSchedule interpolation(long transitionSteps, double peakValue, double pctStart,
+                                                              double divFactor, double finalDivFactor) {
         TreeMap<Long, Double> dict = new TreeMap<>();
         dict.put((long) (pctStart * transitionSteps), divFactor);
         dict.put(transitionSteps, 1.0 / (divFactor * finalDivFactor));

@@ -27,7 +27,7 @@ final class Fns {
     static double exponential(double init, long transitionSteps, double rate, long transitionBegin, boolean staircase,
                               Double end, long count) {
         if (transitionSteps <= 0) return init;
-        if (rate == 0) return init;
+        if (rate == 0 || init == 0) return init; // 0·rate^p is 0 even where rate^p overflows
         long begin = Math.max(transitionBegin, 0);
         long decreased = count - begin;
         double p = (double) decreased / transitionSteps;
@@ -110,12 +110,15 @@ final class Fns {
 
     /** {@code _linear_interpolate}. */
     static double linearInterpolate(double start, double end, double pct) {
-        return (end - start) * pct + start;
+        double span = end - start;
+        // optax's formula where the difference is finite; where it overflows (ends near ±1e308), each end weighed, not NaN.
+        return Double.isFinite(span) ? span * pct + start : start * (1 - pct) + end * pct;
     }
 
     /** {@code _cosine_interpolate}. */
     static double cosineInterpolate(double start, double end, double pct) {
-        return end + (start - end) / 2.0 * (Math.cos(Math.PI * pct) + 1);
+        double span = start - end, weight = (Math.cos(Math.PI * pct) + 1) / 2.0;
+        return Double.isFinite(span) ? end + span / 2.0 * (Math.cos(Math.PI * pct) + 1) : end * (1 - weight) + start * weight;
     }
 
     /** {@code join_schedules}: schedules[i+1] from boundaries[i] on, seeing {@code count − boundaries[i]}. */

@@ -1,5 +1,7 @@
 package dev.anneal.dialect.optax;
 
+import dev.anneal.schedule.InvalidInputException;
+
 import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 
@@ -19,6 +21,16 @@ record LinearOnecycleSchedule(long transitionSteps, double peakValue, double pct
     LinearOnecycleSchedule {
         checkOnecycle(transitionSteps, peakValue, pctStart, divFactor, finalDivFactor, "linear");
         Checks.finite("pct_final", pctFinal);
+        checkInterpolation(() -> interpolation(transitionSteps, peakValue, pctStart, pctFinal, divFactor, finalDivFactor));
+    }
+
+    /** Builds optax's interpolation once, so that factors whose products overflow are refused now, by name. */
+    static void checkInterpolation(java.util.function.Supplier<PiecewiseInterpolateSchedule> interpolation) {
+        try {
+            interpolation.get();
+        } catch (IllegalArgumentException e) {
+            throw InvalidInputException.of("div_factor and final_div_factor are too extreme for peak_value: " + e.getMessage(), e);
+        }
     }
 
     static void checkOnecycle(long transitionSteps, double peakValue, double pctStart, double divFactor, double finalDivFactor,
@@ -36,6 +48,11 @@ record LinearOnecycleSchedule(long transitionSteps, double peakValue, double pct
      */
     @Override
     public PiecewiseInterpolateSchedule interpolation() {
+        return interpolation(transitionSteps, peakValue, pctStart, pctFinal, divFactor, finalDivFactor);
+    }
+
+    private static PiecewiseInterpolateSchedule interpolation(long transitionSteps, double peakValue, double pctStart, double pctFinal,
+                                                              double divFactor, double finalDivFactor) {
         TreeMap<Long, Double> dict = new TreeMap<>();
         dict.put((long) (pctStart * transitionSteps), divFactor);
         dict.put((long) (pctFinal * transitionSteps), 1.0 / divFactor);

@@ -27,6 +27,14 @@ record PiecewiseInterpolateSchedule(boolean cosine, double initValue, List<Long>
         boundaries = List.copyOf(boundaries);
         scales = List.copyOf(scales);
         PiecewiseConstantSchedule.checkDict(boundaries, scales, "piecewise_interpolate_schedule");
+        // optax interpolates between the running products: an infinite one makes NaN (∞·0) next to it.
+        double value = initValue;
+        for (int i = 0; i < scales.size(); i++) {
+            value *= scales.get(i);
+            if (!Double.isFinite(value)) {
+                throw Checks.fail("init_value·scales up to boundary " + boundaries.get(i), value, "must be finite: optax interpolates between these products");
+            }
+        }
     }
 
     @Override

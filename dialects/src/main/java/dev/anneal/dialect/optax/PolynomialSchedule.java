@@ -29,6 +29,11 @@ record PolynomialSchedule(double initValue, double endValue, double power, long 
     static void check(double initValue, double endValue, long transitionSteps, long transitionBegin) {
         Checks.finite("init_value", initValue);
         Checks.finite("end_value", endValue);
+        // optax computes (init_value − end_value)·frac^power + end_value: an infinite difference times 0 is NaN.
+        if (!Double.isFinite(initValue - endValue)) {
+            throw Checks.fail("init_value − end_value", initValue - endValue, "must be finite (init_value " + Checks.format(initValue)
+                    + ", end_value " + Checks.format(endValue) + ")");
+        }
         if (transitionSteps < 0) throw Checks.fail("transition_steps", transitionSteps, "must be >= 0 (0 holds init_value, as in optax)");
         Checks.nonNegative("transition_begin", transitionBegin);
     }

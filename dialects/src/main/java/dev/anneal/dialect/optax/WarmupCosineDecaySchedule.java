@@ -33,6 +33,11 @@ record WarmupCosineDecaySchedule(double initValue, double peakValue, long warmup
         }
         Checks.finite("end_value", endValue);
         Checks.nonNegative("exponent", exponent);
+        // optax's alpha = end_value / peak_value: a subnormal peak makes it infinite, and the cosine part ∞ − ∞.
+        if (peakValue != 0 && !Double.isFinite(endValue / peakValue)) {
+            throw Checks.fail("peak_value", peakValue, "is too small for end_value (" + Checks.format(endValue)
+                    + "): optax's alpha, end_value / peak_value, is not finite");
+        }
     }
 
     /** {@code alpha = 0.0 if peak_value == 0.0 else end_value / peak_value}. */

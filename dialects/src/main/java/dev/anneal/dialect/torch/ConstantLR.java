@@ -30,6 +30,10 @@ public record ConstantLR(double lr, double factor, long totalIters) implements L
         Checks.inClosed("factor", factor, 0, 1);
         // PyTorch does not check; a negative total_iters is never reached (the factor stays forever).
         Checks.nonNegative("total_iters", totalIters);
+        // From total_iters on PyTorch multiplies by 1/factor, which overflows for a subnormal factor: inf·0 is NaN.
+        if (factor > 0 && totalIters > 0 && !Double.isFinite(lr * factor * (1.0 / factor))) {
+            throw Checks.fail("factor", factor, "is too small: PyTorch's restore at total_iters, (lr·factor)·(1/factor), is not finite");
+        }
     }
 
     @Override

@@ -55,6 +55,17 @@ public record CyclicLR(double baseLr, double maxLr, double stepSizeUp, double st
         // PyTorch divides by step_size_up at construction (ZeroDivisionError for 0); step_size_down 0 is a sawtooth.
         Checks.positive("step_size_up", stepSizeUp);
         Checks.nonNegative("step_size_down", stepSizeDown);
+        // PyTorch divides steps by the cycle's length: an infinite length, or one so short that step/length
+        // overflows, makes values NaN.
+        double cycle = stepSizeUp + stepSizeDown;
+        if (!Double.isFinite(Long.MAX_VALUE / cycle) || !Double.isFinite(cycle)) {
+            throw Checks.fail("step_size_up + step_size_down", cycle, "must be finite and at least "
+                    + Py.num(Long.MAX_VALUE / Double.MAX_VALUE) + ": PyTorch's step / cycle length would not be finite (NaN)");
+        }
+        if (stepSizeUp / cycle == 0) {
+            throw Checks.fail("step_size_up", stepSizeUp, "is too small beside step_size_down (" + Py.num(stepSizeDown)
+                    + "): PyTorch's step_ratio underflows to 0 and its scale is 0/0 (NaN)");
+        }
         if (mode == null) throw Checks.fail("mode", null, "must be one of triangular, triangular2, exp_range");
         Checks.positive("gamma", gamma);
         if (scaleMode == null) throw Checks.fail("scale_mode", null, "must be one of cycle, iterations");

@@ -38,7 +38,7 @@ public record MultiStepLR(double lr, List<Long> milestones, double gamma) implem
         long t = TorchPy.clamp(step);
         int passed = 0;
         for (long m : milestones) if (m <= t) passed++;
-        return lr * Math.pow(gamma, passed);
+        return lr == 0 ? lr : lr * Math.pow(gamma, passed); // a zero lr stays zero where gamma^k overflows
     }
 
     @Override

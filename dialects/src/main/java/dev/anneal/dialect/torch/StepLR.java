@@ -28,6 +28,7 @@ public record StepLR(double lr, long stepSize, double gamma) implements LrSchedu
 
     @Override
     public double at(long step) {
+        if (lr == 0) return lr; // PyTorch multiplies step by step: a zero lr stays zero where gamma^k overflows
         return lr * Math.pow(gamma, TorchPy.clamp(step) / stepSize);
     }
 

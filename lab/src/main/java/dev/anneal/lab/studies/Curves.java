@@ -62,6 +62,13 @@ final class Curves {
         return a;
     }
 
+    /** n copies of v, as floats (a parameter vector). */
+    static float[] floats(int n, double v) {
+        float[] a = new float[n];
+        java.util.Arrays.fill(a, (float) v);
+        return a;
+    }
+
     /** A loss for a table: divergence (NaN, ∞ or above the cap) reads as {@link Descent#DIVERGED}. */
     static double capped(double v) {
         return v <= Descent.DIVERGED ? v : Descent.DIVERGED;

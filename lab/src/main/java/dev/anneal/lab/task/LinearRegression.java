@@ -105,6 +105,18 @@ public final class LinearRegression implements Curved {
         return x.length;
     }
 
+    /** A copy of the inputs, one row per sample. */
+    public double[][] inputs() {
+        double[][] copy = new double[x.length][];
+        for (int i = 0; i < x.length; i++) copy[i] = x[i].clone();
+        return copy;
+    }
+
+    /** A copy of the targets. */
+    public double[] targets() {
+        return y.clone();
+    }
+
     private double residual(float[] w, int i) {
         double dot = 0;
         for (int j = 0; j < w.length; j++) dot += x[i][j] * w[j];

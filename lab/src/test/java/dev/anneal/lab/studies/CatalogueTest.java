@@ -59,7 +59,10 @@ class CatalogueTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("studies")
     void previousVerdict_recordedWithAReason(Study study) {
-        assertThat(study.previous()).as("verdict of %s before issue 15", study.id()).hasValueSatisfying(p -> assertThat(p.why()).isNotBlank());
+        int n = Integer.parseInt(study.id().substring(1));
+        boolean partTwo = n >= 25 && n <= 38 || n >= 47; // issue 16's studies used these methods from their first run: no earlier verdict
+        if (partTwo) assertThat(study.previous()).as("%s has no verdict from before issue 15", study.id()).isEmpty();
+        else assertThat(study.previous()).as("verdict of %s before issue 15", study.id()).hasValueSatisfying(p -> assertThat(p.why()).isNotBlank());
     }
 
     @ParameterizedTest(name = "{0}")
