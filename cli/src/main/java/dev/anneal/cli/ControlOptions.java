@@ -78,9 +78,9 @@ final class ControlOptions {
         if (!any()) return null;
         if (plateau != null) {
             Plateau d = PLATEAU;
-            KeyValues k = KeyValues.parse("--plateau", plateau, defaults("patience", Checks.format(d.patience()), "factor", Checks.format(d.factor()),
-                    "threshold", Checks.format(d.threshold()), "cooldown", Checks.format(d.cooldown()), "min_lr", Checks.format(d.minLr()),
-                    "eps", Checks.format(d.eps()), "every", Long.toString(stepsPerEpoch), "from", "0"));
+            KeyValues k = KeyValues.parse("--plateau", plateau, defaults("patience", setting(d.patience()), "factor", setting(d.factor()),
+                    "threshold", setting(d.threshold()), "cooldown", setting(d.cooldown()), "min_lr", setting(d.minLr()),
+                    "eps", setting(d.eps()), "every", Long.toString(stepsPerEpoch), "from", "0"));
             return checked(k, () -> Control.plateau(lr, k.integer("from", 0), new Plateau(d.mode(), k.real("factor"), k.integer("patience", 0),
                     k.real("threshold"), d.thresholdMode(), k.integer("cooldown", 0), k.real("min_lr"), k.real("eps")), heldOut, k.integer("every", 1)));
         }
@@ -109,6 +109,11 @@ final class ControlOptions {
             if (bad.where().keyPath() != null) throw bad; // already placed under its option
             throw k.fail(bad);
         }
+    }
+
+    /** A default as the help and the run's summary write it: 2, 0.5, 1e-4. */
+    static String setting(double value) {
+        return Checks.format(value).replace(".0E", "e").replace("E", "e");
     }
 
     private static Map<String, String> defaults(String... keysAndValues) {
