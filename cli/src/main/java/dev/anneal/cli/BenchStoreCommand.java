@@ -72,9 +72,7 @@ final class BenchStoreCommand implements Callable<Integer> {
             out.flush();
             if (trainRounds > 0) train(out, dir);
         } finally {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
+            deleteTree(dir);
         }
         out.printf(Locale.ROOT, "load average after: %s%n", loadavg());
         out.flush();
@@ -172,7 +170,14 @@ final class BenchStoreCommand implements Callable<Integer> {
         return Double.parseDouble(m.group(1));
     }
 
-    private static String loadavg() {
+    /** Removes a benchmark's scratch folder and everything in it. */
+    static void deleteTree(Path dir) throws IOException {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    static String loadavg() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).strip();
         } catch (IOException e) {

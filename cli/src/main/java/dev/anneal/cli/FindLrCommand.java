@@ -71,7 +71,7 @@ final class FindLrCommand implements Callable<Integer> {
                     + "); a group's own lr may still refer to it, e.g. 0.1 * lr", e);
         }
         PrintWriter out = command.commandLine().getOut();
-        figure = Outputs.file(figure, output, "find-lr.png");
+        figure = OutputFiles.chosen(figure, output, "find-lr.png");
         NewRun described = NewRun.of(RunKind.FIND_LR, options.model().key() + " " + options.optimizer + " lr " + minLr + ".." + maxLr)
                 .withSeed(options.seed).withSchedule(String.join("\n", schedules.lines())).withConfig(options.config())
                 .withConfig(Map.of("min-lr", Double.toString(minLr), "max-lr", Double.toString(maxLr), "steps", Integer.toString(steps),

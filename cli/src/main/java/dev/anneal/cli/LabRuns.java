@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The lab's studies as runs of the store, children of the lab run: each with its verdict (an event), every
+ * The lab's studies as runs of the store, children of the lab run: each with its claim (configuration key
+ * {@code claim}, which the dashboard shows), its verdict (an event), every
  * arm's mean metric over the seeds (final metrics) and its seed-averaged curves whose x are steps (series).
  */
 final class LabRuns {
@@ -20,7 +21,8 @@ final class LabRuns {
         if (!lab.on()) return;
         for (Result r : results) {
             NewRun study = NewRun.of(RunKind.LAB, r.study().id() + " " + r.study().title())
-                    .withConfig(config).withConfig(Map.of("study", r.study().id(), "millis", Long.toString(r.millis())));
+                    .withConfig(config).withConfig(Map.of("study", r.study().id(), "millis", Long.toString(r.millis()),
+                            "claim", r.study().claim()));
             try (Recorder rec = lab.child(study)) {
                 r.table().ifPresent(t -> t.arms().forEach(arm -> rec.metric(arm.name(), arm.mean())));
                 r.curves().forEach((name, curve) -> {

@@ -9,11 +9,18 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Output paths given on the command line: checked before any work starts, and written through a temporary file
- * next to the target that is moved into place, so a failed write never leaves a partial or empty file.
+ * Output paths given on the command line: written only where asked (a file option, or -o DIR), never into the current
+ * folder by themselves; checked before any work starts; and written through a temporary file next to the target
+ * that is moved into place, so a failed write never leaves a partial or empty file.
  */
 final class OutputFiles {
     private OutputFiles() {}
+
+    /** {@code given} if set, else {@code name} inside {@code dir} if set, else null (no file). */
+    static Path chosen(Path given, Path dir, String name) {
+        if (given != null) return given;
+        return dir == null ? null : dir.resolve(name);
+    }
 
     /** Writes the content of one file to a path it is given. */
     interface Writer {

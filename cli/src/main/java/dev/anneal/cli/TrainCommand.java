@@ -78,9 +78,9 @@ final class TrainCommand implements Callable<Integer> {
 
     private int train() {
         if (epochs < 1) throw new IllegalArgumentException("--epochs (" + epochs + ") must be >= 1");
-        trace = Outputs.file(trace, output, "train-trace.csv");
-        figure = Outputs.file(figure, output, "train.png");
-        controls.decisions = Outputs.file(controls.decisions, output, "train-decisions.csv");
+        trace = OutputFiles.chosen(trace, output, "train-trace.csv");
+        figure = OutputFiles.chosen(figure, output, "train.png");
+        controls.decisions = OutputFiles.chosen(controls.decisions, output, "train-decisions.csv");
         // Outputs that cannot be written are found now, not after an epoch of training.
         OutputFiles.checkFile("--trace", trace);
         OutputFiles.checkFile("--figure", figure);

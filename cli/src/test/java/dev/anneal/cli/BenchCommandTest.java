@@ -11,14 +11,14 @@ class BenchCommandTest {
     void bench_unknownTarget_exit2NamingTheTargets() {
         Cli r = Cli.run("bench", "schedules");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("bench target (schedules) must be optim, train or store").doesNotContain("Exception");
+        assertThat(r.err()).contains("bench target (schedules) must be optim, train, store or serve").doesNotContain("Exception");
     }
 
     @Test
     void bench_noTarget_exit2() {
         Cli r = Cli.run("bench");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("bench target (none) must be optim, train or store");
+        assertThat(r.err()).contains("bench target (none) must be optim, train, store or serve");
     }
 
     /** The benchmarks live in bench-runtime; their bad options reach the user as every command's do. */

@@ -33,12 +33,15 @@ final class Schema {
 
     private Schema() {}
 
+    /** Held here: java.util.logging keeps loggers weakly, and a collected one forgets the level set on it. */
+    private static final Logger FLYWAY_LOG = Logger.getLogger("org.flywaydb");
+
     static void migrate(Connector connector) {
         if (isCurrent(connector)) {
             checkIndexes(connector);
             return;
         }
-        Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
+        FLYWAY_LOG.setLevel(Level.WARNING);
         try {
             if (connector.dialect == Dialect.SQLITE) {
                 Path file = sqliteFile(connector.url);
