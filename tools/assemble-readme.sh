@@ -4,7 +4,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 {
   cat docs/readme/00-head.md
-  for section in foundation dialects optim grad check curvature lab djl coscheduling store dashboard; do
+  for section in foundation dialects optim grad check curvature lab djl coscheduling store dashboard sweeps; do
     cat "docs/readme/$section.md"
     echo
   done

@@ -9,15 +9,16 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-/** {@code anneal bench optim|train|store}: dispatches to the benchmark named; optim and train live in bench-runtime (ADR 0013). */
+/** {@code anneal bench optim|train|store|serve|sweep}: dispatches to the benchmark named; optim and train live in bench-runtime (ADR 0013). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: 'optim' (optimizer kernels against memory bandwidth), 'train' (training throughput against plain PyTorch), "
-                + "'store' (run store rows/s against plain JDBC, and recording's cost to training), 'serve' (the dashboard's open times and latency under load).",
-        subcommands = {BenchOptimCommand.class, BenchTrainCommand.class, BenchStoreCommand.class, BenchServeCommand.class})
+                + "'store' (run store rows/s against plain JDBC, and recording's cost to training), 'serve' (the dashboard's open times and latency under load), "
+                + "'sweep' (the sweep engines' overhead per trial and scaling).",
+        subcommands = {BenchOptimCommand.class, BenchTrainCommand.class, BenchStoreCommand.class, BenchServeCommand.class, BenchSweepCommand.class})
 final class BenchCommand implements Callable<Integer> {
 
     /** Only reached when the word after {@code bench} names no benchmark. */
-    @Parameters(arity = "0..1", paramLabel = "optim|train|store|serve", description = "The benchmark.")
+    @Parameters(arity = "0..1", paramLabel = "optim|train|store|serve|sweep", description = "The benchmark.")
     String target;
 
     @Spec
@@ -25,6 +26,6 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new IllegalArgumentException("bench target (" + (target == null ? "none" : target) + ") must be optim, train, store or serve; see anneal bench optim --help, anneal bench train --help, anneal bench store --help");
+        throw new IllegalArgumentException("bench target (" + (target == null ? "none" : target) + ") must be optim, train, store, serve or sweep; see anneal bench TARGET --help");
     }
 }

@@ -15,7 +15,7 @@ import java.io.PrintWriter;
 @Command(name = "anneal", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Learning-rate and hyperparameter schedules: evaluate, plot and inspect schedule specs.",
         subcommands = {EvalCommand.class, PlotCommand.class, FamiliesCommand.class, ConvertCommand.class,
-                CheckCommand.class, TrainCommand.class, FindLrCommand.class, LabCommand.class, RunsCommand.class, ServeCommand.class, BenchCommand.class,
+                CheckCommand.class, TrainCommand.class, FindLrCommand.class, LabCommand.class, SweepCommand.class, RunsCommand.class, ServeCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0, FAILURE = 1, USAGE = 2;

@@ -11,14 +11,14 @@ class BenchCommandTest {
     void bench_unknownTarget_exit2NamingTheTargets() {
         Cli r = Cli.run("bench", "schedules");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("bench target (schedules) must be optim, train, store or serve").doesNotContain("Exception");
+        assertThat(r.err()).contains("bench target (schedules) must be optim, train, store, serve or sweep").doesNotContain("Exception");
     }
 
     @Test
     void bench_noTarget_exit2() {
         Cli r = Cli.run("bench");
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("bench target (none) must be optim, train, store or serve");
+        assertThat(r.err()).contains("bench target (none) must be optim, train, store, serve or sweep");
     }
 
     /** The benchmarks live in bench-runtime; their bad options reach the user as every command's do. */

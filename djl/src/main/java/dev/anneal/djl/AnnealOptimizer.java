@@ -490,8 +490,9 @@ public final class AnnealOptimizer extends Optimizer {
 
         /** Scales the gradients so their global L2 norm is at most {@code maxNorm} (PyTorch's clip_grad_norm_). */
         public Builder clipNorm(double maxNorm) {
+            Clipping clipping = Clipping.byNorm(maxNorm); // a bad value first, then a second setting
             Checks.setOnce("clipNorm", gradients.clipping() instanceof Clipping.ByNorm earlier ? earlier.maxNorm() : null, maxNorm);
-            return gradients(gradients.withClipping(Clipping.byNorm(maxNorm)));
+            return gradients(gradients.withClipping(clipping));
         }
 
         /** One step per {@code microBatches} calls of {@code step}, with their mean gradient. */

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * A run store: opens (creating and migrating) the database at a location, starts runs and reads them back.
@@ -32,6 +33,7 @@ import java.util.TreeMap;
  */
 public final class RunStore implements AutoCloseable {
     private static final SecureRandom IDS = new SecureRandom();
+    private static final Pattern ID = Pattern.compile("[a-z0-9-]{1,32}");
 
     private final Connector connector;
     private Connection reader;
@@ -59,38 +61,69 @@ public final class RunStore implements AutoCloseable {
 
     /** Inserts {@code run} as RUNNING and returns the recorder that writes it. */
     public Recorder start(NewRun run, Liveness liveness) {
-        long now = System.currentTimeMillis();
         String id = newId();
         transaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("insert into runs (id, kind, name, status, started_at,"
-                    + " heartbeat_at, lease_ms, code_version, host, seed, schedule_text, schedule_hash, parent_id)"
-                    + " values (?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                ps.setString(1, id);
-                ps.setString(2, run.kind().label());
-                ps.setString(3, run.name());
-                ps.setLong(4, now);
-                ps.setLong(5, now);
-                ps.setLong(6, liveness.lease().toMillis());
-                ps.setString(7, run.codeVersion());
-                ps.setString(8, host());
-                ps.setObject(9, run.seed());
-                ps.setString(10, run.scheduleText());
-                ps.setString(11, run.scheduleText() == null ? null : sha256(run.scheduleText()));
-                ps.setString(12, run.parentId());
-                ps.executeUpdate();
-            }
-            try (PreparedStatement ps = c.prepareStatement("insert into run_config (run_id, name, value) values (?, ?, ?)")) {
-                for (Map.Entry<String, String> e : run.config().entrySet()) {
-                    ps.setString(1, id);
-                    ps.setString(2, e.getKey());
-                    ps.setString(3, e.getValue());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            insert(c, id, run, liveness);
             return null;
         });
         return new Recorder(connector, id, liveness);
+    }
+
+    /**
+     * Starts {@code run} under the caller's {@code id} (a sweep's trial hash), at most once to the end: empty when a run
+     * with that id FINISHED already; otherwise any earlier attempt under that id (RUNNING from a killed process,
+     * KILLED, FAILED) is removed with everything it recorded and the run starts afresh, in one transaction. So a
+     * re-run sweep neither repeats finished trials nor leaves duplicate rows. Two processes starting one id at the
+     * same moment are not arbitrated: one driver owns a sweep.
+     */
+    public Optional<Recorder> startOnce(String id, NewRun run, Liveness liveness) {
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("run id '" + id + "' must be 1 to 32 characters of a-z, 0-9 and -");
+        }
+        boolean started = transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("select status from runs where id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next() && RunStatus.valueOf(rs.getString(1)) == RunStatus.FINISHED) {
+                        return false;
+                    }
+                }
+            }
+            deleteRows(c, id);
+            insert(c, id, run, liveness);
+            return true;
+        });
+        return started ? Optional.of(new Recorder(connector, id, liveness)) : Optional.empty();
+    }
+
+    private static void insert(Connection c, String id, NewRun run, Liveness liveness) throws SQLException {
+        long now = System.currentTimeMillis();
+        try (PreparedStatement ps = c.prepareStatement("insert into runs (id, kind, name, status, started_at,"
+                + " heartbeat_at, lease_ms, code_version, host, seed, schedule_text, schedule_hash, parent_id)"
+                + " values (?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, id);
+            ps.setString(2, run.kind().label());
+            ps.setString(3, run.name());
+            ps.setLong(4, now);
+            ps.setLong(5, now);
+            ps.setLong(6, liveness.lease().toMillis());
+            ps.setString(7, run.codeVersion());
+            ps.setString(8, host());
+            ps.setObject(9, run.seed());
+            ps.setString(10, run.scheduleText());
+            ps.setString(11, run.scheduleText() == null ? null : sha256(run.scheduleText()));
+            ps.setString(12, run.parentId());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into run_config (run_id, name, value) values (?, ?, ?)")) {
+            for (Map.Entry<String, String> e : run.config().entrySet()) {
+                ps.setString(1, id);
+                ps.setString(2, e.getKey());
+                ps.setString(3, e.getValue());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     /** Runs matching {@code filter}, newest first; RUNNING runs whose heartbeat expired are KILLED first. */
@@ -300,22 +333,24 @@ public final class RunStore implements AutoCloseable {
 
     /** Removes a run and everything recorded for it (not its artifacts' files); false when there was no such run. */
     public boolean delete(String runId) {
-        return transaction(c -> {
-            for (String sql : List.of(
-                    "delete from points where series_id in (select id from series where run_id = ?)",
-                    "delete from series where run_id = ?", "delete from events where run_id = ?",
-                    "delete from artifacts where run_id = ?", "delete from run_metrics where run_id = ?",
-                    "delete from run_config where run_id = ?")) {
-                try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setString(1, runId);
-                    ps.executeUpdate();
-                }
-            }
-            try (PreparedStatement ps = c.prepareStatement("delete from runs where id = ?")) {
+        return transaction(c -> deleteRows(c, runId));
+    }
+
+    private static boolean deleteRows(Connection c, String runId) throws SQLException {
+        for (String sql : List.of(
+                "delete from points where series_id in (select id from series where run_id = ?)",
+                "delete from series where run_id = ?", "delete from events where run_id = ?",
+                "delete from artifacts where run_id = ?", "delete from run_metrics where run_id = ?",
+                "delete from run_config where run_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
                 ps.setString(1, runId);
-                return ps.executeUpdate() == 1;
+                ps.executeUpdate();
             }
-        });
+        }
+        try (PreparedStatement ps = c.prepareStatement("delete from runs where id = ?")) {
+            ps.setString(1, runId);
+            return ps.executeUpdate() == 1;
+        }
     }
 
     @Override

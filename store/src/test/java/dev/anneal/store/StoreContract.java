@@ -280,6 +280,35 @@ abstract class StoreContract {
     }
 
     @Test
+    void start_once_runs_an_id_to_the_end_once_and_replaces_an_unfinished_attempt() throws Exception {
+        NewRun trial = NewRun.of(RunKind.TRIAL, "trial").withParent("sweep1").withConfig(Map.of("lr", "0.1"));
+        Recorder dead = store.startOnce("t0a1", trial, Liveness.DEFAULT).orElseThrow();
+        dead.record("loss", 0, 9);
+        dead.record("loss", 1, 8);
+        dead.event(0, "start", "");
+        dead.flush(); // left RUNNING: the process that wrote it died
+
+        Recorder again = store.startOnce("t0a1", trial, Liveness.DEFAULT).orElseThrow();
+        assertThat(store.get("t0a1").status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(store.events("t0a1")).isEmpty();
+        again.record("loss", 0, 7);
+        again.finish();
+
+        assertThat(store.startOnce("t0a1", trial, Liveness.DEFAULT)).isEmpty();
+        assertThat(store.points("t0a1", new SeriesKey("loss", ""))).extracting(Point::value).containsExactly(7.0);
+        assertThat(store.get("t0a1").config()).containsExactly(Map.entry("lr", "0.1"));
+        assertThat(count("select count(*) from runs")).isEqualTo(1);
+        assertThat(count("select count(*) from series")).isEqualTo(1);
+        assertThat(count("select count(*) from run_config")).isEqualTo(1);
+
+        Recorder failed = store.startOnce("t0a2", trial, Liveness.DEFAULT).orElseThrow();
+        failed.fail("worker died");
+        assertThat(store.startOnce("t0a2", trial, Liveness.DEFAULT)).isPresent();
+        assertThatThrownBy(() -> store.startOnce("Bad Id", trial, Liveness.DEFAULT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'Bad Id'");
+    }
+
+    @Test
     void threads_recording_into_one_run_lose_nothing() throws Exception {
         Recorder r = store.start(NewRun.of(RunKind.TRAIN, "threads"));
         List<Thread> threads = new ArrayList<>();

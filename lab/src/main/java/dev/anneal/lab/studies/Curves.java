@@ -4,6 +4,9 @@ import dev.anneal.lab.Budget;
 import dev.anneal.lab.train.Descent;
 import dev.anneal.spec.Spec;
 
+import java.util.List;
+import java.util.TreeSet;
+
 /** Small summaries of recorded curves, shared by the studies. */
 final class Curves {
     private Curves() {}
@@ -21,6 +24,16 @@ final class Curves {
         double[] x = new double[points];
         for (int i = 0; i < points; i++) x[i] = (double) i * every;
         return x;
+    }
+
+    /**
+     * Steps 0 and about {@code points} steps spaced evenly on a log scale from 1 to {@code last} (duplicates dropped): the
+     * grid for a curve whose action is early, drawn on a logarithmic step axis.
+     */
+    static int[] logSteps(int last, int points) {
+        TreeSet<Integer> steps = new TreeSet<>(List.of(0, last));
+        for (int i = 0; i <= points; i++) steps.add((int) Math.round(Math.pow(last, i / (double) points)));
+        return steps.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** The spec of an exponential decay from {@code value} that reaches {@code value·factor} after {@code steps} steps. */

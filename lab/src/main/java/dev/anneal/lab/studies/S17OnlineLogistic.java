@@ -57,7 +57,7 @@ public final class S17OnlineLogistic implements Study {
 
     @Override
     public Figure figure() {
-        return Figure.logY("Angle to the teacher (mean over seeds)", "step", "degrees");
+        return Figure.logLog("Angle to the teacher (mean and spread over seeds)", "step", "degrees");
     }
 
     @Override

@@ -82,7 +82,7 @@ public final class S40GradNormBrake implements Study {
 
     @Override
     public Figure figure() {
-        return Figure.linear("log10 held-out loss (mean over problems and seeds, divergence read as 12)", "step", "log10 loss");
+        return Figure.logX("log10 held-out loss (mean over problems and seeds, divergence read as 12)", "step", "log10 loss");
     }
 
     /** One seed's table row from the three lost shares and the cuts: the rule reads these numbers. */

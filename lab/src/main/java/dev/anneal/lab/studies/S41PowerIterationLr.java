@@ -95,7 +95,7 @@ public final class S41PowerIterationLr implements Study {
         int steps = steps(mode);
         double l0 = task.loss(start), target = TARGET * l0;
         double safe = 2 * S / task.lambdaMax(start), limit = 2 * S / task.lambdaMax(new float[D]);
-        // The loss is recorded at every step (to find the first below the target); the curves keep every 100th point.
+        // The loss is recorded at every step (to find the first below the target); the curves keep about 200 log-spaced points.
         ToDoubleFunction<float[]> loss = task::loss;
         var adaptive = new Controlled<>(BASE, 0, new CurvatureRate(S, EVERY, new PowerIteration(PRODUCTS, TOLERANCE, seed)));
         double[][] curves = {
@@ -116,11 +116,18 @@ public final class S41PowerIterationLr implements Study {
         return curve.length - 1;
     }
 
-    /** Every 100th point; a run held at the loss it reached the target with, a diverged one at 1e12 (so the mean stays finite). */
+    /**
+     * About 200 points on a log-spaced grid (the action is in the first few hundred of 20,000 steps); a run held at the loss it
+     * reached the target with, a diverged one at 1e12 (so the mean stays finite).
+     */
     private static Curve thinned(double[] curve, double target) {
         int reached = stepsTo(curve, target);
-        double[] y = new double[(curve.length - 1) / 100 + 1];
-        for (int i = 0; i < y.length; i++) y[i] = Curves.capped(curve[Math.min(i * 100, reached)]);
-        return new Curve(Curves.grid(y.length, 100), y);
+        int[] at = Curves.logSteps(curve.length - 1, 200);
+        double[] x = new double[at.length], y = new double[at.length];
+        for (int i = 0; i < at.length; i++) {
+            x[i] = at[i];
+            y[i] = Curves.capped(curve[Math.min(at[i], reached)]);
+        }
+        return new Curve(x, y);
     }
 }

@@ -67,7 +67,7 @@ public final class S44MomentumEffectiveLr implements Study {
 
     @Override
     public Figure figure() {
-        return Figure.logY("Noisy quadratic at η = 0.15 (mean over seeds)", "step", "loss");
+        return Figure.logLog("Noisy quadratic at η = 0.15 (mean and spread over seeds)", "step", "loss");
     }
 
     @Override

@@ -13,6 +13,14 @@ import static org.assertj.core.api.Assertions.within;
 class PartTwoHelpersTest {
 
     @Test
+    void logSteps_areStep0ThenGeometricFrom1ToTheLast() {
+        // 20,000 steps over 4 points: 20000^(i/4) = 1, 11.9, 141.4, 1681.8, 20000
+        assertThat(Curves.logSteps(20000, 4)).containsExactly(0, 1, 12, 141, 1682, 20000);
+        // a short run: duplicates of the rounded powers are dropped, the grid stays strictly increasing
+        assertThat(Curves.logSteps(3, 10)).containsExactly(0, 1, 2, 3);
+    }
+
+    @Test
     void s48_dampingRatioOfFittedRoots_matchesTheHandValue() {
         // roots 0.9·e^(±0.3i): b = 2·0.9·cos 0.3, c = 0.81; ζ = −ln 0.9 / √(ln²0.9 + 0.3²) = 0.331360
         assertThat(S48DampingRatio.rootsZeta(2 * 0.9 * Math.cos(0.3), 0.81)).isCloseTo(0.331360, within(1e-6));

@@ -1,0 +1,170 @@
+package dev.anneal.cli;
+
+import dev.anneal.store.RunStore;
+import dev.anneal.sweep.Engine;
+import dev.anneal.sweep.Job;
+import dev.anneal.sweep.LocalEngine;
+import dev.anneal.sweep.Sweep;
+import dev.anneal.sweep.SweepFile;
+import dev.anneal.sweep.SweepSpec;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
+
+/**
+ * {@code anneal bench sweep}: each engine's cost per trial and its scaling. Overhead: trials of one step on a
+ * one-dimensional task, whose own work is measured alone and subtracted; once through the engine only, once as a
+ * whole sweep with the store. Scaling: a CPU-bound sweep with 1 worker against 2.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Benchmark the sweep engines: trials/s and overhead per trial (engine alone, and the whole sweep with the "
+                + "run store) with 1 and 2 workers, and the time of a CPU-bound sweep with 2 workers against 1. Engines: local, "
+                + "and spark (local[2]) when Spark's jars are on the class path (the ./anneal launcher adds them).",
+                "Prints /proc/loadavg with the figures: the machine may be shared."})
+final class BenchSweepCommand implements Callable<Integer> {
+    @Option(names = "--trials", paramLabel = "N", defaultValue = "400", description = "Tiny trials for the overhead (default: ${DEFAULT-VALUE}).")
+    int trials;
+
+    @Option(names = "--heavy", paramLabel = "N", defaultValue = "8", description = "CPU-bound trials for the scaling (default: ${DEFAULT-VALUE}).")
+    int heavy;
+
+    @Option(names = "--dimension", paramLabel = "D", defaultValue = "40000", description = "Dimension of a CPU-bound trial's quadratic (default: ${DEFAULT-VALUE}).")
+    int dimension;
+
+    @Option(names = "--no-spark", description = "Measure the local engine only.")
+    boolean noSpark;
+
+    @Spec
+    CommandSpec command;
+
+    private Path dir;
+
+    @Override
+    public Integer call() throws IOException {
+        if (trials < 10) throw new IllegalArgumentException("--trials (" + trials + ") must be >= 10");
+        if (heavy < 2) throw new IllegalArgumentException("--heavy (" + heavy + ") must be >= 2");
+        PrintWriter out = command.commandLine().getOut();
+        dir = Files.createTempDirectory("anneal-bench-sweep");
+        out.println("load before: " + loadavg());
+        SweepSpec tiny = SweepFile.parse("""
+                task: {name: quadratic, dimension: 1}
+                steps: 1
+                schedules: {lr: "${lr}"}
+                space: {lr: {range: [0.01, 0.9], count: %d}}
+                """.formatted(trials), "bench-tiny");
+        SweepSpec cpu = SweepFile.parse("""
+                task: {name: quadratic, dimension: %d, noise: 0.01}
+                steps: 300
+                schedules: {lr: "cosine(${lr}, steps=100%%)"}
+                space: {lr: {range: [0.1, 0.9], count: %d}}
+                """.formatted(dimension, heavy), "bench-cpu");
+        double work = ownWork(tiny);
+        out.printf(Locale.ROOT, "a tiny trial's own work: %.3f ms%n", work * 1e3);
+        out.println("engine              workers  engine only: trials/s  overhead/trial   sweep+store: trials/s  overhead/trial   cpu-bound sweep");
+        List<String> engines = new ArrayList<>(List.of("local"));
+        if (!noSpark) {
+            if (sparkAvailable()) engines.add("spark local[2]");
+            else out.println("(spark skipped: Spark's jars are not on the class path; run through ./anneal)");
+        }
+        for (String name : engines) {
+            double[] cpuSeconds = new double[3];
+            for (int workers : new int[] {1, 2}) {
+                IntFunction<Engine> make = w -> name.equals("local") ? new LocalEngine(w) : Spark.start(w);
+                try (Engine engine = make.apply(workers)) {
+                    engineOnly(engine, tiny); // warm-up: class loading, JIT, Spark's first job
+                    double alone = engineOnly(engine, tiny);
+                    double swept = sweep(engine, tiny);
+                    cpuSeconds[workers] = sweep(engine, cpu);
+                    out.printf(Locale.ROOT, "%-19s %7d  %21.0f  %11.2f ms  %21.0f  %11.2f ms   %7.2f s%n", name, workers,
+                            trials / alone, (alone / trials - work / workers) * 1e3 * workers,
+                            trials / swept, (swept / trials - work / workers) * 1e3 * workers, cpuSeconds[workers]);
+                }
+            }
+            out.printf(Locale.ROOT, "%-19s 2 workers take %.2f× the time of 1 on the cpu-bound sweep (%d trials, dimension %d, 300 steps)%n",
+                    name, cpuSeconds[2] / cpuSeconds[1], heavy, dimension);
+        }
+        out.println("overhead/trial = (wall/trials − own work/workers) × workers: the busy time a trial costs a worker beyond its own work");
+        out.println("load after: " + loadavg());
+        out.flush();
+        return Main.OK;
+    }
+
+    /** Seconds of a tiny trial's own work, run alone in this thread (best of three passes). */
+    private double ownWork(SweepSpec spec) {
+        List<Job> jobs = jobs(spec);
+        double best = Double.MAX_VALUE;
+        for (int pass = 0; pass < 3; pass++) {
+            long t0 = System.nanoTime();
+            for (Job j : jobs) j.run();
+            best = Math.min(best, (System.nanoTime() - t0) / 1e9 / jobs.size());
+        }
+        return best;
+    }
+
+    /** Seconds to run every trial through the engine, {@code workers} at a time, nothing recorded. */
+    private double engineOnly(Engine engine, SweepSpec spec) {
+        List<Job> jobs = jobs(spec);
+        long t0 = System.nanoTime();
+        List<CompletableFuture<?>> running = new ArrayList<>();
+        for (Job j : jobs) {
+            if (running.size() == engine.workers()) {
+                CompletableFuture.anyOf(running.toArray(CompletableFuture[]::new)).join();
+                running.removeIf(CompletableFuture::isDone);
+            }
+            running.add(engine.submit(j));
+        }
+        CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** Seconds of the whole sweep into a new SQLite store. */
+    private double sweep(Engine engine, SweepSpec spec) throws IOException {
+        Path db = Files.createTempFile(dir, "runs", ".db");
+        Files.delete(db);
+        try (RunStore store = RunStore.open(db.toString())) {
+            long t0 = System.nanoTime();
+            Sweep.run(spec, engine, store, (d, r, e, b) -> {});
+            return (System.nanoTime() - t0) / 1e9;
+        }
+    }
+
+    private static List<Job> jobs(SweepSpec spec) {
+        return Sweep.trials(spec);
+    }
+
+    private static boolean sparkAvailable() {
+        try {
+            Class.forName("org.apache.spark.SparkConf");
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    private static String loadavg() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /** Spark's classes load only here. */
+    private static final class Spark {
+        static Engine start(int workers) {
+            return dev.anneal.spark.SparkEngine.start("local[2]", workers);
+        }
+    }
+}

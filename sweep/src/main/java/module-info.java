@@ -1,0 +1,11 @@
+/** Anneal's sweeps: search spaces over runs, grid, random, ASHA and PBT, a local engine, trials exactly once in the run store. */
+module dev.anneal.sweep {
+    requires transitive dev.anneal.lab;
+    requires transitive dev.anneal.store;
+    requires java.desktop;
+    requires org.knowm.xchart;
+    requires com.fasterxml.jackson.databind;
+    requires com.fasterxml.jackson.dataformat.yaml;
+
+    exports dev.anneal.sweep;
+}
