@@ -1,5 +1,6 @@
 package dev.anneal.cli;
 
+import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.InvalidInputException;
 
 import dev.anneal.control.Plateau;
@@ -20,6 +21,12 @@ import java.util.function.Supplier;
 
 /** {@code anneal train}'s closed-loop controllers: {@code --plateau}, {@code --brake} or {@code --curvature}, at most one. */
 final class ControlOptions {
+    /**
+     * {@code --plateau}'s defaults: PyTorch's ({@link Plateau#defaults()}) with patience 2 and factor 0.5, which suit
+     * the few epochs of {@code anneal train} (PyTorch's patience of 10 epochs would rarely fire in them).
+     */
+    static final Plateau PLATEAU = Plateau.defaults().withPatience(2).withFactor(0.5);
+
     @Option(names = "--plateau", paramLabel = "SETTINGS", arity = "0..1", fallbackValue = "",
             description = "Reduce-on-plateau on the loss of a held-out tenth of the training images: "
                     + "patience=2,factor=0.5,threshold=1e-4,cooldown=0,min_lr=0,eps=1e-8,every=STEPS (default: one epoch),from=0.")
@@ -70,10 +77,12 @@ final class ControlOptions {
     Control<?> control(Schedule lr, long stepsPerEpoch, Images heldOut, Images train, long seed) {
         if (!any()) return null;
         if (plateau != null) {
-            KeyValues k = KeyValues.parse("--plateau", plateau, defaults("patience", "2", "factor", "0.5", "threshold", "1e-4",
-                    "cooldown", "0", "min_lr", "0", "eps", "1e-8", "every", Long.toString(stepsPerEpoch), "from", "0"));
-            return checked(k, () -> Control.plateau(lr, k.integer("from", 0), new Plateau(Plateau.Mode.MIN, k.real("factor"), k.integer("patience", 0),
-                    k.real("threshold"), Plateau.ThresholdMode.REL, k.integer("cooldown", 0), k.real("min_lr"), k.real("eps")), heldOut, k.integer("every", 1)));
+            Plateau d = PLATEAU;
+            KeyValues k = KeyValues.parse("--plateau", plateau, defaults("patience", setting(d.patience()), "factor", setting(d.factor()),
+                    "threshold", setting(d.threshold()), "cooldown", setting(d.cooldown()), "min_lr", setting(d.minLr()),
+                    "eps", setting(d.eps()), "every", Long.toString(stepsPerEpoch), "from", "0"));
+            return checked(k, () -> Control.plateau(lr, k.integer("from", 0), new Plateau(d.mode(), k.real("factor"), k.integer("patience", 0),
+                    k.real("threshold"), d.thresholdMode(), k.integer("cooldown", 0), k.real("min_lr"), k.real("eps")), heldOut, k.integer("every", 1)));
         }
         if (brake != null) {
             KeyValues k = KeyValues.parse("--brake", brake, defaults("window", "1", "growth", "2", "cut", "0.25", "calm", "50",
@@ -100,6 +109,11 @@ final class ControlOptions {
             if (bad.where().keyPath() != null) throw bad; // already placed under its option
             throw k.fail(bad);
         }
+    }
+
+    /** A default as the help and the run's summary write it: 2, 0.5, 1e-4. */
+    static String setting(double value) {
+        return Checks.format(value).replace(".0E", "e").replace("E", "e");
     }
 
     private static Map<String, String> defaults(String... keysAndValues) {

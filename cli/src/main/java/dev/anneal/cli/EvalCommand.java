@@ -2,7 +2,9 @@ package dev.anneal.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.anneal.control.MetricDriven;
+import dev.anneal.control.ClosedLoop;
+import dev.anneal.control.Observation;
+import dev.anneal.optim.control.Controlled;
 import dev.anneal.optim.ScheduleSet;
 import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Schedule;
@@ -61,7 +63,7 @@ final class EvalCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Schedule parsed = specText.startsWith("@") ? fromSet(Path.of(specText.substring(1))) : specOptions.parse(specText);
-        LongToDoubleFunction values = parsed instanceof MetricDriven closedLoop ? replay(closedLoop)
+        LongToDoubleFunction values = parsed instanceof ClosedLoop<?> closedLoop ? replay(parsed, closedLoop)
                 : specText.startsWith("@") ? parsed::at : select(parsed)::at;
         StepRange range = steps != null ? StepRange.parse(steps) : defaultRange(parsed);
         PrintWriter out = command.commandLine().getOut();
@@ -110,13 +112,13 @@ final class EvalCommand implements Callable<Integer> {
         return momentum;
     }
 
-    /** A closed-loop scheduler's values: the value at step k follows the first k metrics. */
-    private LongToDoubleFunction replay(MetricDriven closedLoop) {
+    /** A closed-loop scheduler's values: its controller over its base, the value at step k following the first k metrics. */
+    private LongToDoubleFunction replay(Schedule base, ClosedLoop<?> closedLoop) {
         if (!param.equals("lr")) throw new IllegalArgumentException("--param (" + param + "): " + specText + " drives only lr");
         if (metrics == null) {
             throw new IllegalArgumentException(specText.strip() + " is closed-loop: give the metric of each step with --metrics v1,v2,… or --metrics @FILE");
         }
-        double[] trace = closedLoop.trace(Metrics.parse(metrics));
+        double[] trace = trace(new Controlled<>(base, 0, closedLoop.controller()), Metrics.parse(metrics));
         replayed = trace.length;
         return step -> {
             if (step >= trace.length) {
@@ -125,6 +127,18 @@ final class EvalCommand implements Callable<Integer> {
             }
             return trace[(int) step];
         };
+    }
+
+    /** The rate before the first observation and after each one, one metric per step. */
+    private static <S extends Record> double[] trace(Controlled<S> loop, double[] metrics) {
+        double[] trace = new double[metrics.length + 1];
+        Controlled.State<S> state = loop.start();
+        trace[0] = loop.rate(state);
+        for (int k = 0; k < metrics.length; k++) {
+            state = loop.observe(state, Observation.metric(metrics[k])).state();
+            trace[k + 1] = loop.rate(state);
+        }
+        return trace;
     }
 
     /** Without --steps: the steps a closed-loop trace covers, or 0 to the end of a finite schedule, inclusive. */

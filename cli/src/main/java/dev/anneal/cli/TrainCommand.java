@@ -9,7 +9,7 @@ import dev.anneal.djl.ScheduleFile;
 import dev.anneal.djl.Snapshots;
 import dev.anneal.djl.Step;
 import dev.anneal.djl.Training;
-import dev.anneal.optim.control.Decision;
+import dev.anneal.control.Decision;
 import dev.anneal.optim.grad.LossScaling;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.store.NewRun;

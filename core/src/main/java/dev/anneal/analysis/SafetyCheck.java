@@ -1,5 +1,7 @@
 package dev.anneal.analysis;
 
+import dev.anneal.schedule.InvalidInputException;
+
 import dev.anneal.optimizer.Dynamics;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Schedule;
@@ -23,7 +25,7 @@ public final class SafetyCheck {
     private boolean sumMode;
 
     private SafetyCheck(Schedule schedule, long steps) {
-        if (schedule == null) throw new IllegalArgumentException("check needs a schedule");
+        if (schedule == null) throw InvalidInputException.of("check needs a schedule");
         this.schedule = schedule;
         this.steps = Checks.positive("steps", steps);
     }
@@ -85,7 +87,7 @@ public final class SafetyCheck {
 
     public SafetyReport run() {
         if (!Double.isNaN(distance) && Double.isNaN(gradBound)) {
-            throw new IllegalArgumentException("distance (" + Checks.format(distance) + ") needs a gradient bound G: the budget is G·Σηₜ");
+            throw Checks.fail("distance", distance, "needs a gradient bound G: the budget is G·Σηₜ");
         }
         List<Section> sections = new ArrayList<>();
         List<String> risks = new ArrayList<>();

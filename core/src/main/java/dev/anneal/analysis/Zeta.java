@@ -1,5 +1,7 @@
 package dev.anneal.analysis;
 
+import dev.anneal.schedule.InvalidInputException;
+
 /**
  * The Hurwitz zeta function ζ(s, a) = Σ_{n≥0} (n + a)^(−s) for s &gt; 1, a &gt; 0, by Euler–Maclaurin summation:
  * direct terms until n + a ≥ 20, then the integral, the half term and eight Bernoulli corrections. ζ(s, 1) is
@@ -15,7 +17,7 @@ final class Zeta {
             -691.0 / 2730 / 479001600, 7.0 / 6 / 87178291200.0, -3617.0 / 510 / 20922789888000.0};
 
     static double hurwitz(double s, double a) {
-        if (!(s > 1) || !(a > 0)) throw new IllegalArgumentException("zeta(" + s + ", " + a + ") needs s > 1 and a > 0");
+        if (!(s > 1) || !(a > 0)) throw InvalidInputException.of("zeta(" + s + ", " + a + ") needs s > 1 and a > 0");
         Neumaier sum = new Neumaier();
         double x = a;
         for (; x < START; x++) sum.add(Math.pow(x, -s));

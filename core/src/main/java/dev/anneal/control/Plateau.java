@@ -10,14 +10,16 @@ import dev.anneal.schedule.Checks;
  *
  * <p>"Improve" depends on {@code mode} and {@code threshold_mode}: in min mode with rel, a metric m is better
  * than best when {@code m < best·(1 − threshold)}; abs: {@code m < best − threshold}; max mode mirrors both.
- * The state is a value: {@code step(state, metric)} returns the next state and changes nothing.
+ * The state is a value: {@code step(state, metric)} returns the next state and changes nothing. As a
+ * {@link Controller} it takes over with the schedule's value at the hand-over step and owns the rate from then on
+ * (the base is ignored); each observation is one {@code scheduler.step(metric)} call.
  *
  * <p>Example: {@code new Plateau(Mode.MIN, 0.1, 2, 1e-4, ThresholdMode.REL, 0, 0, 1e-8).trace(0.1, 1, 1, 1, 1)} is
  * {@code [0.1, 0.1, 0.1, 0.1, 0.01]}: the first metric sets best, three more fail to improve, and the third
  * failure exceeds patience 2.
  */
 public record Plateau(Mode mode, double factor, long patience, double threshold, ThresholdMode thresholdMode,
-                      long cooldown, double minLr, double eps) {
+                      long cooldown, double minLr, double eps) implements Controller<Plateau.State> {
 
     /** Whether smaller ({@code MIN}, a loss) or larger ({@code MAX}, an accuracy) metrics are better. */
     public enum Mode {
@@ -42,6 +44,16 @@ public record Plateau(Mode mode, double factor, long patience, double threshold,
         return new Plateau(Mode.MIN, 0.1, 10, 1e-4, ThresholdMode.REL, 0, 0, 1e-8);
     }
 
+    /** These settings with another factor. */
+    public Plateau withFactor(double factor) {
+        return new Plateau(mode, factor, patience, threshold, thresholdMode, cooldown, minLr, eps);
+    }
+
+    /** These settings with another patience. */
+    public Plateau withPatience(long patience) {
+        return new Plateau(mode, factor, patience, threshold, thresholdMode, cooldown, minLr, eps);
+    }
+
     /**
      * The controller's state between two {@code step(metric)} calls.
      *
@@ -54,8 +66,8 @@ public record Plateau(Mode mode, double factor, long patience, double threshold,
     public record State(double lr, double best, long badSteps, long cooldownLeft, long steps) {}
 
     public Plateau {
-        if (mode == null) throw new IllegalArgumentException("mode (null) must be one of min, max");
-        if (thresholdMode == null) throw new IllegalArgumentException("threshold_mode (null) must be one of rel, abs");
+        if (mode == null) throw Checks.fail("mode", null, "must be one of min, max");
+        if (thresholdMode == null) throw Checks.fail("threshold_mode", null, "must be one of rel, abs");
         // PyTorch: "Factor should be < 1.0."; a negative factor has no meaning (Anneal's rule).
         Checks.inHalfOpen("factor", factor, 0, 1);
         Checks.nonNegative("patience", patience);
@@ -66,6 +78,7 @@ public record Plateau(Mode mode, double factor, long patience, double threshold,
     }
 
     /** The state before the first metric, with the optimizer's lr. */
+    @Override
     public State start(double lr) {
         return new State(lr, mode == Mode.MIN ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY, 0, 0, 0);
     }
@@ -91,6 +104,24 @@ public record Plateau(Mode mode, double factor, long patience, double threshold,
             bad = 0;
         }
         return new State(lr, best, bad, cooldownLeft, s.steps() + 1);
+    }
+
+    @Override
+    public double rate(State state, double base) {
+        return state.lr();
+    }
+
+    @Override
+    public Outcome<State> observe(State state, long step, double base, Observation observation) {
+        State next = step(state, observation.metric());
+        if (next.lr() == state.lr()) return Outcome.quiet(next);
+        return Outcome.decided(next, step, state.lr(), next.lr(), "metric " + observation.metric() + " did not improve on best "
+                + state.best() + " for " + (state.badSteps() + 1) + " observations (patience " + patience + "): lr × " + factor);
+    }
+
+    @Override
+    public Class<State> stateType() {
+        return State.class;
     }
 
     /** {@code values[k]}: the lr after the first k metrics; {@code metrics.length + 1} values. */

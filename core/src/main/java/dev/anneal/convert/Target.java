@@ -1,5 +1,7 @@
 package dev.anneal.convert;
 
+import dev.anneal.schedule.InvalidInputException;
+
 import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Dialect;
@@ -35,7 +37,7 @@ public final class Target {
     public static Target of(String name) {
         if (name.equals(NATIVE.spec)) return NATIVE;
         return Dialects.find(name).map(d -> new Target(d.prefix(), d))
-                .orElseThrow(() -> new IllegalArgumentException("--to (" + name + ") must be one of "
+                .orElseThrow(() -> InvalidInputException.of("--to (" + name + ") must be one of "
                         + String.join(", ", all().stream().map(Target::spec).toList())));
     }
 

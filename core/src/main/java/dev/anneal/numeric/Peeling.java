@@ -1,5 +1,7 @@
 package dev.anneal.numeric;
 
+import dev.anneal.schedule.InvalidInputException;
+
 import dev.anneal.schedule.Checks;
 
 import java.util.Arrays;
@@ -32,7 +34,7 @@ public record Peeling(ExponentialFit slow, ExponentialFit fast) {
 
         int late = firstAtOrAfter(t, slowFrom);
         if (t.length - late < 3) {
-            throw new IllegalArgumentException("slow window (t >= " + slowFrom + ") has " + (t.length - late)
+            throw InvalidInputException.of("slow window (t >= " + slowFrom + ") has " + (t.length - late)
                     + " points: it must hold at least 3");
         }
         ExponentialFit slow = ExponentialFit.of(t, y, floor, late, t.length, level);
@@ -53,7 +55,7 @@ public record Peeling(ExponentialFit slow, ExponentialFit fast) {
             }
         }
         if (kept < 3) {
-            throw new IllegalArgumentException("fast window (t < " + fastUntil + ") has " + kept + " points where the "
+            throw InvalidInputException.of("fast window (t < " + fastUntil + ") has " + kept + " points where the "
                     + "residual after removing the slow component keeps its sign: it must hold at least 3");
         }
         return new Peeling(slow, ExponentialFit.signed(Arrays.copyOf(ft, kept), Arrays.copyOf(fr, kept), sign,

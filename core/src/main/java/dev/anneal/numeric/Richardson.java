@@ -1,5 +1,7 @@
 package dev.anneal.numeric;
 
+import dev.anneal.schedule.InvalidInputException;
+
 import dev.anneal.schedule.Checks;
 
 /**
@@ -27,7 +29,7 @@ public record Richardson(double value, double order, double error) {
         if (second == 0) return new Richardson(fine, Double.POSITIVE_INFINITY, 0); // converged to rounding
         double q = first / second;
         if (!(q > 1)) {
-            throw new IllegalArgumentException("results (" + coarse + ", " + medium + ", " + fine + ") are not in the "
+            throw InvalidInputException.of("results (" + coarse + ", " + medium + ", " + fine + ") are not in the "
                     + "asymptotic range: successive differences (" + first + ", " + second
                     + ") must have the same sign and shrink");
         }

@@ -17,7 +17,7 @@ import dev.anneal.schedule.Checks;
 public record Dynamics(Method method, double beta, double weightDecay) {
 
     public Dynamics {
-        if (method == null) throw new IllegalArgumentException("optimizer (null) must be one of " + Method.keys());
+        if (method == null) throw Checks.fail("optimizer", null, "must be one of " + Method.keys());
         Checks.inHalfOpen("momentum", beta, 0, 1);
         if (method == Method.SGD && beta != 0) throw Checks.fail("momentum", beta, "must be 0 for sgd (use --optimizer momentum)");
         Checks.nonNegative("weight_decay", weightDecay);

@@ -1,5 +1,7 @@
 package dev.anneal.optimizer;
 
+import dev.anneal.schedule.Checks;
+
 import dev.anneal.optimizer.Hyperparameter.Range;
 import dev.anneal.schedule.InvalidInputException;
 
@@ -64,7 +66,7 @@ public enum Method {
 
     /** The method called {@code key}; an unknown name fails with the list of names. */
     public static Method of(String key) {
-        return find(key).orElseThrow(() -> new IllegalArgumentException("optimizer (" + key + ") must be one of " + keys()));
+        return find(key).orElseThrow(() -> Checks.fail("optimizer", String.valueOf(key), "must be one of " + keys()));
     }
 
     /** Every name, comma-separated. */

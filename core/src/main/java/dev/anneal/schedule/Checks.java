@@ -84,6 +84,11 @@ public final class Checks {
         }
     }
 
+    /** An error blamed on the setting {@code name}, whose message is {@code rule} as written (it names what is wrong). */
+    public static InvalidInputException about(String name, String rule) {
+        return InvalidInputException.about(name, rule);
+    }
+
     public static InvalidInputException fail(String name, Object value, String rule) {
         return new InvalidInputException(name, value, rule, InvalidInputException.Where.NOWHERE);
     }

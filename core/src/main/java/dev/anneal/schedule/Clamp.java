@@ -8,7 +8,7 @@ import java.util.OptionalLong;
  */
 public record Clamp(Schedule schedule, double min, double max) implements Schedule {
     public Clamp {
-        if (schedule == null) throw new IllegalArgumentException("clamp needs a schedule");
+        if (schedule == null) throw InvalidInputException.of("clamp needs a schedule");
         if (Double.isNaN(min)) throw Checks.fail("min", min, "must be a number");
         if (Double.isNaN(max)) throw Checks.fail("max", max, "must be a number");
         if (!(min <= max)) throw Checks.fail("max", max, "must be >= min (" + Checks.format(min) + ")");

@@ -8,9 +8,9 @@ import java.util.OptionalLong;
  */
 public record Counter(Schedule schedule) implements Schedule {
     public Counter {
-        if (schedule == null) throw new IllegalArgumentException("counter needs a schedule");
+        if (schedule == null) throw InvalidInputException.of("counter needs a schedule");
         if (!schedule.range().bounded()) {
-            throw new IllegalArgumentException("counter: the schedule (" + schedule + ") is unbounded (range "
+            throw InvalidInputException.of("counter: the schedule (" + schedule + ") is unbounded (range "
                     + schedule.range() + "); counter needs a periodic or bounded schedule");
         }
     }

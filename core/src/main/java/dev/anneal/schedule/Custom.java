@@ -8,8 +8,8 @@ import java.util.function.LongToDoubleFunction;
  */
 public record Custom(String name, LongToDoubleFunction function) implements Schedule {
     public Custom {
-        if (name == null || name.isBlank()) throw new IllegalArgumentException("name (" + name + ") must not be blank");
-        if (function == null) throw new IllegalArgumentException("function must not be null");
+        if (name == null || name.isBlank()) throw Checks.fail("name", String.valueOf(name), "must not be blank");
+        if (function == null) throw InvalidInputException.of("function must not be null");
     }
 
     @Override

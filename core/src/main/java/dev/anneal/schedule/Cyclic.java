@@ -29,7 +29,7 @@ public record Cyclic(double lo, double hi, long up, long down, Mode mode, double
         Checks.positive("down", down);
         // The cycle's length is the period it claims: it must be a step count.
         if (up > Long.MAX_VALUE - down) throw Checks.fail("up + down", up + "+" + down, "must be at most " + Long.MAX_VALUE);
-        if (mode == null) throw new IllegalArgumentException("mode (null) must be one of triangular, triangular2, exp_range");
+        if (mode == null) throw Checks.fail("mode", null, "must be one of triangular, triangular2, exp_range");
         Checks.inLeftOpen("gamma", gamma, 0, 1);
     }
 

@@ -37,9 +37,35 @@ public class InvalidInputException extends IllegalArgumentException {
         this.where = where;
     }
 
+    /** {@code e} at another place, caused by {@code e}. */
+    protected InvalidInputException(InvalidInputException e, Where where) {
+        this(e.name, e.value, e.rule, where, e);
+    }
+
+    /** The value of an {@link #about} error: the rule names the setting and states everything itself. */
+    private static final Object UNSTATED = new Object() {
+        @Override
+        public String toString() {
+            return "";
+        }
+    };
+
+    /**
+     * An error blamed on the setting {@code name} whose {@code rule} is the whole message ("min_lr and min_lr_rate are
+     * both set"): the parser points at that setting, the text reads as written.
+     */
+    public static InvalidInputException about(String name, String rule) {
+        return new InvalidInputException(name, UNSTATED, rule, Where.NOWHERE);
+    }
+
     /** A rule about several settings, with no single name and value. */
     public static InvalidInputException of(String rule) {
         return new InvalidInputException(null, null, rule, Where.NOWHERE);
+    }
+
+    /** As {@link #of(String)}, caused by an inner failure (a scheduler inside a composite raised). */
+    public static InvalidInputException of(String rule, Throwable cause) {
+        return new InvalidInputException(null, null, rule, Where.NOWHERE, cause);
     }
 
     /** The setting at fault (a parameter, a hyperparameter's key path, an option), or null. */
@@ -47,7 +73,9 @@ public class InvalidInputException extends IllegalArgumentException {
         return name;
     }
 
+    /** The value at fault; null for an {@link #about} error or a rule about several settings. */
     public Object value() {
+        if (value == UNSTATED) return null;
         return value;
     }
 
@@ -61,7 +89,7 @@ public class InvalidInputException extends IllegalArgumentException {
 
     /** What is wrong, without the key path in front: {@code name (value) rule}, or the rule. */
     public String reason() {
-        return name == null ? rule : name + " (" + Checks.format(value) + ") " + rule;
+        return name == null || value == UNSTATED ? rule : name + " (" + Checks.format(value) + ") " + rule;
     }
 
     /** The message without the key path: what is wrong, at which step and column. */
@@ -72,12 +100,12 @@ public class InvalidInputException extends IllegalArgumentException {
     /** The same error under a key path ({@code file.yaml: groups.head.lr}); an inner path is kept behind it. */
     public InvalidInputException at(String keyPath) {
         String path = where.keyPath() == null ? keyPath : keyPath + ": " + where.keyPath();
-        return new InvalidInputException(name, value, rule, new Where(path, where.step(), where.column(), where.text()), this);
+        return new InvalidInputException(this, new Where(path, where.step(), where.column(), where.text()));
     }
 
     /** The same error at the step a schedule reached the value. */
     public InvalidInputException atStep(long step) {
-        return new InvalidInputException(name, value, rule, new Where(where.keyPath(), step, where.column(), where.text()), this);
+        return new InvalidInputException(this, new Where(where.keyPath(), step, where.column(), where.text()));
     }
 
     /** Any bad-input exception as this type: its message becomes the rule. */
@@ -88,7 +116,7 @@ public class InvalidInputException extends IllegalArgumentException {
     private static String render(String name, Object value, String rule, Where where) {
         StringBuilder b = new StringBuilder();
         if (where.keyPath() != null) b.append(where.keyPath()).append(": ");
-        b.append(name == null ? rule : name + " (" + Checks.format(value) + ") " + rule);
+        b.append(name == null || value == UNSTATED ? rule : name + " (" + Checks.format(value) + ") " + rule);
         if (where.step() >= 0) b.append(" (step ").append(where.step()).append(')');
         if (where.column() > 0 && where.text() != null) {
             String line = where.text().replace('\n', ' ').replace('\t', ' ');

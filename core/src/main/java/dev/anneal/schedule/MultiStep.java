@@ -14,7 +14,7 @@ public record MultiStep(double value, List<Long> at, double gamma) implements Sc
     public MultiStep {
         Checks.finite("value", value);
         Checks.nonNegative("gamma", gamma);
-        if (at == null || at.isEmpty()) throw new IllegalArgumentException("at ([]) must name at least one milestone");
+        if (at == null || at.isEmpty()) throw Checks.fail("at", "[]", "must name at least one milestone");
         at = List.copyOf(at);
         for (int i = 0; i < at.size(); i++) {
             Checks.nonNegative("at[" + i + "]", at.get(i));

@@ -34,7 +34,7 @@ public record OneCycle(double peak, long steps, double pctStart, double div, dou
         Checks.inClosed("pct_start", pctStart, 0, 1);
         Checks.positive("div", div);
         Checks.positive("final_div", finalDiv);
-        if (anneal == null) throw new IllegalArgumentException("anneal (null) must be one of cos, linear");
+        if (anneal == null) throw Checks.fail("anneal", null, "must be one of cos, linear");
         // The start and end values are peak/div and peak/(div·final_div): a tiny divisor overflows them (then ∞ − ∞ is NaN).
         if (!Double.isFinite(peak / div)) throw Checks.fail("div", div, "is too small for peak (" + Checks.format(peak) + "): peak/div is not finite");
         if (!Double.isFinite(peak / div / finalDiv)) {

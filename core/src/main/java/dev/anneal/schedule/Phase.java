@@ -8,10 +8,10 @@ import java.util.OptionalLong;
  */
 public record Phase(Schedule schedule, double fraction) implements Schedule {
     public Phase {
-        if (schedule == null) throw new IllegalArgumentException("phase needs a schedule");
+        if (schedule == null) throw InvalidInputException.of("phase needs a schedule");
         Checks.inHalfOpen("fraction", fraction, 0, 1);
         if (schedule.period().isEmpty()) {
-            throw new IllegalArgumentException("phase: the schedule (" + schedule + ") is not periodic");
+            throw InvalidInputException.of("phase: the schedule (" + schedule + ") is not periodic");
         }
     }
 

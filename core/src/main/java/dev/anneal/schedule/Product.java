@@ -5,7 +5,7 @@ import java.util.OptionalLong;
 /** {@code left * right}: pointwise product of two schedules. */
 public record Product(Schedule left, Schedule right) implements Schedule {
     public Product {
-        if (left == null || right == null) throw new IllegalArgumentException("a product needs two schedules");
+        if (left == null || right == null) throw InvalidInputException.of("a product needs two schedules");
     }
 
     @Override

@@ -9,7 +9,7 @@ public record Range(double min, double max) {
 
     public Range {
         if (Double.isNaN(min) || Double.isNaN(max) || min > max) {
-            throw new IllegalArgumentException("range [" + min + ", " + max + "] must have min <= max");
+            throw InvalidInputException.of("range [" + min + ", " + max + "] must have min <= max");
         }
     }
 

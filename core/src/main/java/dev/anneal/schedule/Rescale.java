@@ -11,13 +11,13 @@ import java.util.OptionalLong;
  */
 public record Rescale(Schedule schedule, double min, double max) implements Schedule {
     public Rescale {
-        if (schedule == null) throw new IllegalArgumentException("rescale needs a schedule");
+        if (schedule == null) throw InvalidInputException.of("rescale needs a schedule");
         Checks.finite("min", min);
         Checks.finite("max", max);
         Checks.argument(min <= max, "min (" + Checks.format(min) + ") must be <= max (" + Checks.format(max) + ")");
         Range r = schedule.range();
         if (!(r.bounded() && r.min() < r.max())) {
-            throw new IllegalArgumentException("rescale: the schedule (" + schedule + ") has range " + r
+            throw InvalidInputException.of("rescale: the schedule (" + schedule + ") has range " + r
                     + "; rescale needs a bounded range with min < max");
         }
     }

@@ -6,7 +6,7 @@ import java.util.OptionalLong;
 public record Scaled(double factor, Schedule schedule) implements Schedule {
     public Scaled {
         Checks.finite("factor", factor);
-        if (schedule == null) throw new IllegalArgumentException("a scaled schedule needs a schedule");
+        if (schedule == null) throw InvalidInputException.of("a scaled schedule needs a schedule");
     }
 
     @Override

@@ -5,7 +5,7 @@ import java.util.OptionalLong;
 /** {@code shift(schedule, by)}: schedule at t + by; where t + by &lt; 0 it reads schedule at 0. */
 public record Shift(Schedule schedule, long by) implements Schedule {
     public Shift {
-        if (schedule == null) throw new IllegalArgumentException("shift needs a schedule");
+        if (schedule == null) throw InvalidInputException.of("shift needs a schedule");
     }
 
     @Override

@@ -14,11 +14,11 @@ import java.util.OptionalLong;
  */
 public record Then(Schedule first, Schedule next, long boundary) implements Schedule {
     public Then {
-        if (first == null || next == null) throw new IllegalArgumentException("then needs two schedules");
+        if (first == null || next == null) throw InvalidInputException.of("then needs two schedules");
         OptionalLong d = first.duration();
-        if (d.isEmpty()) throw new IllegalArgumentException(neverEnds(first));
+        if (d.isEmpty()) throw InvalidInputException.of(neverEnds(first));
         if (boundary != d.getAsLong()) {
-            throw new IllegalArgumentException("boundary (" + boundary + ") must be the first schedule's duration (" + d.getAsLong() + ")");
+            throw Checks.fail("boundary", String.valueOf(boundary), "must be the first schedule's duration (" + d.getAsLong() + ")");
         }
     }
 
@@ -38,7 +38,7 @@ public record Then(Schedule first, Schedule next, long boundary) implements Sche
 
     /** The pieces joined as a balanced tree; every piece but the last must end. */
     public static Schedule of(List<? extends Schedule> pieces) {
-        if (pieces.isEmpty()) throw new IllegalArgumentException("then needs at least one schedule");
+        if (pieces.isEmpty()) throw InvalidInputException.of("then needs at least one schedule");
         return balanced(pieces, 0, pieces.size());
     }
 

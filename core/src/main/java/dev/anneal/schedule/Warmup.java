@@ -9,7 +9,7 @@ import java.util.OptionalLong;
 public record Warmup(long steps, Schedule target) implements Schedule {
     public Warmup {
         Checks.positive("steps", steps);
-        if (target == null) throw new IllegalArgumentException("warmup needs a target schedule");
+        if (target == null) throw InvalidInputException.of("warmup needs a target schedule");
     }
 
     @Override

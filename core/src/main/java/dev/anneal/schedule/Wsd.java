@@ -27,7 +27,7 @@ public record Wsd(double peak, long warmup, long stable, long decay, double floo
         Checks.nonNegative("stable", stable);
         Checks.positive("decay", decay);
         Checks.finite("floor", floor);
-        if (shape == null) throw new IllegalArgumentException("shape (null) must be one of linear, cosine, sqrt");
+        if (shape == null) throw Checks.fail("shape", null, "must be one of linear, cosine, sqrt");
     }
 
     @Override

@@ -125,7 +125,7 @@ final class Binder {
         } catch (IllegalArgumentException e) {
             // A record's check names the parameter (steps, or an item: milestones[2]): point at that argument.
             InvalidInputException bad = InvalidInputException.of(e);
-            String named = bad.name() != null ? bad.name() : legacyName(bad.getMessage());
+            String named = bad.name() != null ? bad.name() : "";
             for (Arg arg : call.args()) {
                 String name = name(arg, call, args.family().params());
                 if (named.equals(name) || named.startsWith(name + "[") || named.startsWith(name + "·")) {
@@ -169,12 +169,6 @@ final class Binder {
      * The name a dialect's own check puts first ({@code "lr (0) must not be 0 when …"}), for the checks that still
      * throw a plain IllegalArgumentException rather than {@link dev.anneal.schedule.Checks#fail}'s structured one.
      */
-    private static String legacyName(String message) {
-        int end = 0;
-        while (end < message.length() && message.charAt(end) != ' ') end++;
-        return message.substring(0, end);
-    }
-
     private static String name(Arg arg, Call call, List<Param> params) {
         if (arg.name() != null) return arg.name();
         return params.get(call.args().indexOf(arg)).name();

@@ -1,5 +1,7 @@
 package dev.anneal.spec;
 
+import dev.anneal.schedule.InvalidInputException;
+
 import dev.anneal.schedule.Clamp;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Cosine;
@@ -185,7 +187,7 @@ public final class Families {
     private static Schedule exponential(Args a) {
         boolean gamma = a.given("gamma"), halfLife = a.given("half_life");
         if (gamma == halfLife) {
-            throw new IllegalArgumentException("exponential needs exactly one of gamma and half_life");
+            throw InvalidInputException.of("exponential needs exactly one of gamma and half_life");
         }
         return gamma ? new Exponential(a.number("value"), a.number("gamma"))
                 : new HalfLife(a.number("value"), a.number("half_life"));

@@ -1,5 +1,7 @@
 package dev.anneal.spec;
 
+import dev.anneal.schedule.InvalidInputException;
+
 import dev.anneal.schedule.Schedule;
 
 import java.util.Optional;
@@ -10,14 +12,14 @@ public sealed interface Form {
     /** The schedule in the other form. */
     record Found(Schedule schedule) implements Form {
         public Found {
-            if (schedule == null) throw new IllegalArgumentException("a found form needs a schedule");
+            if (schedule == null) throw InvalidInputException.of("a found form needs a schedule");
         }
     }
 
     /** Why there is no such form, as a sentence: {@code keras has no cyclical schedule}. */
     record Missing(String reason) implements Form {
         public Missing {
-            if (reason == null || reason.isBlank()) throw new IllegalArgumentException("a missing form needs a reason");
+            if (reason == null || reason.isBlank()) throw InvalidInputException.of("a missing form needs a reason");
         }
     }
 

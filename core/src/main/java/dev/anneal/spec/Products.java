@@ -1,5 +1,7 @@
 package dev.anneal.spec;
 
+import dev.anneal.schedule.InvalidInputException;
+
 import dev.anneal.schedule.Product;
 import dev.anneal.schedule.Scaled;
 import dev.anneal.schedule.Schedule;
@@ -15,7 +17,7 @@ public final class Products {
             case Double x -> new Scaled(x, (Schedule) right);
             case Schedule s when right instanceof Double y -> new Scaled(y, s);
             case Schedule s -> new Product(s, (Schedule) right);
-            default -> throw new IllegalArgumentException("a factor (" + left + ") must be a number or a schedule");
+            default -> throw InvalidInputException.of("a factor (" + left + ") must be a number or a schedule");
         };
     }
 }

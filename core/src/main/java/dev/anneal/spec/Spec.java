@@ -1,5 +1,7 @@
 package dev.anneal.spec;
 
+import dev.anneal.schedule.Checks;
+
 import dev.anneal.schedule.Schedule;
 
 import java.util.OptionalLong;
@@ -18,7 +20,7 @@ public final class Spec {
 
     /** Parses a spec whose step counts may be percentages of {@code total}. */
     public static Schedule parse(String text, long total) {
-        if (total <= 0) throw new IllegalArgumentException("total (" + total + ") must be > 0");
+        if (total <= 0) throw Checks.fail("total", String.valueOf(total), "must be > 0");
         return parse(text, OptionalLong.of(total));
     }
 

@@ -15,7 +15,7 @@ public final class SpecException extends InvalidInputException {
 
     /** {@code e}'s name, value and rule, placed at {@code column} of {@code text}. */
     SpecException(InvalidInputException e, String text, int column) {
-        super(e.name(), e.value(), e.rule(), new Where(e.where().keyPath(), e.where().step(), column, text), e);
+        super(e, new Where(e.where().keyPath(), e.where().step(), column, text));
     }
 
     public String text() {

@@ -425,8 +425,8 @@ class FamilyValuesTest {
 
     @Test
     void counter_unboundedExponentialGrowth_rejected() {
-        assertThatThrownBy(() -> new Counter(new Exponential(1, 2))).isExactlyInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new Counter(new Step(1, 10, 1.5))).isExactlyInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Counter(new Exponential(1, 2))).isExactlyInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new Counter(new Step(1, 10, 1.5))).isExactlyInstanceOf(InvalidInputException.class);
     }
 
     static Stream<Arguments> clamp() {

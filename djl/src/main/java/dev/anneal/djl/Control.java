@@ -3,11 +3,10 @@ package dev.anneal.djl;
 import dev.anneal.control.Plateau;
 import dev.anneal.optim.control.Controlled;
 import dev.anneal.optim.control.CurvatureRate;
-import dev.anneal.optim.control.Decision;
+import dev.anneal.control.Decision;
 import dev.anneal.optim.control.GradNormBrake;
-import dev.anneal.optim.control.Observation;
-import dev.anneal.optim.control.Outcome;
-import dev.anneal.optim.control.PlateauControl;
+import dev.anneal.control.Observation;
+import dev.anneal.control.Outcome;
 import dev.anneal.schedule.Schedule;
 
 import java.util.Locale;
@@ -55,7 +54,7 @@ public final class Control<S extends Record> {
             throw new IllegalArgumentException("from (" + from + ") must be a step where the schedule " + lr + " is > 0 (it is " + lr.at(from)
                     + "): the plateau takes over that rate and only lowers it");
         }
-        return new Control<>("plateau", new Controlled<>(lr, from, new PlateauControl(plateau)),
+        return new Control<>("plateau", new Controlled<>(lr, from, plateau),
                 (t, step) -> (step + 1) % every == 0 ? Observation.metric(t.loss(heldOut)) : null,
                 String.format(Locale.ROOT, "plateau(%s, from=%d, every=%d, held-out=%d)", plateau, from, every, heldOut.size()));
     }

@@ -14,7 +14,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import dev.anneal.optim.OptimizerState;
-import dev.anneal.optim.control.Decision;
+import dev.anneal.control.Decision;
 import dev.anneal.optim.curvature.Hvp;
 
 import java.io.ByteArrayInputStream;

@@ -4,7 +4,7 @@ import dev.anneal.control.Plateau;
 import dev.anneal.optim.ScheduleSet;
 import dev.anneal.optimizer.Method;
 import dev.anneal.optim.control.CurvatureRate;
-import dev.anneal.optim.control.Decision;
+import dev.anneal.control.Decision;
 import dev.anneal.optim.control.GradNormBrake;
 import dev.anneal.optim.curvature.PowerIteration;
 import dev.anneal.schedule.Schedule;

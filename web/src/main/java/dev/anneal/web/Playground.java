@@ -4,7 +4,7 @@ import dev.anneal.analysis.Quantity;
 import dev.anneal.analysis.SafetyCheck;
 import dev.anneal.analysis.SafetyReport;
 import dev.anneal.analysis.Section;
-import dev.anneal.control.MetricDriven;
+import dev.anneal.control.ClosedLoop;
 import dev.anneal.convert.Conversion;
 import dev.anneal.convert.Convert;
 import dev.anneal.convert.Target;
@@ -110,7 +110,7 @@ final class Playground {
     private static Map<String, Object> curve(String name, Schedule s, long[] steps) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", name);
-        if (s instanceof MetricDriven) {
+        if (s instanceof ClosedLoop<?>) {
             m.put("error", name + " is closed-loop: its values follow the metrics of a run");
             return m;
         }

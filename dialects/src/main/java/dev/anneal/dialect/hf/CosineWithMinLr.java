@@ -1,5 +1,7 @@
 package dev.anneal.dialect.hf;
 
+import dev.anneal.schedule.InvalidInputException;
+
 import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.spec.Form;
@@ -26,10 +28,10 @@ record CosineWithMinLr(double lr, long numWarmupSteps, long numTrainingSteps, do
     /** transformers' rule: exactly one of min_lr and min_lr_rate; min_lr is divided by lr. */
     static void checkMinLr(double lr, Double minLr, Double minLrRate) {
         if (minLr != null && minLrRate != null) {
-            throw new IllegalArgumentException("min_lr and min_lr_rate are both set; transformers takes only one of them");
+            throw Checks.about("min_lr", "min_lr and min_lr_rate are both set; transformers takes only one of them");
         }
         if (minLr == null && minLrRate == null) {
-            throw new IllegalArgumentException("one of min_lr or min_lr_rate must be set, as transformers requires");
+            throw InvalidInputException.of("one of min_lr or min_lr_rate must be set, as transformers requires");
         }
         if (minLr != null) {
             Checks.finite("min_lr", minLr);

@@ -1,5 +1,9 @@
 package dev.anneal.dialect.hf;
 
+import dev.anneal.schedule.InvalidInputException;
+
+import dev.anneal.schedule.Checks;
+
 import dev.anneal.dialect.Py;
 import dev.anneal.dialect.hf.Lambdas.Shape;
 import dev.anneal.spec.Args;
@@ -117,15 +121,15 @@ public final class Hf {
         long warmup = a.steps("num_warmup_steps"), decay = a.steps("num_decay_steps");
         Long training = Py.optionalSteps(a, "num_training_steps"), stable = Py.optionalSteps(a, "num_stable_steps");
         if (training == null && stable == null) {
-            throw new IllegalArgumentException("hf.get_wsd_schedule needs num_training_steps or num_stable_steps, as transformers requires");
+            throw InvalidInputException.of("hf.get_wsd_schedule needs num_training_steps or num_stable_steps, as transformers requires");
         }
         long fromTotal = training == null ? 0 : training - warmup - decay;
         if (training != null && stable != null && fromTotal != stable) {
-            throw new IllegalArgumentException("num_stable_steps (" + stable + ") disagrees with num_training_steps (" + training
+            throw Checks.fail("num_stable_steps", String.valueOf(stable), "disagrees with num_training_steps (" + training
                     + ") − num_warmup_steps − num_decay_steps (" + fromTotal + "); transformers would warn and use num_stable_steps: give one of them");
         }
         if (stable == null && fromTotal < 0) {
-            throw new IllegalArgumentException("num_training_steps (" + training + ") must be >= num_warmup_steps + num_decay_steps ("
+            throw Checks.fail("num_training_steps", String.valueOf(training), "must be >= num_warmup_steps + num_decay_steps ("
                     + (warmup + decay) + ")");
         }
         return new WsdSchedule(a.number("lr"), warmup, stable != null ? stable : fromTotal, decay,

@@ -1,5 +1,7 @@
 package dev.anneal.dialect.hf;
 
+import dev.anneal.schedule.InvalidInputException;
+
 import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 
@@ -147,7 +149,7 @@ final class Lambdas {
 
         static Shape of(String python) {
             for (Shape s : values()) if (s.python.equals(python)) return s;
-            throw new IllegalArgumentException(python);
+            throw InvalidInputException.of(python);
         }
     }
 }

@@ -29,12 +29,12 @@ record PolynomialDecayWithWarmup(double lr, long numWarmupSteps, long numTrainin
         Checks.finite("lr_end", lrEnd);
         Checks.nonNegative("power", power);
         if (!(lr > lrEnd)) {
-            throw new IllegalArgumentException("lr_end (" + Checks.format(lrEnd) + ") must be smaller than lr ("
+            throw Checks.fail("lr_end", lrEnd, "must be smaller than lr ("
                     + Checks.format(lr) + "), as transformers requires");
         }
         if (lr == 0) throw Checks.fail("lr", lr, "must not be 0: transformers divides by it");
         if (numTrainingSteps == numWarmupSteps) {
-            throw new IllegalArgumentException("num_training_steps (" + numTrainingSteps + ") must differ from num_warmup_steps ("
+            throw Checks.fail("num_training_steps", String.valueOf(numTrainingSteps), "must differ from num_warmup_steps ("
                     + numWarmupSteps + "): transformers divides by their difference (ZeroDivisionError at step " + numTrainingSteps + ")");
         }
     }

@@ -1,5 +1,6 @@
 package dev.anneal.dialect.hf;
 
+
 import dev.anneal.spec.Form;
 import dev.anneal.convert.Portable;
 import dev.anneal.dialect.Py;
@@ -28,7 +29,7 @@ record WsdSchedule(double lr, long numWarmupSteps, long numStableSteps, long num
         Checks.nonNegative("num_warmup_steps", numWarmupSteps);
         Checks.nonNegative("num_stable_steps", numStableSteps);
         Checks.nonNegative("num_decay_steps", numDecaySteps);
-        if (warmupType == null || decayType == null) throw new IllegalArgumentException("warmup_type and decay_type must be given");
+        if (warmupType == null || decayType == null) throw Checks.about("warmup_type", "warmup_type and decay_type must be given");
         Checks.finite("min_lr_ratio", minLrRatio);
         Lambdas.checkCycles(numCycles);
     }

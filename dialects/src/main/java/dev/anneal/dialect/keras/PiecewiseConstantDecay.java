@@ -1,5 +1,6 @@
 package dev.anneal.dialect.keras;
 
+
 import dev.anneal.spec.Form;
 import dev.anneal.convert.Portable;
 import dev.anneal.dialect.Py;
@@ -25,10 +26,10 @@ record PiecewiseConstantDecay(List<Long> boundaries, List<Double> values) implem
         boundaries = List.copyOf(boundaries);
         values = List.copyOf(values);
         if (boundaries.size() != values.size() - 1) {
-            throw new IllegalArgumentException("boundaries (" + boundaries.size() + " given) must have one element fewer than values ("
+            throw Checks.fail("boundaries", boundaries.size() + " given", "must have one element fewer than values ("
                     + values.size() + " given), as Keras requires");
         }
-        if (boundaries.isEmpty()) throw new IllegalArgumentException("boundaries ([]) must not be empty: Keras fails on its first call (IndexError)");
+        if (boundaries.isEmpty()) throw Checks.fail("boundaries", "[]", "must not be empty: Keras fails on its first call (IndexError)");
         for (int i = 0; i < values.size(); i++) Checks.finite("values[" + i + "]", values.get(i));
         for (int i = 1; i < boundaries.size(); i++) {
             if (boundaries.get(i) <= boundaries.get(i - 1)) {

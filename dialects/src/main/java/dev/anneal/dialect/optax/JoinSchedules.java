@@ -21,9 +21,9 @@ record JoinSchedules(List<Schedule> schedules, List<Long> boundaries) implements
     JoinSchedules {
         schedules = List.copyOf(schedules);
         boundaries = List.copyOf(boundaries);
-        if (schedules.isEmpty()) throw new IllegalArgumentException("schedules ([]) must hold at least one schedule");
+        if (schedules.isEmpty()) throw Checks.fail("schedules", "[]", "must hold at least one schedule");
         if (boundaries.size() != schedules.size() - 1) {
-            throw new IllegalArgumentException("boundaries (" + boundaries + ") must have one step fewer than schedules (" + schedules.size()
+            throw Checks.fail("boundaries", String.valueOf(boundaries), "must have one step fewer than schedules (" + schedules.size()
                     + " given): one boundary between each pair (optax's zip would drop the rest silently)");
         }
         for (int i = 0; i < boundaries.size(); i++) Checks.nonNegative("boundaries[" + i + "]", boundaries.get(i));

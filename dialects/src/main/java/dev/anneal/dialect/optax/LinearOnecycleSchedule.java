@@ -1,5 +1,7 @@
 package dev.anneal.dialect.optax;
 
+import dev.anneal.schedule.InvalidInputException;
+
 import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 
@@ -27,7 +29,7 @@ record LinearOnecycleSchedule(long transitionSteps, double peakValue, double pct
         try {
             interpolation.get();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("div_factor and final_div_factor are too extreme for peak_value: " + e.getMessage(), e);
+            throw InvalidInputException.of("div_factor and final_div_factor are too extreme for peak_value: " + e.getMessage(), e);
         }
     }
 

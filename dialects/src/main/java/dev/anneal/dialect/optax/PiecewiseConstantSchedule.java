@@ -1,5 +1,6 @@
 package dev.anneal.dialect.optax;
 
+
 import dev.anneal.spec.Form;
 import dev.anneal.convert.Portable;
 import dev.anneal.dialect.Py;
@@ -30,10 +31,10 @@ record PiecewiseConstantSchedule(double initValue, List<Long> boundaries, List<D
 
     /** Sorted, distinct keys; finite, non-negative scales (optax raises on a negative one). */
     static void checkDict(List<Long> boundaries, List<Double> scales, String function) {
-        if (boundaries.size() != scales.size()) throw new IllegalArgumentException("boundaries_and_scales needs a scale per boundary");
+        if (boundaries.size() != scales.size()) throw Checks.about("boundaries_and_scales", "boundaries_and_scales needs a scale per boundary");
         for (int i = 0; i < boundaries.size(); i++) {
             if (i > 0 && boundaries.get(i) <= boundaries.get(i - 1)) {
-                throw new IllegalArgumentException("boundaries_and_scales keys must be distinct and sorted");
+                throw Checks.about("boundaries_and_scales", "boundaries_and_scales keys must be distinct and sorted");
             }
             double s = scales.get(i);
             Checks.finite("boundaries_and_scales[" + boundaries.get(i) + "]", s);

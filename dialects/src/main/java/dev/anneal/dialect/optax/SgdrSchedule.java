@@ -1,5 +1,7 @@
 package dev.anneal.dialect.optax;
 
+import dev.anneal.schedule.Checks;
+
 import dev.anneal.dialect.Py;
 import dev.anneal.spec.Form;
 import dev.anneal.convert.Portable;
@@ -18,7 +20,7 @@ import java.util.stream.Collectors;
 record SgdrSchedule(List<WarmupCosineDecaySchedule> cosineKwargs) implements Portable {
     SgdrSchedule {
         cosineKwargs = List.copyOf(cosineKwargs);
-        if (cosineKwargs.isEmpty()) throw new IllegalArgumentException("cosine_kwargs ([]) must hold at least one dict");
+        if (cosineKwargs.isEmpty()) throw Checks.fail("cosine_kwargs", "[]", "must hold at least one dict");
     }
 
     /** The cumulative decay_steps, without the last (optax's {@code boundaries[:-1]}). */

@@ -28,7 +28,7 @@ record WarmupCosineDecaySchedule(double initValue, double peakValue, long warmup
         Checks.finite("peak_value", peakValue);
         Checks.nonNegative("warmup_steps", warmupSteps);
         if (!(decaySteps > warmupSteps)) {
-            throw new IllegalArgumentException("decay_steps (" + decaySteps + ") must be > warmup_steps (" + warmupSteps
+            throw Checks.fail("decay_steps", String.valueOf(decaySteps), "must be > warmup_steps (" + warmupSteps
                     + "): it counts the warmup, and optax's cosine part needs decay_steps − warmup_steps > 0");
         }
         Checks.finite("end_value", endValue);

@@ -1,5 +1,7 @@
 package dev.anneal.dialect.timm;
 
+import dev.anneal.schedule.InvalidInputException;
+
 import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Constant;
@@ -49,7 +51,7 @@ record Cycles(long tInitial, double lrMin, double mul, double decay, long limit)
         if (mul != 1) {
             double x = 1 - (double) t / tInitial * (1 - mul);
             if (!(x > 0)) {
-                throw new IllegalArgumentException("step " + t + " is past the end of the shrinking cycles (cycle_mul "
+                throw InvalidInputException.of("step " + t + " is past the end of the shrinking cycles (cycle_mul "
                         + Py.num(mul) + "): timm raises ValueError: math domain error");
             }
             i = (long) Math.floor(Math.log(x) / Math.log(mul));

@@ -21,7 +21,7 @@ public record TanhLRScheduler(double lr, Cycles cycles, double lb, double ub, Wa
         Checks.nonNegative("lr", lr);
         Checks.finite("lb", lb);
         Checks.finite("ub", ub);
-        if (!(lb < ub)) throw new IllegalArgumentException("lb (" + Py.num(lb) + ") must be < ub (" + Py.num(ub) + ")");
+        if (!(lb < ub)) throw Checks.fail("lb", String.valueOf(Py.num(lb)), "must be < ub (" + Py.num(ub) + ")");
         Checks.nonNegative("cycle_limit", cycles.limit());
     }
 

@@ -1,5 +1,7 @@
 package dev.anneal.dialect.torch;
 
+import dev.anneal.schedule.InvalidInputException;
+
 import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.spec.Form;
@@ -30,7 +32,7 @@ public record ChainedScheduler(double lr, List<LrScheduler> schedulers) implemen
         Checks.nonNegative("lr", lr);
         if (schedulers == null || schedulers.isEmpty()) {
             // PyTorch: IndexError at construction
-            throw new IllegalArgumentException("schedulers ([]) must name at least one scheduler");
+            throw Checks.fail("schedulers", "[]", "must name at least one scheduler");
         }
         double optimizerLr = lr;
         schedulers = schedulers.stream().map(s -> s.withLr(optimizerLr)).toList();
@@ -68,7 +70,7 @@ public record ChainedScheduler(double lr, List<LrScheduler> schedulers) implemen
                 try {
                     s.at(k); // the same failure, with the item's own lr in the message
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(this + ": step " + k + " raises in schedulers[" + i + "]: " + e.getMessage(), e);
+                    throw InvalidInputException.of(this + ": step " + k + " raises in schedulers[" + i + "]: " + e.getMessage(), e);
                 }
                 throw unit;
             }

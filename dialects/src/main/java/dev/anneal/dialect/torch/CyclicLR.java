@@ -66,9 +66,9 @@ public record CyclicLR(double baseLr, double maxLr, double stepSizeUp, double st
             throw Checks.fail("step_size_up", stepSizeUp, "is too small beside step_size_down (" + Py.num(stepSizeDown)
                     + "): PyTorch's step_ratio underflows to 0 and its scale is 0/0 (NaN)");
         }
-        if (mode == null) throw new IllegalArgumentException("mode (null) must be one of triangular, triangular2, exp_range");
+        if (mode == null) throw Checks.fail("mode", null, "must be one of triangular, triangular2, exp_range");
         Checks.positive("gamma", gamma);
-        if (scaleMode == null) throw new IllegalArgumentException("scale_mode (null) must be one of cycle, iterations");
+        if (scaleMode == null) throw Checks.fail("scale_mode", null, "must be one of cycle, iterations");
         Checks.finite("base_momentum", baseMomentum);
         Checks.finite("max_momentum", maxMomentum);
     }

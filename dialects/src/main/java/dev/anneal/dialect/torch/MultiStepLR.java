@@ -24,7 +24,7 @@ public record MultiStepLR(double lr, List<Long> milestones, double gamma) implem
 
     public MultiStepLR {
         Checks.nonNegative("lr", lr);
-        if (milestones == null) throw new IllegalArgumentException("milestones (null) must be a list of steps");
+        if (milestones == null) throw Checks.fail("milestones", null, "must be a list of steps");
         milestones = List.copyOf(milestones);
         for (int i = 0; i < milestones.size(); i++) {
             // PyTorch never reaches a negative milestone; Anneal rejects it rather than ignore it silently.

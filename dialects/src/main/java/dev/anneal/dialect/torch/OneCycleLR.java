@@ -48,7 +48,7 @@ public record OneCycleLR(double maxLr, long totalSteps, double pctStart, OneCycl
         // "anneal_strategy must by one of 'cos' or 'linear'".
         Checks.positive("total_steps", totalSteps);
         Checks.inClosed("pct_start", pctStart, 0, 1);
-        if (annealStrategy == null) throw new IllegalArgumentException("anneal_strategy (null) must be one of cos, linear");
+        if (annealStrategy == null) throw Checks.fail("anneal_strategy", null, "must be one of cos, linear");
         Checks.finite("base_momentum", baseMomentum);
         Checks.finite("max_momentum", maxMomentum);
         // PyTorch divides by both at construction (ZeroDivisionError for 0); Anneal also rejects negatives.

@@ -1,6 +1,6 @@
 package dev.anneal.dialect.torch;
 
-import dev.anneal.control.MetricDriven;
+import dev.anneal.control.ClosedLoop;
 import dev.anneal.control.Plateau;
 import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
@@ -10,28 +10,32 @@ import dev.anneal.schedule.Range;
 
 /**
  * {@code torch.ReduceLROnPlateau(lr=0.1, mode='min', factor=0.1, patience=10, threshold=1e-4, threshold_mode='rel',
- * cooldown=0, min_lr=0.0, eps=1e-8)}: closed-loop, so not a function of the step alone. {@link #trace} gives the
- * lr after k calls of {@code step(metric)} for a sequence of metrics (the {@link Plateau} controller does the
- * work); {@link #at} knows only step 0. Example: with patience=2, the metrics 1, 1, 1, 1 give the lrs 0.1, 0.1, 0.1,
- * 0.1, 0.01.
+ * cooldown=0, min_lr=0.0, eps=1e-8)}: closed-loop, so the lr applied is not a function of the step alone. It parses
+ * to its {@link Plateau} controller over a constant base: {@link #at} is that base, lr at every step (total and pure;
+ * PyTorch's lr while the metric keeps improving), and {@link #controller} owns the rate from step 0. {@link #trace}
+ * gives the lr after k calls of {@code step(metric)} for a sequence of metrics. Example: with patience=2, the
+ * metrics 1, 1, 1, 1 give the lrs 0.1, 0.1, 0.1, 0.1, 0.01.
  */
-public record ReduceLROnPlateau(double lr, Plateau plateau) implements Portable, MetricDriven {
+public record ReduceLROnPlateau(double lr, Plateau plateau) implements Portable, ClosedLoop<Plateau.State> {
 
     public ReduceLROnPlateau {
         Checks.nonNegative("lr", lr);
-        if (plateau == null) throw new IllegalArgumentException("plateau (null) must be a controller");
+        if (plateau == null) throw Checks.fail("plateau", null, "must be a controller");
     }
 
-    /** The lr at step 0; any later step needs the metrics, and throws. */
+    /** The open-loop base: lr at every step; the controller decides the rate applied. */
     @Override
     public double at(long step) {
-        if (step <= 0) return lr;
-        throw new IllegalArgumentException(this + " needs metrics: its lr after step " + step + " depends on the metrics "
-                + "passed to the first " + step + " step(metric) calls (give them with --metrics, or use trace(metrics))");
+        return lr;
     }
 
     @Override
-    public double[] trace(double[] metrics) {
+    public Plateau controller() {
+        return plateau;
+    }
+
+    /** {@code values[k]} is the lr after feeding {@code metrics[0 … k−1]}: metrics.length + 1 entries. */
+    public double[] trace(double... metrics) {
         return plateau.trace(lr, metrics);
     }
 

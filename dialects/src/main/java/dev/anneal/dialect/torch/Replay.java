@@ -1,5 +1,7 @@
 package dev.anneal.dialect.torch;
 
+import dev.anneal.schedule.InvalidInputException;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -98,7 +100,7 @@ final class Replay {
                 double getLr() {
                     if (lastEpoch == 0) return g.lr * r.factor();
                     if (lastEpoch > r.totalIters() || lastEpoch != r.totalIters()) return g.lr;
-                    if (r.factor() == 0) throw new IllegalArgumentException(r + " divides the lr by factor (0) at total_iters (ZeroDivisionError)");
+                    if (r.factor() == 0) throw InvalidInputException.of(r + " divides the lr by factor (0) at total_iters (ZeroDivisionError)");
                     return g.lr * (1.0 / r.factor());
                 }
 
@@ -114,7 +116,7 @@ final class Replay {
                 }
 
                 double closedForm() {
-                    if (r.totalIters() == 0) throw new IllegalArgumentException(r + ": the closed form divides by total_iters (0) (ZeroDivisionError)");
+                    if (r.totalIters() == 0) throw InvalidInputException.of(r + ": the closed form divides by total_iters (0) (ZeroDivisionError)");
                     return base * (r.startFactor() + (r.endFactor() - r.startFactor()) * Math.min(r.totalIters(), lastEpoch) / r.totalIters());
                 }
             };
@@ -136,7 +138,7 @@ final class Replay {
                 }
 
                 double closedForm() {
-                    if (r.totalIters() == 0) throw new IllegalArgumentException(r + ": the closed form divides by total_iters (0) (ZeroDivisionError)");
+                    if (r.totalIters() == 0) throw InvalidInputException.of(r + ": the closed form divides by total_iters (0) (ZeroDivisionError)");
                     return base * Math.pow(1.0 - (double) Math.min(r.totalIters(), lastEpoch) / r.totalIters(), r.power());
                 }
             };
@@ -151,7 +153,7 @@ final class Replay {
                         return g.lr + (base - eta) * (1 - Math.cos(Math.PI / tMax)) / 2;
                     }
                     double below = 1 + Math.cos(Math.PI * (lastEpoch - 1) / tMax);
-                    if (below == 0) throw new IllegalArgumentException(r + " divides by 1 + cos(π·" + (lastEpoch - 1) + "/T_max) = 0 (ZeroDivisionError)");
+                    if (below == 0) throw InvalidInputException.of(r + " divides by 1 + cos(π·" + (lastEpoch - 1) + "/T_max) = 0 (ZeroDivisionError)");
                     return (1 + Math.cos(Math.PI * lastEpoch / tMax)) / below * (g.lr - eta) + eta;
                 }
 
@@ -248,7 +250,7 @@ final class Replay {
 
     static void checkLimit(Object scheduler, long t) {
         if (t > LIMIT) {
-            throw new IllegalArgumentException(scheduler + ": step " + t + " is beyond the " + LIMIT
+            throw InvalidInputException.of(scheduler + ": step " + t + " is beyond the " + LIMIT
                     + " steps Anneal replays: this configuration has no closed form, and PyTorch's recursion is replayed step by step");
         }
     }
@@ -272,7 +274,7 @@ final class Replay {
                 else r.step();
             }
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(s + ": step " + k + " (in schedulers[" + current + "]) raises: " + e.getMessage(), e);
+            throw InvalidInputException.of(s + ": step " + k + " (in schedulers[" + current + "]) raises: " + e.getMessage(), e);
         }
         return g;
     }
@@ -289,7 +291,7 @@ final class Replay {
                 for (Runner r : runners) r.step();
             }
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(s + ": step " + k + " raises: " + e.getMessage(), e);
+            throw InvalidInputException.of(s + ": step " + k + " raises: " + e.getMessage(), e);
         }
         return g;
     }

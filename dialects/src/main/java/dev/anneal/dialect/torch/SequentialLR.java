@@ -1,5 +1,7 @@
 package dev.anneal.dialect.torch;
 
+import dev.anneal.schedule.InvalidInputException;
+
 import dev.anneal.dialect.Py;
 import dev.anneal.dialect.Segments;
 import dev.anneal.schedule.Checks;
@@ -39,11 +41,11 @@ public record SequentialLR(double lr, List<LrScheduler> schedulers, List<Long> m
     public SequentialLR {
         Checks.nonNegative("lr", lr);
         if (schedulers == null || schedulers.isEmpty()) {
-            throw new IllegalArgumentException("schedulers ([]) must name at least one scheduler");
+            throw Checks.fail("schedulers", "[]", "must name at least one scheduler");
         }
         double optimizerLr = lr;
         schedulers = schedulers.stream().map(s -> s.withLr(optimizerLr)).toList();
-        if (milestones == null) throw new IllegalArgumentException("milestones (null) must be a list of steps");
+        if (milestones == null) throw Checks.fail("milestones", null, "must be a list of steps");
         milestones = List.copyOf(milestones);
         if (milestones.size() != schedulers.size() - 1) {
             // PyTorch's own message
@@ -105,7 +107,7 @@ public record SequentialLR(double lr, List<LrScheduler> schedulers, List<Long> m
         try {
             return i == 0 ? s.at(local) : restartedAt(s, local);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(this + ": step " + k + " is step " + local + " of schedulers[" + i
+            throw InvalidInputException.of(this + ": step " + k + " is step " + local + " of schedulers[" + i
                     + "], which raises: " + e.getMessage(), e);
         }
     }

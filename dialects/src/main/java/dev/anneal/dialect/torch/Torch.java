@@ -1,6 +1,7 @@
 package dev.anneal.dialect.torch;
 
 import dev.anneal.control.Plateau;
+import dev.anneal.schedule.InvalidInputException;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Cyclic;
 import dev.anneal.schedule.OneCycle;
@@ -159,7 +160,7 @@ public final class Torch {
     /** lr= at the top level: required there, although an item of a list leaves it out. */
     private static double lr(Args a, String example) {
         if (!present(a, "lr")) {
-            throw new IllegalArgumentException(a.family().name() + " is missing lr (the optimizer's initial lr, written first): "
+            throw InvalidInputException.of(a.family().name() + " is missing lr (the optimizer's initial lr, written first): "
                     + example);
         }
         return a.number("lr");
@@ -192,10 +193,10 @@ public final class Torch {
             }
             steps = a.integer("total_steps");
         } else if (!epochs && !perEpoch) {
-            throw new IllegalArgumentException("torch.OneCycleLR needs total_steps, or epochs and steps_per_epoch "
+            throw InvalidInputException.of("torch.OneCycleLR needs total_steps, or epochs and steps_per_epoch "
                     + "(PyTorch: You must define either total_steps OR (epochs AND steps_per_epoch))");
         } else if (!epochs || !perEpoch) {
-            throw new IllegalArgumentException("torch.OneCycleLR needs " + (epochs ? "steps_per_epoch" : "epochs") + " with "
+            throw InvalidInputException.of("torch.OneCycleLR needs " + (epochs ? "steps_per_epoch" : "epochs") + " with "
                     + (epochs ? "epochs" : "steps_per_epoch") + ", or total_steps instead");
         } else {
             // PyTorch: "Expected positive integer epochs", "Expected positive integer steps_per_epoch".
@@ -247,7 +248,7 @@ public final class Torch {
             } catch (SpecException e) {
                 throw e;
             } catch (IllegalArgumentException e) {
-                throw a.error(e.getMessage(), culprit(call, nested, e.getMessage()));
+                throw a.error(e.getMessage(), culprit(call, nested, InvalidInputException.of(e).name()));
             }
         }
         return items;
@@ -264,12 +265,14 @@ public final class Torch {
     }
 
     /** The argument an error message names first (records start their messages with the parameter), else the call. */
-    private static Node culprit(Node.Call call, Args nested, String message) {
+    /** The argument the error names ({@code name} is the setting, {@code milestones[2]} an item of one), or the call. */
+    private static Node culprit(Node.Call call, Args nested, String named) {
+        if (named == null) return call;
         List<Param> params = nested.family().params();
         int positional = 0;
         for (Node.Arg arg : call.args()) {
             String name = arg.name() != null ? arg.name() : positional < params.size() ? params.get(positional++).name() : "";
-            if (message.startsWith(name + " ") || message.startsWith(name + "[")) return arg.value();
+            if (named.equals(name) || named.startsWith(name + "[")) return arg.value();
         }
         return call;
     }

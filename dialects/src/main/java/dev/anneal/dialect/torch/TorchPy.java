@@ -1,5 +1,7 @@
 package dev.anneal.dialect.torch;
 
+import dev.anneal.schedule.InvalidInputException;
+
 import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Range;
 
@@ -51,7 +53,7 @@ final class TorchPy {
     }
 
     /** An error at a step: the scheduler, the step, and what PyTorch does there. */
-    static IllegalArgumentException failure(Object scheduler, long step, String reason) {
-        return new IllegalArgumentException(scheduler + ": step " + step + " " + reason);
+    static InvalidInputException failure(Object scheduler, long step, String reason) {
+        return InvalidInputException.of(scheduler + ": step " + step + " " + reason);
     }
 }

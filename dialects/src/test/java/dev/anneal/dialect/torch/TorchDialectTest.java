@@ -1,5 +1,7 @@
 package dev.anneal.dialect.torch;
 
+import dev.anneal.control.Plateau;
+
 import dev.anneal.schedule.Framework;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Then;
@@ -202,15 +204,14 @@ class TorchDialectTest {
     }
 
     @Test
-    void plateau_needsMetrics_pastStepZero() {
+    void plateau_isItsControllerOverAConstantBase() {
         ReduceLROnPlateau s = (ReduceLROnPlateau) Spec.parse("torch.ReduceLROnPlateau(lr=0.1, patience=2)");
         assertThat(s.at(0)).isEqualTo(0.1);
-        assertThat(s.at(-5)).isEqualTo(0.1);
-        assertThatThrownBy(() -> s.at(3)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("torch.ReduceLROnPlateau(lr=0.1, patience=2) needs metrics: its lr after step 3 depends on the "
-                        + "metrics passed to the first 3 step(metric) calls (give them with --metrics, or use trace(metrics))");
-        assertThat(s.trace(new double[] {1, 1, 1, 1})).containsExactly(0.1, 0.1, 0.1, 0.1, 0.010000000000000002);
-        assertThat(s.trace(new double[0])).containsExactly(0.1);
+        assertThat(s.at(3)).isEqualTo(0.1);
+        assertThat(s.at(Long.MAX_VALUE)).isEqualTo(0.1);
+        assertThat(s.controller()).isEqualTo(Plateau.defaults().withPatience(2));
+        assertThat(s.trace(1, 1, 1, 1)).containsExactly(0.1, 0.1, 0.1, 0.1, 0.010000000000000002);
+        assertThat(s.trace()).containsExactly(0.1);
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.anneal.dialect.torch;
 
-import dev.anneal.control.MetricDriven;
 import dev.anneal.dialect.torch.TorchTables.Case;
 import dev.anneal.dialect.torch.TorchTables.Rejected;
 import dev.anneal.schedule.Framework;
@@ -87,7 +86,7 @@ class TorchReferenceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("closedLoop")
     void plateau_agreesWithPyTorch_afterEveryMetric(Case c) {
-        MetricDriven s = (MetricDriven) Spec.parse(c.spec());
+        ReduceLROnPlateau s = (ReduceLROnPlateau) Spec.parse(c.spec());
         double[] metrics = Arrays.copyOfRange(c.metrics(), 1, c.metrics().length);
         double[] values = s.trace(metrics);
         assertThat(values).hasSize(c.lr().length);

@@ -13,7 +13,7 @@ import dev.anneal.lab.task.Recurrence;
 import dev.anneal.lab.train.Descent;
 import dev.anneal.lab.train.Sgd;
 import dev.anneal.optim.control.Controlled;
-import dev.anneal.optim.control.Decision;
+import dev.anneal.control.Decision;
 import dev.anneal.optim.control.GradNormBrake;
 import dev.anneal.schedule.Schedule;
 

@@ -14,7 +14,7 @@ import dev.anneal.lab.train.Descent;
 import dev.anneal.lab.train.Sgd;
 import dev.anneal.optim.control.Controlled;
 import dev.anneal.optim.control.CurvatureRate;
-import dev.anneal.optim.control.Observation;
+import dev.anneal.control.Observation;
 import dev.anneal.optim.curvature.PowerIteration;
 import dev.anneal.optim.curvature.Spectra;
 import dev.anneal.schedule.Schedule;

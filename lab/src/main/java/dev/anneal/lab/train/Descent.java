@@ -1,9 +1,9 @@
 package dev.anneal.lab.train;
 
 import dev.anneal.optim.control.Controlled;
-import dev.anneal.optim.control.Decision;
-import dev.anneal.optim.control.Observation;
-import dev.anneal.optim.control.Outcome;
+import dev.anneal.control.Decision;
+import dev.anneal.control.Observation;
+import dev.anneal.control.Outcome;
 import dev.anneal.optim.grad.Verdict;
 import dev.anneal.schedule.Schedule;
 

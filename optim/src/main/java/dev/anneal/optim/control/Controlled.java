@@ -1,5 +1,9 @@
 package dev.anneal.optim.control;
 
+import dev.anneal.control.Controller;
+import dev.anneal.control.Observation;
+import dev.anneal.control.Outcome;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.anneal.schedule.Checks;
@@ -9,7 +13,7 @@ import dev.anneal.schedule.Schedule;
  * A schedule with a controller: before step {@code from} the rate is the schedule's; from then on the controller
  * decides, given the schedule's value as its base (see each controller for multiply, replace or cap). Example:
  * warmup for 100 steps, then plateau control from the peak:
- * {@code new Controlled<>(Schedule.warmup(100, Schedule.constant(0.1)), 100, new PlateauControl(plateau))}.
+ * {@code new Controlled<>(Schedule.warmup(100, Schedule.constant(0.1)), 100, plateau)}.
  *
  * <p>The loop: {@code lr = rate(state)}; update with lr; {@code state = observe(state, measurements).state()}. The
  * state is a value; {@link #save} and {@link #restore} write and read it as JSON, exactly (doubles round-trip).

@@ -1,5 +1,9 @@
 package dev.anneal.optim.control;
 
+import dev.anneal.control.Controller;
+import dev.anneal.control.Observation;
+import dev.anneal.control.Outcome;
+
 import dev.anneal.schedule.Checks;
 
 import java.util.ArrayList;

@@ -1,21 +1,19 @@
 package dev.anneal.optim.curvature;
 
+import dev.anneal.control.Curvature;
 import dev.anneal.schedule.Checks;
 
 import java.util.function.UnaryOperator;
 
 /**
- * A Hessian–vector product v ↦ H·v for a symmetric H of size {@link #dimension()}: the one operation curvature
- * estimation needs. {@code apply} returns a new array and leaves v unchanged.
+ * A Hessian–vector product v ↦ H·v for a symmetric H (core's {@link Curvature}, what a controller observes), with
+ * exact and finite-difference constructions: the one operation curvature estimation needs. {@code apply} returns a
+ * new array and leaves v unchanged.
  *
  * <p>Example: {@code Hvp.diagonal(4, 1)} is the Hessian of ½(4x² + y²); {@code Hvp.finiteDifference(g, x)} wraps any
  * gradient; the lab's tasks implement {@code apply} exactly.
  */
-public interface Hvp {
-
-    int dimension();
-
-    double[] apply(double[] v);
+public interface Hvp extends Curvature {
 
     /** Any product function; it must return {@code dimension} entries. */
     static Hvp of(int dimension, UnaryOperator<double[]> product) {

@@ -1,5 +1,7 @@
 package dev.anneal.optim.curvature;
 
+import dev.anneal.control.Curvature;
+
 import dev.anneal.schedule.Checks;
 
 import java.util.Arrays;
@@ -32,7 +34,7 @@ public record PowerIteration(int maxProducts, double tolerance, long seed) {
      */
     public record Estimate(double value, double[] vector, int products, boolean converged, double residual, double[] history) {}
 
-    public Estimate run(Hvp hvp) {
+    public Estimate run(Curvature hvp) {
         return run(hvp, Vectors.randomUnit(hvp.dimension(), new Random(seed)));
     }
 
@@ -42,14 +44,14 @@ public record PowerIteration(int maxProducts, double tolerance, long seed) {
      * start lying exactly on another eigenvector has no component along the top one, and the residual test would
      * accept it at once.
      */
-    public Estimate refresh(Hvp hvp, double[] previous, long draw) {
+    public Estimate refresh(Curvature hvp, double[] previous, long draw) {
         double[] start = previous.clone();
         Vectors.axpy(1, Vectors.randomUnit(start.length, new Random(seed * 31 + draw)), start);
         return run(hvp, start);
     }
 
     /** Starts from {@code start} (any non-zero vector): warm starts make online estimates cheap. */
-    public Estimate run(Hvp hvp, double[] start) {
+    public Estimate run(Curvature hvp, double[] start) {
         Checks.argument(start.length == hvp.dimension(), "start has " + start.length + " entries: it must have " + hvp.dimension());
         double norm = Vectors.norm(start);
         if (!(norm > 0) || !Double.isFinite(norm)) throw Checks.fail("start norm", norm, "must be > 0 and finite");

@@ -1,5 +1,9 @@
 package dev.anneal.optim.curvature;
 
+import dev.anneal.schedule.Checks;
+
+import dev.anneal.control.Curvature;
+
 import java.util.Random;
 
 /** The few vector operations the eigen-solvers need. */
@@ -34,15 +38,18 @@ final class Vectors {
         return scaled(1 / norm(v), v);
     }
 
-    /** The product, checked: a wrong length or a NaN/∞ entry is the caller's bug and is reported, never propagated. */
-    static double[] product(Hvp hvp, double[] v) {
+    /**
+     * The product, checked, never propagated: a wrong length is the product's bug (an internal error); a NaN/∞ entry
+     * is a numerical fault of the model at these parameters (a diverged run), reported as bad input.
+     */
+    static double[] product(Curvature hvp, double[] v) {
         double[] hv = hvp.apply(v);
         if (hv == null || hv.length != v.length) {
             throw new IllegalStateException("Hessian-vector product returned " + (hv == null ? "null" : hv.length + " entries")
                     + ": it must return " + v.length);
         }
         for (int i = 0; i < hv.length; i++) {
-            if (!Double.isFinite(hv[i])) throw new IllegalStateException("Hessian-vector product entry " + i + " (" + hv[i] + ") must be finite");
+            if (!Double.isFinite(hv[i])) throw Checks.fail("Hessian-vector product entry " + i, hv[i], "must be finite");
         }
         return hv;
     }

@@ -1,5 +1,11 @@
 package dev.anneal.optim.control;
 
+import dev.anneal.control.Observation;
+
+import dev.anneal.control.Decision;
+
+import dev.anneal.control.Outcome;
+
 import dev.anneal.control.Plateau;
 import dev.anneal.dialect.torch.ReduceLROnPlateau;
 import dev.anneal.optim.curvature.Hvp;
@@ -46,7 +52,7 @@ class ControllersTest {
         double[] metrics = new double[40];
         for (int t = 0; t < 40; t++) metrics[t] = metric(t);
         double[] torch = new ReduceLROnPlateau(0.1, PLATEAU).trace(metrics);
-        Controlled<Plateau.State> c = new Controlled<>(Schedule.constant(0.1), 0, new PlateauControl(PLATEAU));
+        Controlled<Plateau.State> c = new Controlled<>(Schedule.constant(0.1), 0, PLATEAU);
         Run r = run(c, t -> Observation.metric(metric(t)), 40, -1);
         for (int t = 0; t < 40; t++) assertThat(r.rates().get(t)).as("step %d", t).isEqualTo(torch[t]);
         // 10 is worse than best 0.1 from step 11; patience 2 → cut at 12, cooldown 1, cut again at 15, 18, …
@@ -58,7 +64,7 @@ class ControllersTest {
     @Test
     void plateau_afterWarmup_startsFromThePeak() {
         Schedule warmup = Schedule.warmup(5, Schedule.constant(0.1));
-        Controlled<Plateau.State> c = new Controlled<>(warmup, 5, new PlateauControl(PLATEAU));
+        Controlled<Plateau.State> c = new Controlled<>(warmup, 5, PLATEAU);
         Run r = run(c, t -> Observation.metric(1.0), 12, -1);
         for (int t = 0; t < 5; t++) assertThat(r.rates().get(t)).isEqualTo(warmup.at(t));
         assertThat(r.rates().get(5)).isEqualTo(0.1);
@@ -133,7 +139,7 @@ class ControllersTest {
 
     @Test
     void interruptAndResume_identicalRatesAndDecisions() {
-        Controlled<Plateau.State> plateau = new Controlled<>(Schedule.warmup(3, Schedule.constant(0.1)), 3, new PlateauControl(PLATEAU));
+        Controlled<Plateau.State> plateau = new Controlled<>(Schedule.warmup(3, Schedule.constant(0.1)), 3, PLATEAU);
         LongFunction<Observation> metrics = t -> Observation.metric(metric(t));
         assertThat(run(plateau, metrics, 40, 13)).isEqualTo(run(plateau, metrics, 40, -1));
 
@@ -150,12 +156,12 @@ class ControllersTest {
 
     @Test
     void save_restore_roundTripsInfinityAndVectors() {
-        Controlled<Plateau.State> plateau = new Controlled<>(Schedule.constant(0.1), 0, new PlateauControl(PLATEAU));
+        Controlled<Plateau.State> plateau = new Controlled<>(Schedule.constant(0.1), 0, PLATEAU);
         Controlled.State<Plateau.State> s = plateau.start();
         assertThat(s.controller().best()).isInfinite();
         assertThat(plateau.restore(plateau.save(s))).isEqualTo(s);
         assertThatThrownBy(() -> plateau.restore("{\"step\": \"x\"}")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("state ({\"step\": \"x\"}) must be a saved PlateauControl state");
+                .hasMessageStartingWith("state ({\"step\": \"x\"}) must be a saved Plateau state");
     }
 
     @Test
@@ -167,7 +173,7 @@ class ControllersTest {
         assertThatThrownBy(() -> new GradNormBrake(3, 2, 0.5, 3, 2, 0)).hasMessage("minScale (0) must be in (0, 1]");
         assertThatThrownBy(() -> new CurvatureRate(1, 5, new PowerIteration(10, 1e-6, 1))).hasMessage("safety (1) must be in (0, 1)");
         assertThatThrownBy(() -> new CurvatureRate(0.5, 0, new PowerIteration(10, 1e-6, 1))).hasMessage("every (0) must be > 0");
-        assertThatThrownBy(() -> new Controlled<>(Schedule.constant(1), -1, new PlateauControl(PLATEAU))).hasMessage("from (-1) must be >= 0");
+        assertThatThrownBy(() -> new Controlled<>(Schedule.constant(1), -1, PLATEAU)).hasMessage("from (-1) must be >= 0");
         Controlled<CurvatureRate.State> c = new Controlled<>(Schedule.constant(1), 0, new CurvatureRate(0.5, 2, new PowerIteration(10, 1e-6, 1)));
         assertThatThrownBy(() -> c.observe(c.start(), Observation.gradNorm(1)))
                 .hasMessage("observation.hvp (null) must be given at step 0: the λmax estimate is due");

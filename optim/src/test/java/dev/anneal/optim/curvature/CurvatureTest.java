@@ -1,5 +1,7 @@
 package dev.anneal.optim.curvature;
 
+import dev.anneal.schedule.InvalidInputException;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -176,7 +178,7 @@ class CurvatureTest {
         assertThatThrownBy(() -> new PowerIteration(10, 1e-6, 1).run(Hvp.diagonal(1, 2), new double[2])).hasMessage("start norm (0) must be > 0 and finite");
         assertThatThrownBy(() -> Hvp.finiteDifference(x -> x, new double[] {1}, -1)).hasMessage("step (-1) must be > 0 and finite");
         Hvp broken = Hvp.of(2, v -> new double[] {Double.NaN, 0});
-        assertThatThrownBy(() -> new PowerIteration(10, 1e-6, 1).run(broken)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> new PowerIteration(10, 1e-6, 1).run(broken)).isInstanceOf(InvalidInputException.class)
                 .hasMessage("Hessian-vector product entry 0 (NaN) must be finite");
     }
 }

@@ -1,6 +1,4 @@
-package dev.anneal.optim.control;
-
-import dev.anneal.optim.curvature.Hvp;
+package dev.anneal.control;
 
 /**
  * What the training loop measured at one step; a controller reads the fields it needs and rejects a missing one.
@@ -9,7 +7,7 @@ import dev.anneal.optim.curvature.Hvp;
  * @param gradNorm the gradient norm, NaN if not measured
  * @param hvp      Hessian–vector products at the current parameters, null if not available
  */
-public record Observation(double metric, double gradNorm, Hvp hvp) {
+public record Observation(double metric, double gradNorm, Curvature hvp) {
 
     public static Observation metric(double metric) {
         return new Observation(metric, Double.NaN, null);
@@ -19,7 +17,7 @@ public record Observation(double metric, double gradNorm, Hvp hvp) {
         return new Observation(Double.NaN, gradNorm, null);
     }
 
-    public static Observation curvature(Hvp hvp) {
+    public static Observation curvature(Curvature hvp) {
         return new Observation(Double.NaN, Double.NaN, hvp);
     }
 }

@@ -1,4 +1,4 @@
-package dev.anneal.optim.control;
+package dev.anneal.control;
 
 import java.util.Locale;
 

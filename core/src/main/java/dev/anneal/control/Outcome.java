@@ -1,15 +1,15 @@
-package dev.anneal.optim.control;
+package dev.anneal.control;
 
 import java.util.Optional;
 
 /** The state after one observation, and the decision it caused, if any. */
 public record Outcome<S>(S state, Optional<Decision> decision) {
 
-    static <S> Outcome<S> quiet(S state) {
+    public static <S> Outcome<S> quiet(S state) {
         return new Outcome<>(state, Optional.empty());
     }
 
-    static <S> Outcome<S> decided(S state, long step, double oldRate, double newRate, String reason) {
+    public static <S> Outcome<S> decided(S state, long step, double oldRate, double newRate, String reason) {
         return new Outcome<>(state, Optional.of(new Decision(step, oldRate, newRate, reason)));
     }
 }
