@@ -2,6 +2,7 @@
 module dev.anneal.sweep {
     requires transitive dev.anneal.lab;
     requires transitive dev.anneal.store;
+    requires dev.anneal.djl; // the fashion-mnist trial kind trains with djl's Training
     requires java.desktop;
     requires org.knowm.xchart;
     requires com.fasterxml.jackson.databind;

@@ -3,7 +3,7 @@ package dev.anneal.cli;
 import dev.anneal.optim.ScheduleSet;
 import dev.anneal.store.RunStore;
 import dev.anneal.sweep.Engine;
-import dev.anneal.sweep.LabTrial;
+import dev.anneal.sweep.Trials;
 import dev.anneal.sweep.LocalEngine;
 import dev.anneal.sweep.Outcome;
 import dev.anneal.sweep.Summary;
@@ -107,7 +107,7 @@ final class SweepCommand implements Callable<Integer> {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new IllegalArgumentException("--replay (" + replay + ") does not exist");
         }
-        Outcome o = LabTrial.run(spec.base(), set, spec.steps());
+        Outcome o = Trials.run(spec.base(), set, spec.steps());
         out.println("step\tloss");
         for (int k = 0; k < o.curve().length; k++) out.println((long) k * o.every() + "\t" + o.curve()[k]);
         out.flush();

@@ -12,7 +12,6 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
 import dev.anneal.optim.OptimizerState;
 import dev.anneal.control.Decision;
 import dev.anneal.optim.curvature.Hvp;
@@ -41,6 +40,14 @@ public final class Training implements AutoCloseable {
     private static final int EVAL_BATCH = 1000;
     private static final Object ENGINE_SEED = new Object(); // the engine's generator is global: one initialization at a time
 
+    /**
+     * Another update rule in place of Anneal's optimizer (a benchmark's baseline, say): applies one update to the
+     * parameters after each backward pass, and zeroes or drops their gradients.
+     */
+    public interface Updater {
+        void update(List<Parameter> parameters);
+    }
+
     /** Called after each optimizer update; return false to stop the epoch early. */
     public interface Listener {
         boolean onStep(Step step);
@@ -61,7 +68,7 @@ public final class Training implements AutoCloseable {
     private AnnealOptimizer optimizer;
     private Control<?> control;
     private Consumer<Decision> decisions = d -> {};
-    private final Optimizer baseline; // DJL's own optimizer in place of Anneal's (benchmarks only), else null
+    private final Updater baseline; // another update rule in place of Anneal's optimizer, else null
     private long baselineSteps;
     private long batchNanos, optimizerNanos, batchCount;
 
@@ -74,16 +81,15 @@ public final class Training implements AutoCloseable {
     }
 
     /**
-     * {@code model} trained in this same loop by DJL's own {@code optimizer} (one update per mini-batch, through
-     * its per-parameter {@code update}), as a baseline for benchmarks. Such a run has no checkpoints and its
-     * steps carry no hyperparameters.
+     * {@code model} trained in this same loop by {@code updater} (one update per mini-batch) instead of Anneal's
+     * optimizer. Such a run has no checkpoints and its steps carry no hyperparameters.
      */
-    public static Training withDjlOptimizer(Model model, Optimizer optimizer, int batch, long seed) {
-        if (optimizer == null) throw new IllegalArgumentException("optimizer (null) must be given");
-        return new Training(model, null, optimizer, batch, seed);
+    public static Training withUpdater(Model model, Updater updater, int batch, long seed) {
+        if (updater == null) throw new IllegalArgumentException("updater (null) must be given");
+        return new Training(model, null, updater, batch, seed);
     }
 
-    private Training(Model model, AnnealOptimizer optimizer, Optimizer baseline, int batch, long seed) {
+    private Training(Model model, AnnealOptimizer optimizer, Updater baseline, int batch, long seed) {
         if (batch < 1) throw new IllegalArgumentException("batch (" + batch + ") must be >= 1");
         this.model = model;
         this.optimizer = optimizer;
@@ -290,13 +296,7 @@ public final class Training implements AutoCloseable {
     /** Applies the update after a backward pass; false while Anneal's optimizer accumulates micro-batches. */
     private boolean update(boolean lastBatch) {
         if (baseline == null) return optimizer.step(parameters) || lastBatch && optimizer.flush(parameters);
-        for (Parameter p : parameters) {
-            if (!p.requiresGradient()) continue;
-            // not in an NDScope: DJL's optimizer creates its state arrays inside update. Its PyTorch update kernels (Adam, SGD, ...) zero the gradient.
-            try (NDArray grad = p.getArray().getGradient()) {
-                baseline.update(p.getId(), p.getArray(), grad);
-            }
-        }
+        baseline.update(parameters);
         baselineSteps++;
         return true;
     }

@@ -23,6 +23,6 @@ public record Job(String id, Setup setup, long budget, SortedMap<String, String>
 
     /** Runs the trial: what an engine's worker calls. */
     public Outcome run() {
-        return LabTrial.run(setup, budget);
+        return Trials.run(setup, budget);
     }
 }

@@ -28,10 +28,6 @@ public final class LabTrial {
 
     private LabTrial() {}
 
-    static Outcome run(Setup s, long budget) {
-        return run(s, ScheduleSet.parse(s.scheduleSetYaml()), budget);
-    }
-
     /** Runs {@code s}'s task under {@code set} (a schedule-set file read back, for a replay) for {@code budget} steps. */
     public static Outcome run(Setup s, ScheduleSet set, long budget) {
         Task task = task(s.task());

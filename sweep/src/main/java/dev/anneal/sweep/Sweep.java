@@ -178,7 +178,7 @@ public final class Sweep {
     private void validate(Job job) {
         try {
             ScheduleSet.parse(job.setup().scheduleSetYaml());
-            LabTrial.task(job.setup().task());
+            Trials.check(job.setup().task());
             LabTrial.method(job.setup().optimizer());
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("trial " + job.params() + ": " + e.getMessage(), e);

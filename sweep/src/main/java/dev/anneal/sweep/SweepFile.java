@@ -72,7 +72,7 @@ public final class SweepFile {
         long steps = whole(root, "steps", -1);
         if (steps < 0) throw new IllegalArgumentException("steps: required (the steps of every trial)");
         Map<String, String> task = new TreeMap<>(flat(required(root, "task"), "task"));
-        LabTrial.task(task); // names a known task
+        Trials.check(task); // names a known task
         String optimizer = root.has("optimizer") ? text(root.get("optimizer"), "optimizer") : "sgd";
         Map<String, Domain> space = new LinkedHashMap<>();
         JsonNode s = root.get("space");

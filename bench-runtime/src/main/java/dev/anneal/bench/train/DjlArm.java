@@ -44,7 +44,7 @@ enum DjlArm {
     private Training training(Setup setup, int images, int epochs) {
         if (this == DJL_ADAM) {
             Optimizer adam = Optimizer.adam().optLearningRateTracker(Tracker.fixed((float) Setup.LR)).build();
-            return Training.withDjlOptimizer(setup.model(), adam, setup.batch(), Setup.SEED);
+            return Training.withUpdater(setup.model(), new DjlUpdater(adam), setup.batch(), Setup.SEED);
         }
         long total = Training.stepsPerEpoch(images, setup.batch(), 1) * epochs;
         return new Training(setup.model(), setup.adam(total), setup.batch(), Setup.SEED);

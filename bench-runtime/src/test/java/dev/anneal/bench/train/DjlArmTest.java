@@ -38,7 +38,7 @@ class DjlArmTest {
             anneal = losses(t, images);
         }
         Optimizer djlAdam = Optimizer.adam().optLearningRateTracker(Tracker.fixed(0.001f)).build();
-        try (Training t = Training.withDjlOptimizer(Model.MLP, djlAdam, 64, 1)) {
+        try (Training t = Training.withUpdater(Model.MLP, new DjlUpdater(djlAdam), 64, 1)) {
             djl = losses(t, images);
             assertThat(t.timing().batches()).isEqualTo(4);
         }
