@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.fail;
  *       CPU, timing or randomness, or a command too expensive for the suite (training, the full lab); its
  *       {@code ./anneal} commands must still parse.</li>
  * </ul>
- * Progress bars on stderr are dropped. Files a command writes ({@code -o}, {@code --figure}, {@code --trace}, {@code --decisions}) go to a temporary folder,
+ * Progress bars on stderr are dropped. Files a command writes ({@code -o}, {@code --figure}, {@code --trace}, {@code --decisions}, {@code --checkpoint}) go to a temporary folder,
  * and that folder's path reads back as the relative path the docs show.
  */
 record DocBlock(Path file, int line, Kind kind, List<String> body, String skip, String excerpt) {
@@ -38,7 +38,7 @@ record DocBlock(Path file, int line, Kind kind, List<String> body, String skip, 
 
     private static final Pattern FENCE = Pattern.compile("^\\s*```\\s*(\\w*).*$");
     private static final Pattern MARKER = Pattern.compile("^\\s*<!--\\s*doc-test:\\s*(skip|excerpt)\\s+(.*?)\\s*-->\\s*$");
-    private static final Set<String> OUTPUTS = Set.of("-o", "--output", "--figure", "--trace", "--decisions");
+    private static final Set<String> OUTPUTS = Set.of("-o", "--output", "--figure", "--trace", "--decisions", "--checkpoint");
     static final String ELISION = "…";
     /** A progress bar's line on stderr (a terminal redraws it in place; the docs do not show it). */
     private static final Pattern PROGRESS = Pattern.compile("^\\[[# ]+] \\d+/\\d+ .*$");
