@@ -6,7 +6,7 @@ import dev.anneal.spec.Spec;
 
 /**
  * Converts a schedule between the native spec language and the framework dialects: to native through each record's
- * native form, from native through the target's {@link Rules}, and between dialects through native. Every
+ * native form, from native through the target's conversion rules ({@link dev.anneal.spec.Dialect}), and between dialects through native. Every
  * conversion is checked on the numbers over the schedule's {@link Span} (within {@link Check#RELATIVE}) before it is
  * returned; a candidate that fails is reported with the first step where it differs, never returned.
  *

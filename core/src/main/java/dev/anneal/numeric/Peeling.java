@@ -7,7 +7,7 @@ import dev.anneal.schedule.Checks;
 import java.util.Arrays;
 
 /**
- * Exponential peeling (curve stripping) of {@code y(t) = floor + A·e^(−a·t) + B·e^(−b·t)}, a < b: fit the slow
+ * Exponential peeling (curve stripping) of {@code y(t) = floor + A·e^(−a·t) + B·e^(−b·t)}, a &lt; b: fit the slow
  * component on the late points ({@code t ≥ slowFrom}), where the fast one has died out; subtract it from the early
  * points ({@code t < fastUntil}); fit the fast component on what remains. The fast component's sign is the sign of
  * the residual at the first point (negative for a rise-then-decay curve such as e^(−a·t) − e^(−b·t)); early points

@@ -64,7 +64,7 @@ public final class Checks {
         return value;
     }
 
-    /** A rule between several values (min <= max, equal lengths): a wrong value; the message states the rule in full. */
+    /** A rule between several values (min &lt;= max, equal lengths): a wrong value; the message states the rule in full. */
     public static void argument(boolean holds, String message) {
         if (!holds) throw InvalidInputException.of(message);
     }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
 import dev.anneal.optim.ScheduleSet;
 import dev.anneal.optimizer.Method;
 import dev.anneal.schedule.InvalidInputException;
@@ -259,7 +260,9 @@ class AnnealOptimizerTest {
 
     @Test
     void readmeExample_groupsClaimByPath_beta1FollowsLr() {
-        // docs/readme/djl.md, "In Java"
+        // docs/training.md, "In Java" (DocsTest checks that the page shows these lines)
+        Optimizer sgd = Optimizer.sgd().setLearningRateTracker(Trackers.of(Spec.parse("warmup(500, cosine(0.1, 9500))"))).build();
+        assertThat(sgd).isInstanceOf(ai.djl.training.optimizer.Sgd.class);
         ScheduleSet set = ScheduleSet.builder()
                 .total(1407)
                 .defaults(d -> d.set("lr", "onecycle(0.004, 100%)")

@@ -9,7 +9,7 @@ import dev.anneal.schedule.Schedule;
 public final class Budget {
     private Budget() {}
 
-    /** Σ_{t<steps} η(t). */
+    /** Σ_{t&lt;steps} η(t). */
     public static double sum(Schedule lr, long steps) {
         double s = 0;
         for (long t = 0; t < steps; t++) s += lr.at(t);

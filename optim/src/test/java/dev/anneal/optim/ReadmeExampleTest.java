@@ -16,7 +16,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** The examples of docs/readme/optim.md, run: their printed values are the ones the README shows. */
+/** The examples of docs/optimizers.md, run: their printed values are the ones the README shows. */
 class ReadmeExampleTest {
 
     @Test
@@ -36,8 +36,8 @@ class ReadmeExampleTest {
                 .gradients(GradConfig.plain().withClipping(Clipping.byNorm(1.0)))
                 .build();
         for (int step = 0; step < 3; step++) {
-            List<float[]> grads = List.of(new float[1000], new float[10]);   // from your backward pass
-            Verdict verdict = sgd.step(grads);
+            float[] gradWeights = new float[1000], gradBias = new float[10];   // from your backward pass
+            Verdict verdict = sgd.step(List.of(gradWeights, gradBias));
             assertThat(verdict.applies()).isTrue();
         }
         Trace.Row last = sgd.trace().rows().getLast();

@@ -18,7 +18,7 @@ import dev.anneal.schedule.Schedule;
 import java.util.Optional;
 import java.util.SplittableRandom;
 
-/** S39: GD converges iff η < 2/λmax; scaling one feature by 10 scales its Hessian entry by 100 and breaks a safe LR. */
+/** S39: GD converges iff η &lt; 2/λmax; scaling one feature by 10 scales its Hessian entry by 100 and breaks a safe LR. */
 public final class S39StabilityLimit implements Study {
     static final double[] FACTORS = {0.5, 0.9, 0.98, 1.02, 1.1, 1.5};
     static final String BELOW = "log10 L_T/L_0 at η = 0.98·2/λmax";

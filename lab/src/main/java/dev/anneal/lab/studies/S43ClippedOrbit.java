@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
 /**
  * S43: clipped GD with η·λ > 2 settles on a period-2 orbit. Derivation (1-D, L = ½λx², clip at C): where |λx| ≥ C the
  * step is exactly ηC towards 0; a point x ≥ C/λ with x − ηC ≤ −C/λ maps to x − ηC and back, so every period-2 orbit
- * jumps by ηC, and such points exist iff ηC ≥ 2C/λ, i.e. ηλ ≥ 2. Inside |λx| < C the unclipped map multiplies x by
+ * jumps by ηC, and such points exist iff ηC ≥ 2C/λ, i.e. ηλ ≥ 2. Inside |λx| &lt; C the unclipped map multiplies x by
  * 1 − ηλ, |1 − ηλ| > 1, so no orbit stays there: the iterates are pushed out until clipped.
  *
  * <p>The runs are optim's SGD with optim's gradient clipping, in float32 (its rounding leaves a jump error near 1e-7, ten
