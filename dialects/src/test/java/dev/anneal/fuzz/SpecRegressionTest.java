@@ -115,6 +115,7 @@ class SpecRegressionTest {
             optax.linear_onecycle_schedule(transition_steps=20, peak_value=0.3, pct_start=1.0000000001, div_factor=2.2250738585072014e-308) | div_factor and final_div_factor are too extreme for peak_value: init_value·scales up to boundary 17
             torch.OneCycleLR(max_lr=0.5873142844156757, total_steps=1801, div_factor=5e-324, final_div_factor=0.9895146829754767) | div_factor (4.9E-324) is too small for max_lr (0.5873142844156757)
             torch.OneCycleLR(max_lr=0.5, total_steps=100, div_factor=1e-300, final_div_factor=1e-10) | final_div_factor (1.0E-10) is too small for max_lr/div_factor (4.9999999999999995E299)
+            torch.LinearLR(lr=0.11173250797998402, start_factor=4.9e-324, end_factor=0.29702508080469414, total_iters=1) | start_factor (4.9E-324) is too small: PyTorch's factor at step 1
             phase(cyclic(0, 1, up=9223372036854775807), 0.5)                                   | up + down (9223372036854775807+9223372036854775807) must be at most 9223372036854775807
             """)
     void parametersThatWouldGiveNaNOrAFalsePeriod_areRejectedByName(String spec, String reason) {
