@@ -88,12 +88,14 @@ public final class GradientPipeline {
             return new Verdict.Apply(norm, clipped ? normAfter : norm, clipped, scale, state.scale());
         }
         if (skippedInARow++ == 0) scaleBeforeSkips = scale;
-        if (dynamic != null && !LossScaling.Dynamic.usable(dynamic.backedOff(scale))) {
-            // Past this 1/scale is inf and every later step would be skipped too (PyTorch's GradScaler goes on silently).
-            float lowered = dynamic.backedOff(scale);
-            throw new LossScaleUnderflow(skippedInARow, scaleBeforeSkips, lowered, skip(grads, scale, lowered));
+        if (dynamic == null) {
+            state = counted;
+            return skip(grads, scale, scale);
         }
-        state = dynamic != null ? dynamic.next(counted, true) : counted;
+        float lowered = dynamic.backedOff(scale);
+        // Past this 1/scale is inf and every later step would be skipped too (PyTorch's GradScaler goes on silently).
+        if (!LossScaling.Dynamic.usable(lowered)) throw new LossScaleUnderflow(skippedInARow, scaleBeforeSkips, lowered, skip(grads, scale, lowered));
+        state = dynamic.next(counted, true);
         return skip(grads, scale, state.scale());
     }
 

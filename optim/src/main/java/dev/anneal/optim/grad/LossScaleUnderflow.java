@@ -3,16 +3,13 @@ package dev.anneal.optim.grad;
 import dev.anneal.schedule.Checks;
 
 /**
- * A numerical fault: the gradients were inf or NaN step after step, each backoff halved the dynamic loss scale, and
- * it fell so low that its reciprocal no longer fits a float (below about 2⁻¹²⁸; then 0). From there every unscaled
- * gradient is inf or NaN whatever the loss, so training cannot go on. PyTorch's {@code GradScaler} keeps backing off
- * to 0 and skips every step from then on without a word; the pipeline stops instead and says why. Parameters and
- * optimizer state are as they were after the last applied step.
- *
- * @param skippedInARow the consecutive steps with non-finite gradients, this one included
- * @param fromScale     the scale before the first of them
- * @param scale         the scale the backoff would have set
- * @param lastSkip      the last step's verdict: which gradient was not finite
+ * A numerical fault: the gradients were inf or NaN step after step, each backoff lowered the dynamic loss scale, and
+ * it would fall so low that its reciprocal no longer fits a float (below about 2⁻¹²⁸, or 0). From there every
+ * unscaled gradient is inf or NaN whatever the loss, so training cannot go on. PyTorch's {@code GradScaler} keeps
+ * backing off to 0 and skips every step from then on without a word; the pipeline stops instead and says why: the
+ * consecutive non-finite steps, the scale before the first of them and the one the backoff would set, and the last
+ * step's first non-finite gradient. Parameters, optimizer state and the pipeline's state are as they were before
+ * the step (ADR 0013).
  */
 public final class LossScaleUnderflow extends ArithmeticException {
     private final long skippedInARow;
