@@ -123,6 +123,15 @@ class HostileInputTest {
     }
 
     @Test
+    void aHeaderAnnouncingBillionsOfImages_readsNoMoreThanTheSplit() throws IOException {
+        // count 2^31 − 1 with --limit 2^31 − 1 used to allocate count·784 bytes (an overflow, or gigabytes)
+        Files.write(dir.resolve("train-images-idx3-ubyte"), idx(0x803, Integer.MAX_VALUE, new byte[60 * 784], 28, 28));
+        Files.write(dir.resolve("train-labels-idx1-ubyte"), idx(0x801, Integer.MAX_VALUE, new byte[60]));
+        rejected(Cli.run("train", "fashion-mnist", "--data", dir.toString(), "--limit", "2147483647"),
+                "cannot read Fashion-MNIST: " + dir.resolve("train-images-idx3-ubyte") + ": truncated");
+    }
+
+    @Test
     void trainingToUnwritableOutputs_isRejectedBeforeTraining() throws IOException {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         rejected(Cli.run("train", "fashion-mnist", "--limit", "60", "--trace", "/proc/anneal-trace.csv"),

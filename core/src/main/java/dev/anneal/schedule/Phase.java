@@ -22,10 +22,8 @@ public record Phase(Schedule schedule, double fraction) implements Schedule {
 
     @Override
     public double at(long step) {
-        // (t + offset) mod P without overflow: t + offset itself may pass Long.MAX_VALUE when P is near it.
-        long p = schedule.period().getAsLong(), a = Steps.clamp(step) % p, b = offset() % p;
-        long wrapped = a - (p - b);
-        return schedule.at(wrapped < 0 ? wrapped + p : wrapped);
+        // (t + offset) mod P: t + offset itself may pass Long.MAX_VALUE when P is near it.
+        return schedule.at(Steps.addModulo(Steps.clamp(step), offset(), schedule.period().getAsLong()));
     }
 
     @Override

@@ -18,6 +18,12 @@ final class Steps {
         return r;
     }
 
+    /** (a + b) mod period for a, b ≥ 0 and period &gt; 0, without overflow: a + b itself may pass Long.MAX_VALUE. */
+    static long addModulo(long a, long b, long period) {
+        long wrapped = a % period - (period - b % period);
+        return wrapped < 0 ? wrapped + period : wrapped;
+    }
+
     static OptionalLong add(OptionalLong a, OptionalLong b) {
         return a.isPresent() && b.isPresent() ? OptionalLong.of(add(a.getAsLong(), b.getAsLong())) : OptionalLong.empty();
     }

@@ -7,7 +7,7 @@ import net.jqwik.api.constraints.LongRange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Steps.quotient divides doubles below 2⁵³: it must still give the exact ⌊t / d⌋ of a long division. */
+/** Steps.quotient divides doubles below 2⁵³: it must still give the exact ⌊t / d⌋ of a long division; addModulo must not overflow. */
 class StepsTest {
 
     @Property
@@ -32,5 +32,13 @@ class StepsTest {
                 assertThat(Steps.quotient(t + 1, d)).as("%d / %d", t + 1, d).isEqualTo(k);
             }
         }
+    }
+
+    /** addModulo against BigInteger arithmetic, where a + b passes Long.MAX_VALUE. */
+    @Property
+    void addModulo_anyOperandsAndPeriod_equalsExactRemainder(@ForAll @LongRange(min = 0) long a, @ForAll @LongRange(min = 0) long b,
+                                                             @ForAll @LongRange(min = 1) long period) {
+        java.math.BigInteger exact = java.math.BigInteger.valueOf(a).add(java.math.BigInteger.valueOf(b)).mod(java.math.BigInteger.valueOf(period));
+        assertThat(Steps.addModulo(a, b, period)).as("(%d + %d) mod %d", a, b, period).isEqualTo(exact.longValueExact());
     }
 }

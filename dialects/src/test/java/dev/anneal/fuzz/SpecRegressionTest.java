@@ -113,6 +113,9 @@ class SpecRegressionTest {
             keras.CosineDecayRestarts(initial_learning_rate=1, first_decay_steps=263, t_mul=1e308)                    | t_mul (1.0E308) is too large for first_decay_steps (263)
             optax.warmup_cosine_decay_schedule(init_value=-1, peak_value=-4.9e-324, warmup_steps=0, decay_steps=1452, end_value=1347) | peak_value (-4.9E-324) is too small for end_value (1347)
             optax.linear_onecycle_schedule(transition_steps=20, peak_value=0.3, pct_start=1.0000000001, div_factor=2.2250738585072014e-308) | div_factor and final_div_factor are too extreme for peak_value: init_value·scales up to boundary 17
+            torch.OneCycleLR(max_lr=0.5873142844156757, total_steps=1801, div_factor=5e-324, final_div_factor=0.9895146829754767) | div_factor (4.9E-324) is too small for max_lr (0.5873142844156757)
+            torch.OneCycleLR(max_lr=0.5, total_steps=100, div_factor=1e-300, final_div_factor=1e-10) | final_div_factor (1.0E-10) is too small for max_lr/div_factor (4.9999999999999995E299)
+            torch.LinearLR(lr=0.11173250797998402, start_factor=4.9e-324, end_factor=0.29702508080469414, total_iters=1) | start_factor (4.9E-324) is too small: PyTorch's factor at step 1
             phase(cyclic(0, 1, up=9223372036854775807), 0.5)                                   | up + down (9223372036854775807+9223372036854775807) must be at most 9223372036854775807
             """)
     void parametersThatWouldGiveNaNOrAFalsePeriod_areRejectedByName(String spec, String reason) {
@@ -131,10 +134,53 @@ class SpecRegressionTest {
             counter(torch.StepLR(lr=-0, step_size=1748, gamma=1.0000000001))
             optax.exponential_decay(init_value=-0, transition_steps=10, decay_rate=785, staircase=true)
             optax.cosine_onecycle_schedule(transition_steps=9007199254740993, peak_value=1836)
+            keras.CosineDecayRestarts(initial_learning_rate=0, first_decay_steps=1206, t_mul=1, m_mul=9223372036854775808)
+            keras.PolynomialDecay(initial_learning_rate=1e308, decay_steps=10, end_learning_rate=-1e308)
             """)
     void aZeroTimesAnOverflowingPower_orAWrappingSum_isNotNaN(String spec) {
         Schedule s = Spec.parse(spec);
         assertThat(s.at(Long.MAX_VALUE)).isNotNaN();
+        assertThat(SpecOracle.check(spec)).isEmpty();
+    }
+
+    @Test
+    void kerasRestartsWithAnOverflowingMMul_keepAZeroFactorZero() {
+        // m_mul^i is ∞ from the 5th restart on; with alpha 1 the cosine term is 0·∞ in Keras (NaN), here 0: lr·alpha.
+        Schedule s = Spec.parse("keras.CosineDecayRestarts(initial_learning_rate=4611686018427387904, first_decay_steps=1674, "
+                + "m_mul=9223372036854775807, alpha=1)");
+        assertThat(s.at(1L << 31)).isEqualTo(0x1p62);
+        assertThat(s.at(Long.MAX_VALUE)).isEqualTo(0x1p62);
+        // without alpha the peak grows past a double's range: +∞, as m_mul asks, and never NaN
+        Schedule growing = Spec.parse("keras.CosineDecayRestarts(initial_learning_rate=1, first_decay_steps=10, t_mul=1, m_mul=1e100)");
+        assertThat(growing.at(25)).isCloseTo(0.5e200, org.assertj.core.data.Percentage.withPercentage(1e-9)); // half-way through the 3rd cycle: ½·m_mul²
+        assertThat(growing.at(1000)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(SpecOracle.check("keras.CosineDecayRestarts(initial_learning_rate=4611686018427387904, first_decay_steps=1674, "
+                + "m_mul=9223372036854775807, alpha=1)")).isEmpty();
+    }
+
+    @Test
+    void kerasPolynomialCycleFarOut_staysWithinItsCycle() {
+        // ceil(2⁶²/969)·969 rounds below 2⁶² in doubles: p > 1, and (1 − p)^0.652 was NaN. p is at most 1 now.
+        String spec = "keras.PolynomialDecay(initial_learning_rate=-1, decay_steps=969, power=0.652, cycle=true)";
+        Schedule s = Spec.parse(spec);
+        assertThat(s.at(1L << 62)).isBetween(-1.0, 0.0001);
+        assertThat(s.at(969 * 2)).isEqualTo(0.0001); // a multiple of decay_steps still reads end_learning_rate
+        assertThat(s.at(969 + 1)).isCloseTo(-1.0001 * Math.pow(968.0 / 1938, 0.652) + 0.0001, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(SpecOracle.check(spec)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"922", "4611686018427387903", "9223372036854775807"})
+    void aShiftOfAPeriodNearTheLongRange_keepsItsPeriod(long by) {
+        // shift used to saturate t + by at 2⁶³ − 1, so at(2⁶³ − 1) read sgdr there (0) and not at(2⁶² − 1) (1625).
+        String spec = "shift(sgdr(1625, period=4611686018427387904), " + by + ")";
+        Schedule s = Spec.parse(spec);
+        long p = s.period().getAsLong();
+        assertThat(p).isEqualTo(1L << 62);
+        for (long t : new long[] {0, 1, p - 1, p - 1 - by % p}) {
+            assertThat(s.at(t + p)).as("at(%d + P)", t).isEqualTo(s.at(t));
+        }
+        assertThat(s.at(Long.MAX_VALUE)).isEqualTo(s.at(p - 1));
         assertThat(SpecOracle.check(spec)).isEmpty();
     }
 

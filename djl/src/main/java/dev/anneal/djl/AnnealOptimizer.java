@@ -13,6 +13,7 @@ import dev.anneal.optim.grad.GradConfig;
 import dev.anneal.optim.grad.GradState;
 import dev.anneal.optim.grad.GradientAccumulator;
 import dev.anneal.optim.grad.GradientPipeline;
+import dev.anneal.optim.grad.LossScaleUnderflow;
 import dev.anneal.optim.grad.LossScaling;
 import dev.anneal.optim.grad.Reduction;
 import dev.anneal.optim.grad.Verdict;
@@ -287,7 +288,7 @@ public final class AnnealOptimizer extends Optimizer {
             read(groups.get(i), step, values[i]);
             groups.get(i).check(values[i], step);
         }
-        lastVerdict = pipeline.process(grads(trained, accumulator != null));
+        lastVerdict = process(grads(trained, accumulator != null), "step " + step);
         if (lastVerdict.applies()) {
             updates++;
             for (State s : trained) apply(s, accumulator != null ? s.stepGrad : s.grad);
@@ -308,7 +309,7 @@ public final class AnnealOptimizer extends Optimizer {
         read(groups.get(group), s.count, v);
         groups.get(group).check(v, s.count);
         readGradient(s, grad, parameterId);
-        Verdict verdict = pipeline.process(List.of(s.grad));
+        Verdict verdict = process(List.of(s.grad), "parameter " + parameterId + "'s update " + s.count);
         if (verdict instanceof Verdict.Skip skip) {
             throw new Diverged("parameter " + parameterId + "'s gradient holds " + skip.nonFinite() + " non-finite values (the first is " + skip.value()
                     + ") at its update " + s.count + ": DJL's Trainer updates one parameter at a time, so the step cannot be skipped whole;"
@@ -316,6 +317,15 @@ public final class AnnealOptimizer extends Optimizer {
         }
         s.count++;
         applyKernel(s, group, s.grad);
+    }
+
+    /** The pipeline's verdict; a loss scale that underflowed ends training as a divergence, which callers report. */
+    private Verdict process(List<float[]> grads, String where) {
+        try {
+            return pipeline.process(grads);
+        } catch (LossScaleUnderflow e) {
+            throw new Diverged(e.getMessage() + ", at " + where);
+        }
     }
 
     private int group(String parameterId) {

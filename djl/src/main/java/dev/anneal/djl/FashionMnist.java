@@ -12,7 +12,7 @@ import java.util.List;
 public final class FashionMnist {
     /** Where Debian's {@code dataset-fashion-mnist} package installs the files. */
     public static final Path DEBIAN_DIR = Path.of("/usr/share/datasets/fashion-mnist");
-    public static final int SIDE = 28, PIXELS = SIDE * SIDE, CLASSES = 10;
+    public static final int SIDE = 28, PIXELS = SIDE * SIDE, CLASSES = 10, TRAIN_SIZE = 60_000, TEST_SIZE = 10_000;
     public static final List<String> LABELS = List.of(
             "T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
 
@@ -20,16 +20,21 @@ public final class FashionMnist {
 
     /** The training split's first {@code limit} images (all when {@code limit} exceeds 60,000). */
     public static Images train(Path dir, int limit) {
-        return load(dir, "train", limit);
+        return load(dir, "train", limit, TRAIN_SIZE);
     }
 
     /** The test split's first {@code limit} images (all when {@code limit} exceeds 10,000). */
     public static Images test(Path dir, int limit) {
-        return load(dir, "t10k", limit);
+        return load(dir, "t10k", limit, TEST_SIZE);
     }
 
-    private static Images load(Path dir, String split, int limit) {
+    /**
+     * At most {@code size} images, whatever the file's header announces: what is read (and allocated, 47 MB at most)
+     * is bounded by the split, not by a damaged or hostile count.
+     */
+    private static Images load(Path dir, String split, int limit, int size) {
         if (limit <= 0) throw new IllegalArgumentException("limit (" + limit + ") must be > 0");
+        limit = Math.min(limit, size);
         Path images = find(dir, split + "-images-idx3-ubyte"), labels = find(dir, split + "-labels-idx1-ubyte");
         try {
             byte[] pixels = Idx.read(images, limit, SIDE, SIDE);

@@ -256,6 +256,21 @@ class GradientStageTest {
         }
     }
 
+    @Test
+    void step_lossScaleUnderflow_isADivergenceNamingTheCause_andLeavesTheParameters() {
+        // A backoff of 1e-50 takes the scale from 1 to 0 at the first non-finite step: the pipeline's LossScaleUnderflow.
+        AnnealOptimizer sgd = AnnealOptimizer.builder(Method.SGD, AnnealOptimizerTest.set("lr", 0.1))
+                .gradients(GradConfig.plain().withLossScaling(LossScaling.dynamic(1f, 2, 1e-50, 10))).build();
+        try (NDManager manager = NDManager.newBaseManager()) {
+            Parameter w = parameter(manager, 1f);
+            backward(w, manager.create(new float[] {Float.NaN}), 1f);
+            assertThatThrownBy(() -> sgd.step(List.of(w))).isInstanceOf(Diverged.class)
+                    .hasMessageStartingWith("the dynamic loss scale underflowed: after 1 consecutive steps with non-finite gradients it fell from 1 to 0")
+                    .hasMessageEndingWith(", at step 0");
+            assertThat(w.getArray().getFloat()).isEqualTo(1f);
+        }
+    }
+
     private static Parameter parameter(NDManager manager, float... values) {
         Parameter p = Parameter.builder().setName("w" + values.length).setType(Parameter.Type.WEIGHT).build();
         p.setArray(manager.create(values));

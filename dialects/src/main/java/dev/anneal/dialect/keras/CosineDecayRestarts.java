@@ -47,9 +47,12 @@ record CosineDecayRestarts(double initialLearningRate, long firstDecaySteps, dou
             double sumR = (1.0 - Math.pow(tMul, iRestart)) / (1.0 - tMul);
             completedFraction = (completedFraction - sumR) / Math.pow(tMul, iRestart);
         }
-        double mFac = Math.pow(mMul, iRestart);
-        double cosineDecayed = 0.5 * mFac * (1.0 + Math.cos(Math.PI * completedFraction));
-        double decayed = (1 - alpha) * cosineDecayed + alpha;
+        if (initialLearningRate == 0) return initialLearningRate;
+        double mFac = Math.pow(mMul, iRestart), amplitude = 1 - alpha, cosine = 1.0 + Math.cos(Math.PI * completedFraction);
+        // m_mul^i overflows for m_mul > 1 after enough restarts: a zero factor (alpha 1, the bottom of a cycle) keeps
+        // the term zero instead of the NaN of ∞·0 that Keras would compute; otherwise the peak is ±∞, as m_mul asks.
+        double cosineDecayed = amplitude == 0 || cosine == 0 ? 0 : 0.5 * mFac * cosine;
+        double decayed = amplitude * cosineDecayed + alpha;
         return initialLearningRate * decayed;
     }
 

@@ -39,8 +39,12 @@ record PolynomialDecay(double initialLearningRate, long decaySteps, double endLe
         } else {
             global = Math.min(global, steps);
         }
-        double p = global / steps;
-        return (initialLearningRate - endLearningRate) * Math.pow(1 - p, power) + endLearningRate;
+        // At most 1: with cycle, ceil(global/decay_steps)·decay_steps ≥ global, but rounding far out (step 2⁶²)
+        // can put the product below global, and (1 − p)^power of a negative base is NaN.
+        double p = Math.min(global / steps, 1);
+        double w = Math.pow(1 - p, power), span = initialLearningRate - endLearningRate;
+        if (w == 0) return endLearningRate; // and not ∞·0 where the span overflows
+        return Double.isFinite(span) ? span * w + endLearningRate : initialLearningRate * w + endLearningRate * (1 - w);
     }
 
     @Override

@@ -32,6 +32,11 @@ public record LinearLR(double lr, double startFactor, double endFactor, long tot
         Checks.nonNegative("lr", lr);
         // PyTorch's documented rule; its code lets 0 through and then divides by it at step 1.
         Checks.inLeftOpen("start_factor", startFactor, 0, 1);
+        // PyTorch's step-1 factor 1 + (e − s)/(T·s) is then infinite, and lr·s·∞ NaN (or ∞).
+        if (!Double.isFinite(1 / startFactor)) {
+            throw Checks.fail("start_factor", startFactor, "is too small: PyTorch's factor at step 1, 1 + (end_factor − start_factor)/"
+                    + "(total_iters·start_factor), would not be finite");
+        }
         // PyTorch: "Ending multiplicative factor expected to be between 0 and 1."
         Checks.inClosed("end_factor", endFactor, 0, 1);
         // PyTorch does not check; a negative total_iters is never reached (the start factor stays forever).

@@ -54,6 +54,14 @@ public record OneCycleLR(double maxLr, long totalSteps, double pctStart, OneCycl
         // PyTorch divides by both at construction (ZeroDivisionError for 0); Anneal also rejects negatives.
         Checks.positive("div_factor", divFactor);
         Checks.positive("final_div_factor", finalDivFactor);
+        // max_lr/div_factor = ∞ would make every phase ∞ − ∞ = NaN, as in PyTorch.
+        if (!Double.isFinite(maxLr / divFactor)) {
+            throw Checks.fail("div_factor", divFactor, "is too small for max_lr (" + Checks.format(maxLr) + "): max_lr/div_factor is not finite");
+        }
+        if (!Double.isFinite(maxLr / divFactor / finalDivFactor)) {
+            throw Checks.fail("final_div_factor", finalDivFactor, "is too small for max_lr/div_factor (" + Checks.format(maxLr / divFactor)
+                    + "): max_lr/(div_factor·final_div_factor) is not finite");
+        }
         double firstEnd = pctStart * totalSteps - 1;
         if (firstEnd == 0) {
             throw Checks.fail("pct_start", pctStart, "makes the first phase 0 steps long (pct_start·total_steps = 1, total_steps "

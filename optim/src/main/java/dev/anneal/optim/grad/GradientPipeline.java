@@ -14,13 +14,18 @@ import java.util.List;
  *       leave parameters and optimizer state untouched;</li>
  *   <li>otherwise clips, and the verdict is {@link Verdict.Apply} with the norm before and after.</li>
  * </ol>
- * Then the loss scale is updated for the next step (see {@link LossScaling}). The global norm is accumulated in
+ * Then the loss scale is updated for the next step (see {@link LossScaling}); where backing off would take the
+ * dynamic scale so low that 1/scale is not a finite float, the step throws {@link LossScaleUnderflow} instead, a
+ * numerical fault that names the steps that caused it. The global norm is accumulated in
  * double precision over the unscaled values; a non-finite value makes it non-finite, which is how the fast path
  * detects one. Not thread-safe: one pipeline per optimizer.
  */
 public final class GradientPipeline {
     private final GradConfig config;
     private GradState state;
+    /** Consecutive steps with non-finite gradients, and the scale before the first of them (for the fault's message). */
+    private long skippedInARow;
+    private float scaleBeforeSkips;
 
     public GradientPipeline(GradConfig config) {
         this.config = config;
@@ -51,6 +56,7 @@ public final class GradientPipeline {
                     "growthTracker (" + saved.growthTracker() + ") must be < growthInterval (" + d.growthInterval() + ")");
         }
         state = saved;
+        skippedInARow = 0;
     }
 
     /** Processes one step's gradients in place and says whether to apply the update. */
@@ -75,9 +81,22 @@ public final class GradientPipeline {
         double normAfter = finite ? clip(grads, norm) : Double.NaN;
         boolean clipped = finite && !Double.isNaN(normAfter);
         GradState counted = state.counted(!finite, clipped, overflows, underflows);
-        state = config.lossScaling() instanceof LossScaling.Dynamic d ? d.next(counted, !finite) : counted;
-        if (!finite) return skip(grads, scale, state.scale());
-        return new Verdict.Apply(norm, clipped ? normAfter : norm, clipped, scale, state.scale());
+        LossScaling.Dynamic dynamic = config.lossScaling() instanceof LossScaling.Dynamic d ? d : null;
+        if (finite) {
+            skippedInARow = 0;
+            state = dynamic != null ? dynamic.next(counted, false) : counted;
+            return new Verdict.Apply(norm, clipped ? normAfter : norm, clipped, scale, state.scale());
+        }
+        if (skippedInARow++ == 0) scaleBeforeSkips = scale;
+        if (dynamic == null) {
+            state = counted;
+            return skip(grads, scale, scale);
+        }
+        float lowered = dynamic.backedOff(scale);
+        // Past this 1/scale is inf and every later step would be skipped too (PyTorch's GradScaler goes on silently).
+        if (!LossScaling.Dynamic.usable(lowered)) throw new LossScaleUnderflow(skippedInARow, scaleBeforeSkips, lowered, skip(grads, scale, lowered));
+        state = dynamic.next(counted, true);
+        return skip(grads, scale, state.scale());
     }
 
     /** Multiplies by {@code inv} (skipped when 1, as PyTorch does) and returns the sum of squares. */

@@ -80,9 +80,19 @@ public sealed interface LossScaling {
             Checks.positive("growthInterval", growthInterval);
         }
 
+        /** The scale after a step with an overflow, as a float32. */
+        float backedOff(float scale) {
+            return (float) (scale * backoffFactor);
+        }
+
+        /** Whether a scale can still unscale: 1/scale is a finite float (the scale is above about 2⁻¹²⁸). */
+        static boolean usable(float scale) {
+            return scale > 0 && Float.isFinite((float) (1.0 / scale));
+        }
+
         /** The scale and tracker after a step; {@code overflow} says whether its gradients held an inf or NaN. */
         GradState next(GradState s, boolean overflow) {
-            if (overflow) return s.withScale((float) (s.scale() * backoffFactor), 0);
+            if (overflow) return s.withScale(backedOff(s.scale()), 0);
             int successful = s.growthTracker() + 1;
             if (successful < growthInterval) return s.withScale(s.scale(), successful);
             float grown = (float) (s.scale() * growthFactor);

@@ -38,6 +38,33 @@ class LossScalingTest {
     }
 
     @Test
+    void gradientsNonFiniteAtEveryScale_stopWithALossScaleUnderflow_notAnInternalError() {
+        GradientPipeline p = new GradientPipeline(GradConfig.plain().withLossScaling(LossScaling.dynamic()));
+        p.process(List.of(new float[]{Float.NaN}));
+        p.process(List.of(new float[]{1f}));                       // a clean step ends the run of skips
+        assertThat(p.scale()).isEqualTo(0x1p15f);
+        // 2^15 halves to 2^(15-k) at the k-th skip in a row; 1/2^-128 = 2^128 is past Float.MAX_VALUE, so the
+        // 143rd skip (to 2^-128) is the first that would leave a scale that cannot unscale.
+        for (int k = 1; k < 143; k++) assertThat(p.process(List.of(new float[]{Float.POSITIVE_INFINITY})).applies()).isFalse();
+        assertThat(p.scale()).isEqualTo(0x1p-127f);
+        GradState before = p.state();
+        assertThatThrownBy(() -> p.process(List.of(new float[]{0f, Float.NaN})))
+                .isInstanceOfSatisfying(LossScaleUnderflow.class, e -> assertThat(e.skippedInARow()).isEqualTo(143))
+                .hasMessage("the dynamic loss scale underflowed: after 143 consecutive steps with non-finite gradients it fell from 32768 to "
+                        + dev.anneal.schedule.Checks.format((double) 0x1p-128f) + ", where 1/scale is not a finite float; the gradients are inf or NaN at"
+                        + " any scale (the last: gradient block 0 index 1 is NaN (1 non-finite value): step skipped, loss scale "
+                        + dev.anneal.schedule.Checks.format((double) 0x1p-127f) + " → " + dev.anneal.schedule.Checks.format((double) 0x1p-128f) + ")");
+        assertThat(p.state()).isEqualTo(before);                   // the failed step changed nothing
+    }
+
+    @Test
+    void aBackoffStraightToZero_isTheSameFault() {
+        GradientPipeline p = new GradientPipeline(GradConfig.plain().withLossScaling(LossScaling.dynamic(1f, 2, 1e-50, 10)));
+        assertThatThrownBy(() -> p.process(List.of(new float[]{Float.NaN})))
+                .isInstanceOf(LossScaleUnderflow.class).hasMessageContaining("after 1 consecutive steps").hasMessageContaining("fell from 1 to 0");
+    }
+
+    @Test
     void fixed_unscalesTheGradients_skipsAnOverflow_andKeepsItsScale() {
         GradientPipeline p = new GradientPipeline(GradConfig.plain().withLossScaling(LossScaling.fixed(1024f)));
         float[] g = {2048f};
