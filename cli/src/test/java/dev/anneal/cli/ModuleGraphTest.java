@@ -85,7 +85,7 @@ class ModuleGraphTest {
         Map<String, Set<String>> exports = MODULES.get("dev.anneal.core").exports().stream()
                 .collect(Collectors.toMap(ModuleDescriptor.Exports::source, ModuleDescriptor.Exports::targets));
         assertThat(exports).containsOnlyKeys("dev.anneal.schedule", "dev.anneal.spec", "dev.anneal.convert",
-                "dev.anneal.analysis", "dev.anneal.control", "dev.anneal.numeric");
+                "dev.anneal.analysis", "dev.anneal.control", "dev.anneal.optimizer", "dev.anneal.numeric");
         assertThat(exports.get("dev.anneal.numeric")).as("numeric helpers are lent to the lab only").containsExactly("dev.anneal.lab");
         assertThat(exports.get("dev.anneal.schedule")).as("unqualified").isEmpty();
     }
