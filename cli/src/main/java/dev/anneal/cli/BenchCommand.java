@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-/** {@code anneal bench optim|train|store|serve|sweep}: dispatches to the benchmark named; optim and train live in bench-runtime (ADR 0013). */
+/** {@code anneal bench optim|train|store|serve|sweep}: dispatches to the benchmark named; optim and train live in bench-runtime (ADR 0017). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: 'optim' (optimizer kernels against memory bandwidth), 'train' (training throughput against plain PyTorch), "
                 + "'store' (run store rows/s against plain JDBC, and recording's cost to training), 'serve' (the dashboard's open times and latency under load), "

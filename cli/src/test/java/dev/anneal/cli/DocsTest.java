@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The docs cannot drift: every {@code $ ./anneal …} session in README.md and docs/*.md runs in-process and its output
  * must match the text shown, and every Java example is an excerpt of a source file the build compiles. Rules in
- * {@link DocBlock}; the decision in docs/adr/0013-doc-tests.md.
+ * {@link DocBlock}; the decision in docs/adr/0027-doc-tests.md.
  */
 class DocsTest {
     static final Path ROOT = Path.of("..").toAbsolutePath().normalize();

@@ -9,7 +9,7 @@ import dev.anneal.schedule.Checks;
  * backing off to 0 and skips every step from then on without a word; the pipeline stops instead and says why: the
  * consecutive non-finite steps, the scale before the first of them and the one the backoff would set, and the last
  * step's first non-finite gradient. Parameters, optimizer state and the pipeline's state are as they were before
- * the step (ADR 0013).
+ * the step (ADR 0025).
  */
 public final class LossScaleUnderflow extends ArithmeticException {
     private final long skippedInARow;
