@@ -288,15 +288,16 @@ public final class RunStore implements AutoCloseable {
     }
 
     /**
-     * The bucket width for steps {@code lo}..{@code hi} on the grid of its multiples: a multiple of the largest
-     * summary span it reaches, wide enough that the grid cuts the range into at most {@code maxPoints} buckets.
+     * The bucket width for steps {@code lo}..{@code hi} on the grid of its multiples, wide enough that the grid cuts
+     * the range into at most {@code maxPoints} buckets, and rounded up to a multiple of the largest summary span up
+     * to twice that: at least half the buckets asked for, each read from at most 16 blocks.
      */
     static long summaryWidth(long lo, long hi, int maxPoints) {
         if (maxPoints == 1) {
             return hi + 1; // one bucket: [0, hi] holds the whole range
         }
         long width = Math.max(1, Math.ceilDiv(hi - lo + 1, maxPoints - 1));
-        int level = BlockSummary.levelFor(width);
+        int level = BlockSummary.levelFor(2 * width);
         return level < 0 ? width : Math.ceilDiv(width, BlockSummary.SPANS[level]) * BlockSummary.SPANS[level];
     }
 
