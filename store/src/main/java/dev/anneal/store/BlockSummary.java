@@ -85,7 +85,7 @@ final class BlockSummary {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         long step = rs.getLong(1);
-                        double v = value(rs, 2);
+                        double v = RunStore.value(rs, 2);
                         merge(buckets, width, new Bucket(step, step, v, v, v, 1));
                     }
                 }
@@ -107,8 +107,8 @@ final class BlockSummary {
             ps.setLong(3, lastBlock);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    merge(buckets, width, new Bucket(rs.getLong(1), rs.getLong(2), value(rs, 3), value(rs, 4),
-                            value(rs, 5), rs.getLong(6)));
+                    merge(buckets, width, new Bucket(rs.getLong(1), rs.getLong(2), RunStore.value(rs, 3), RunStore.value(rs, 4),
+                            RunStore.value(rs, 5), rs.getLong(6)));
                 }
             }
         }
@@ -130,10 +130,5 @@ final class BlockSummary {
 
     private static double nanMax(double a, double b) {
         return Double.isNaN(a) ? b : Double.isNaN(b) ? a : Math.max(a, b);
-    }
-
-    private static double value(ResultSet rs, int column) throws SQLException {
-        double v = rs.getDouble(column);
-        return rs.wasNull() ? Double.NaN : v;
     }
 }

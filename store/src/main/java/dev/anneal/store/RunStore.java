@@ -489,7 +489,7 @@ public final class RunStore implements AutoCloseable {
     }
 
     /** A stored value; NULL is a recorded NaN. */
-    private static double value(ResultSet rs, int column) throws SQLException {
+    static double value(ResultSet rs, int column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? Double.NaN : v;
     }

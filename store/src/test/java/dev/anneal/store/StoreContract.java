@@ -245,6 +245,25 @@ abstract class StoreContract {
         }
     }
 
+    @Test
+    void a_store_made_before_the_block_summary_gets_it_on_open() throws Exception {
+        Recorder r = store.start(NewRun.of(RunKind.TRAIN, "older"));
+        for (int step = 0; step < 40_000; step++) {
+            r.record("loss", step, step % 997 == 0 ? Double.NaN : Math.cos(step));
+        }
+        r.finish();
+        store.close();
+        // back to version 1: no summary, no record of migration 2
+        execute("drop table point_blocks");
+        execute("delete from " + Schema.HISTORY + " where version = '2'");
+        store = RunStore.open(url);
+        assertThat(count("select sum(n) from point_blocks where span = 32768")).isEqualTo(40_000);
+        for (int maxPoints : new int[] {1, 2, 50, 1000}) {
+            assertSummaryMatchesPoints(r.runId(), SeriesKey.of("loss"), 0, Long.MAX_VALUE, maxPoints);
+            assertSummaryMatchesPoints(r.runId(), SeriesKey.of("loss"), 33, 39_000, maxPoints);
+        }
+    }
+
     /**
      * The summary's buckets (forced for any range length) against the raw points bucketed here on the same grid:
      * the same first and last steps, counts, min, max (NaN left out) and last values, and at most maxPoints.
