@@ -230,8 +230,8 @@ abstract class StoreContract {
                 double v = random.nextInt(50) == 0 ? Double.NaN
                         : random.nextInt(200) == 0 ? 1e6 * random.nextGaussian() : random.nextGaussian();
                 r.record(s, step, v);
-                if (random.nextInt(2000) == 0) {
-                    r.flush(); // a block filled over several batches
+                if (random.nextInt(2000) == 0 || step % 32 == 31 && random.nextInt(100) == 0) {
+                    r.flush(); // a block filled over several batches, or a batch ending at a block's last step
                 }
                 step += 1 + (random.nextInt(10) == 0 ? random.nextInt(5000) : 0); // gaps, some wider than a block
             }
