@@ -36,7 +36,9 @@ class Recording implements AutoCloseable {
     }
 
     void step(Step s) {
-        if (recorder != null) RunListener.record(recorder, s);
+        if (recorder == null) return;
+        RunListener.record(recorder, s);
+        recorder.time(s.step());
     }
 
     void value(String series, long step, double value) {

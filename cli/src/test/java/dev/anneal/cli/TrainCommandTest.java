@@ -73,6 +73,11 @@ class TrainCommandTest {
             assertThat(lrs).hasSize(24);
             for (Point p : lrs) assertThat(p.value()).isEqualTo(lr.at(p.step()));
             assertThat(s.points(run.id(), SeriesKey.of("momentum"))).hasSize(24).allMatch(p -> p.value() == 0.9);
+            // the dashboard's wall-time axis: seconds since the run started, at every step, never decreasing
+            List<Point> time = s.points(run.id(), SeriesKey.of(dev.anneal.store.Recorder.TIME));
+            assertThat(time).extracting(Point::step).isEqualTo(lrs.stream().map(Point::step).toList());
+            for (int i = 1; i < time.size(); i++) assertThat(time.get(i).value()).isGreaterThanOrEqualTo(time.get(i - 1).value());
+            assertThat(time.getFirst().value()).isPositive();
             assertThat(s.artifacts(run.id())).extracting(Artifact::kind).containsExactlyInAnyOrder("trace", "figure");
         }
     }

@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Records a DJL {@link Trainer}'s run into Anneal's run store: every batch's loss and evaluator values, every
+ * Records a DJL {@link Trainer}'s run into Anneal's run store: every batch's loss, evaluator values and wall time, every
  * hyperparameter the {@link AnnealOptimizer} applies (per parameter group), an event at each epoch's end, and as the
  * run's metrics the last epoch's mean loss and evaluator values (and the trainer's own evaluations when DJL's
  * evaluator listener ran). One line in a user's training code:
@@ -49,6 +49,7 @@ public final class RunListener extends TrainingListenerAdapter {
             if (e != trainer.getLoss()) value(e.getName(), mean(e, batch));
         }
         if (optimizer != null) hyperparameters(recorder, step, optimizer.hyperparameters(step));
+        recorder.time(step);
         step++;
     }
 

@@ -77,6 +77,11 @@ class RunListenerTest {
             double second = loss.subList(4, 8).stream().mapToDouble(Point::value).sum();
             assertThat(second).as("the second epoch's loss, on the same batches").isLessThan(first);
             assertThat(store.events(id)).extracting(Event::type).containsExactly("epoch-end", "epoch-end");
+            // wall time: seconds since the run started, one per step, never decreasing
+            List<Point> time = store.points(id, SeriesKey.of(Recorder.TIME));
+            assertThat(time).extracting(Point::step).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L);
+            assertThat(time.getFirst().value()).isGreaterThan(0);
+            for (int i = 1; i < time.size(); i++) assertThat(time.get(i).value()).isGreaterThanOrEqualTo(time.get(i - 1).value());
             // the final metrics are the last epoch's means
             assertThat(store.get(id).metrics().get("loss")).isCloseTo(second / 4, org.assertj.core.api.Assertions.within(1e-12));
             assertThat(store.get(id).metrics()).containsKey("L1Loss");

@@ -86,6 +86,7 @@ final class BatchWriter implements AutoCloseable {
                 }
                 ps.executeBatch();
             }
+            summarise(c, batch, resolved);
         }
         if (!batch.events.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("insert into events (run_id, seq, step, at_ms, type, message)"
@@ -148,6 +149,24 @@ final class BatchWriter implements AutoCloseable {
         c.commit();
         seriesIds.clear();
         seriesIds.addAll(resolved);
+    }
+
+    /** Brings the block summary of every series in the batch up to date, in the batch's transaction. */
+    private static void summarise(Connection c, Recorder.Batch batch, List<Long> resolved) throws SQLException {
+        long[] min = new long[resolved.size()];
+        long[] max = new long[resolved.size()];
+        java.util.Arrays.fill(min, Long.MAX_VALUE);
+        java.util.Arrays.fill(max, Long.MIN_VALUE);
+        for (int i = 0; i < batch.size; i++) {
+            int s = batch.seriesIndex[i];
+            min[s] = Math.min(min[s], batch.steps[i]);
+            max[s] = Math.max(max[s], batch.steps[i]);
+        }
+        for (int s = 0; s < resolved.size(); s++) {
+            if (min[s] <= max[s]) {
+                BlockSummary.update(c, resolved.get(s), min[s], max[s]);
+            }
+        }
     }
 
     /** NaN is stored as NULL: SQLite cannot hold a NaN, and both databases then read alike. */

@@ -40,7 +40,11 @@ public final class Recorder implements AutoCloseable {
         }
     }
 
+    /** The series of seconds since the run started, per step: the dashboard's wall-time axis reads it. */
+    public static final String TIME = "time";
+
     private final String runId;
+    private final long startedNanos = System.nanoTime();
     private final Object lock = new Object();
     private final Map<SeriesKey, Series> series = new HashMap<>();
     private Batch pending = new Batch();
@@ -59,6 +63,11 @@ public final class Recorder implements AutoCloseable {
         this.thread = Thread.ofPlatform().daemon().name("anneal-store-" + runId)
                 .unstarted(() -> writeLoop(liveness.heartbeat()));
         thread.start();
+    }
+
+    /** Records, as series {@value #TIME} at {@code step}, the seconds since this run started. */
+    public void time(long step) {
+        record(TIME, step, (System.nanoTime() - startedNanos) / 1e9);
     }
 
     /** The run's id, as {@code anneal runs show} takes it. */

@@ -246,54 +246,99 @@ public final class RunStore implements AutoCloseable {
     }
 
     /**
-     * The steps {@code from}..{@code to} of a series as at most {@code maxPoints} buckets of equal step width,
-     * computed by the database: a million-step series is drawn from {@code maxPoints} rows.
+     * The steps {@code from}..{@code to} of a series as at most {@code maxPoints} buckets of equal step width.
+     * A range of up to {@value #RAW_LIMIT} steps is bucketed from its first recorded step; a longer one on the grid
+     * of multiples of a width that whole summary blocks fill ({@link BlockSummary}), so a million-step series is
+     * drawn from about {@code maxPoints} rows, its min, max and last per bucket still exact.
      */
     public List<Bucket> downsample(String runId, SeriesKey key, long from, long to, int maxPoints) {
+        return downsample(runId, key, from, to, maxPoints, RAW_LIMIT);
+    }
+
+    /** Ranges of at most this many steps are read from the points themselves. */
+    static final long RAW_LIMIT = 16_384;
+
+    List<Bucket> downsample(String runId, SeriesKey key, long from, long to, int maxPoints, long rawLimit) {
         if (maxPoints < 1) {
             throw new IllegalArgumentException("maxPoints must be ≥ 1, got " + maxPoints);
         }
         return read(c -> {
             long seriesId;
-            long lo;
-            long hi;
-            try (PreparedStatement ps = c.prepareStatement("select s.id, min(p.step), max(p.step) from series s"
-                    + " join points p on p.series_id = s.id"
-                    + " where s.run_id = ? and s.name = ? and s.grp = ? and p.step between ? and ? group by s.id")) {
+            try (PreparedStatement ps = c.prepareStatement("select id from series where run_id = ? and name = ? and grp = ?")) {
                 bindSeries(ps, runId, key);
-                ps.setLong(4, from);
-                ps.setLong(5, to);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
                         return List.of();
                     }
                     seriesId = rs.getLong(1);
-                    lo = rs.getLong(2);
-                    hi = rs.getLong(3);
                 }
             }
-            long width = Math.max(1, Math.ceilDiv(hi - lo + 1, maxPoints));
-            List<Bucket> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("select b.first_step, b.last_step, b.lo, b.hi, p.value, b.n"
-                    + " from (select bucket, min(step) as first_step, max(step) as last_step, min(value) as lo,"
-                    + " max(value) as hi, count(*) as n from (select (step - ?) / ? as bucket, step, value from points"
-                    + " where series_id = ? and step between ? and ?) q group by bucket) b"
-                    + " join points p on p.series_id = ? and p.step = b.last_step order by b.first_step")) {
-                ps.setLong(1, lo);
-                ps.setLong(2, width);
-                ps.setLong(3, seriesId);
-                ps.setLong(4, lo);
-                ps.setLong(5, hi);
-                ps.setLong(6, seriesId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Bucket(rs.getLong(1), rs.getLong(2), value(rs, 3), value(rs, 4), value(rs, 5),
-                                rs.getLong(6)));
-                    }
-                }
+            Long lo = edgeStep(c, "min", seriesId, from, to);
+            if (lo == null) {
+                return List.of();
             }
-            return out;
+            long hi = edgeStep(c, "max", seriesId, from, to);
+            long steps = hi - lo + 1;
+            long width = summaryWidth(lo, hi, maxPoints);
+            if (steps > rawLimit && BlockSummary.levelFor(width) >= 0) {
+                return List.copyOf(BlockSummary.read(c, seriesId, lo, hi, width, BlockSummary.levelFor(width)).values());
+            }
+            return rawBuckets(c, seriesId, lo, hi, Math.max(1, Math.ceilDiv(steps, maxPoints)));
         });
+    }
+
+    /**
+     * The bucket width for steps {@code lo}..{@code hi} on the grid of its multiples, wide enough that the grid cuts
+     * the range into at most {@code maxPoints} buckets, and rounded up to a multiple of the largest summary span up
+     * to twice that: at least half the buckets asked for, each read from at most 16 blocks.
+     */
+    static long summaryWidth(long lo, long hi, int maxPoints) {
+        if (maxPoints == 1) {
+            return hi + 1; // one bucket: [0, hi] holds the whole range
+        }
+        long width = Math.max(1, Math.ceilDiv(hi - lo + 1, maxPoints - 1));
+        int level = BlockSummary.levelFor(2 * width);
+        return level < 0 ? width : Math.ceilDiv(width, BlockSummary.SPANS[level]) * BlockSummary.SPANS[level];
+    }
+
+    /** The first ({@code min}) or last ({@code max}) recorded step of a series in a range: one index seek. */
+    private static Long edgeStep(Connection c, String fn, long seriesId, long from, long to) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "select " + fn + "(step) from points where series_id = ? and step between ? and ?")) {
+            ps.setLong(1, seriesId);
+            ps.setLong(2, from);
+            ps.setLong(3, to);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long step = rs.getLong(1);
+                return rs.wasNull() ? null : step;
+            }
+        }
+    }
+
+    /** Buckets of {@code width} steps from {@code lo}, computed by the database from the points. */
+    private static List<Bucket> rawBuckets(Connection c, long seriesId, long lo, long hi, long width)
+            throws SQLException {
+        List<Bucket> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("select b.first_step, b.last_step, b.lo, b.hi, p.value, b.n"
+                + " from (select bucket, min(step) as first_step, max(step) as last_step, min(value) as lo,"
+                + " max(value) as hi, count(*) as n from (select (step - ?) / ? as bucket, step, value from points"
+                + " where series_id = ? and step between ? and ?) q group by bucket) b"
+                + " join points p on p.series_id = ? and p.step = b.last_step order by b.first_step")) {
+            ps.setLong(1, lo);
+            ps.setLong(2, width);
+            ps.setLong(3, seriesId);
+            ps.setLong(4, lo);
+            ps.setLong(5, hi);
+            ps.setLong(6, seriesId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Bucket(rs.getLong(1), rs.getLong(2), value(rs, 3), value(rs, 4), value(rs, 5),
+                            rs.getLong(6)));
+                }
+            }
+        }
+        return out;
     }
 
     /** A run's events in the order they were recorded. */
@@ -339,6 +384,7 @@ public final class RunStore implements AutoCloseable {
     private static boolean deleteRows(Connection c, String runId) throws SQLException {
         for (String sql : List.of(
                 "delete from points where series_id in (select id from series where run_id = ?)",
+                "delete from point_blocks where series_id in (select id from series where run_id = ?)",
                 "delete from series where run_id = ?", "delete from events where run_id = ?",
                 "delete from artifacts where run_id = ?", "delete from run_metrics where run_id = ?",
                 "delete from run_config where run_id = ?")) {
@@ -443,7 +489,7 @@ public final class RunStore implements AutoCloseable {
     }
 
     /** A stored value; NULL is a recorded NaN. */
-    private static double value(ResultSet rs, int column) throws SQLException {
+    static double value(ResultSet rs, int column) throws SQLException {
         double v = rs.getDouble(column);
         return rs.wasNull() ? Double.NaN : v;
     }

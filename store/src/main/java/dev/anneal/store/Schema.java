@@ -26,10 +26,10 @@ final class Schema {
 
     /** The indexes every query plan in this module assumes; a store without one is refused, not slowly read. */
     static final List<String> INDEXES = List.of("runs_started_idx", "runs_status_idx", "runs_parent_idx",
-            "series_run_name_idx");
+            "series_run_name_idx", "point_blocks_idx");
 
     /** The newest migration's version (V{n}__…sql): a store at it skips Flyway's class-path scan on open. */
-    static final String CURRENT = "1";
+    static final String CURRENT = "2";
 
     private Schema() {}
 
@@ -104,8 +104,8 @@ final class Schema {
         for (String index : INDEXES) {
             if (!present.contains(index)) {
                 throw new StoreException("the store " + connector.shown() + " lacks the index " + index
-                        + " that its queries need (dropped by hand?); recreate it as in the migration "
-                        + connector.dialect.migrations().replace("classpath:", "") + "/V1__runs.sql");
+                        + " that its queries need (dropped by hand?); recreate it as in the migrations in "
+                        + connector.dialect.migrations().replace("classpath:", ""));
             }
         }
     }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,6 +116,8 @@ abstract class StoreContract {
         assertThat(store.points(second.runId(), SeriesKey.of("loss"))).hasSize(100);
         assertThat(store.events(second.runId())).hasSize(1);
         assertThat(count("select count(*) from series")).isEqualTo(2);
+        assertThat(count("select sum(n) from point_blocks where span = 32")).isEqualTo(101); // step 7 and 0..99
+        assertSummaryMatchesPoints(second.runId(), SeriesKey.of("loss"), 0, Long.MAX_VALUE, 3);
         second.finish();
     }
 
@@ -216,6 +219,84 @@ abstract class StoreContract {
     }
 
     @Test
+    void downsampling_from_the_block_summary_equals_bucketing_every_point() {
+        Random random = new Random(19);
+        for (int run = 0; run < 3; run++) {
+            Recorder r = store.start(NewRun.of(RunKind.TRAIN, "summary " + run));
+            Recorder.Series s = r.series("loss");
+            int steps = 1 + random.nextInt(40_000);
+            long step = random.nextInt(3000);
+            for (int i = 0; i < steps; i++) {
+                double v = random.nextInt(50) == 0 ? Double.NaN
+                        : random.nextInt(200) == 0 ? 1e6 * random.nextGaussian() : random.nextGaussian();
+                r.record(s, step, v);
+                if (random.nextInt(2000) == 0 || step % 32 == 31 && random.nextInt(100) == 0) {
+                    r.flush(); // a block filled over several batches, or a batch ending at a block's last step
+                }
+                step += 1 + (random.nextInt(10) == 0 ? random.nextInt(5000) : 0); // gaps, some wider than a block
+            }
+            r.finish();
+            for (int query = 0; query < 25; query++) {
+                long from = random.nextInt(3) == 0 ? 0 : random.nextLong(step);
+                long to = random.nextInt(3) == 0 ? Long.MAX_VALUE : from + random.nextLong(step + 1);
+                int maxPoints = random.nextInt(4) == 0 ? 1 + random.nextInt(3) : 1 + random.nextInt(400);
+                assertSummaryMatchesPoints(r.runId(), SeriesKey.of("loss"), from, to, maxPoints);
+            }
+        }
+    }
+
+    @Test
+    void a_store_made_before_the_block_summary_gets_it_on_open() throws Exception {
+        Recorder r = store.start(NewRun.of(RunKind.TRAIN, "older"));
+        for (int step = 0; step < 40_000; step++) {
+            r.record("loss", step, step % 997 == 0 ? Double.NaN : Math.cos(step));
+        }
+        r.finish();
+        store.close();
+        // back to version 1: no summary, no record of migration 2
+        execute("drop table point_blocks");
+        execute("delete from " + Schema.HISTORY + " where version = '2'");
+        store = RunStore.open(url);
+        assertThat(count("select sum(n) from point_blocks where span = 32768")).isEqualTo(40_000);
+        for (int maxPoints : new int[] {1, 2, 50, 1000}) {
+            assertSummaryMatchesPoints(r.runId(), SeriesKey.of("loss"), 0, Long.MAX_VALUE, maxPoints);
+            assertSummaryMatchesPoints(r.runId(), SeriesKey.of("loss"), 33, 39_000, maxPoints);
+        }
+    }
+
+    /**
+     * The summary's buckets (forced for any range length) against the raw points bucketed here on the same grid:
+     * the same first and last steps, counts, min, max (NaN left out) and last values, and at most maxPoints.
+     */
+    void assertSummaryMatchesPoints(String runId, SeriesKey key, long from, long to, int maxPoints) {
+        List<Point> points = store.points(runId, key, from, to);
+        List<Bucket> read = store.downsample(runId, key, from, to, maxPoints, 0);
+        String what = key + " " + from + ".." + to + " in " + maxPoints;
+        if (points.isEmpty()) {
+            assertThat(read).as(what).isEmpty();
+            return;
+        }
+        long lo = points.getFirst().step();
+        long hi = points.getLast().step();
+        long width = RunStore.summaryWidth(lo, hi, maxPoints);
+        assertThat(width).as(what).isGreaterThanOrEqualTo(Math.ceilDiv(hi - lo + 1, maxPoints));
+        java.util.TreeMap<Long, Bucket> expected = new java.util.TreeMap<>();
+        for (Point p : points) {
+            long b = Math.floorDiv(p.step(), width);
+            Bucket old = expected.get(b);
+            double v = p.value();
+            if (old == null) {
+                expected.put(b, new Bucket(p.step(), p.step(), v, v, v, 1));
+            } else {
+                double min = Double.isNaN(old.min()) ? v : Double.isNaN(v) ? old.min() : Math.min(old.min(), v);
+                double max = Double.isNaN(old.max()) ? v : Double.isNaN(v) ? old.max() : Math.max(old.max(), v);
+                expected.put(b, new Bucket(old.firstStep(), p.step(), min, max, v, old.count() + 1));
+            }
+        }
+        assertThat(read).as(what).hasSizeLessThanOrEqualTo(maxPoints).containsExactlyElementsOf(expected.values());
+    }
+
+    @Test
     void list_filters_and_orders_newest_first() throws Exception {
         List<String> ids = new ArrayList<>();
         for (String name : List.of("cosine a", "step b", "cosine c")) {
@@ -277,6 +358,7 @@ abstract class StoreContract {
         for (String table : List.of("series", "points", "events", "artifacts", "run_metrics", "run_config", "runs")) {
             assertThat(count("select count(*) from " + table)).as(table).isEqualTo(1);
         }
+        assertThat(count("select count(*) from point_blocks")).isEqualTo(BlockSummary.SPANS.length);
     }
 
     @Test
@@ -326,6 +408,10 @@ abstract class StoreContract {
         r.finish();
         assertThat(count("select count(*) from points")).isEqualTo(120_000);
         assertThat(store.downsample(r.runId(), SeriesKey.of("s3"), 1).getFirst().last()).isEqualTo(29_999);
+        for (int t = 0; t < 4; t++) {
+            assertSummaryMatchesPoints(r.runId(), SeriesKey.of("s" + t), 0, Long.MAX_VALUE, 7);
+            assertSummaryMatchesPoints(r.runId(), SeriesKey.of("s" + t), 1000, 20_999, 100);
+        }
     }
 
     @Test

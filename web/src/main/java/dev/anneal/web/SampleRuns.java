@@ -56,7 +56,7 @@ public final class SampleRuns {
         long warmup = Math.max(1, steps / 20);
         SplittableRandom noise = new SplittableRandom(seed);
         Recorder.Series loss = r.series("loss"), lr = r.series("lr", "0"), momentum = r.series("momentum", "0"),
-                time = r.series("time");
+                time = r.series(Recorder.TIME);
         List<Recorder.Series> extra = new ArrayList<>();
         for (int s = 4; s < series; s++) extra.add(r.series("metric" + (s - 3)));
         for (long t = from; t < to; t++) {
