@@ -136,6 +136,8 @@ class SpecRegressionTest {
             optax.cosine_onecycle_schedule(transition_steps=9007199254740993, peak_value=1836)
             keras.CosineDecayRestarts(initial_learning_rate=0, first_decay_steps=1206, t_mul=1, m_mul=9223372036854775808)
             keras.PolynomialDecay(initial_learning_rate=1e308, decay_steps=10, end_learning_rate=-1e308)
+            optax.warmup_constant_schedule(init_value=-1e308, peak_value=1.7976931348623157e308, warmup_steps=876)
+            optax.warmup_constant_schedule(init_value=-1e308, peak_value=1e308, warmup_steps=545)
             """)
     void aZeroTimesAnOverflowingPower_orAWrappingSum_isNotNaN(String spec) {
         Schedule s = Spec.parse(spec);

@@ -20,7 +20,10 @@ final class Fns {
         long begin = Math.max(transitionBegin, 0);
         long c = Math.clamp(count - begin, 0, transitionSteps);
         double frac = 1 - (double) c / transitionSteps;
-        return (init - end) * Math.pow(frac, power) + end;
+        double w = Math.pow(frac, power);
+        // optax's (init − end)·w + end; where init − end overflows, each end is weighed on its own (no ∞·0 = NaN)
+        if (Double.isInfinite(init - end)) return init * w + end * (1 - w);
+        return (init - end) * w + end;
     }
 
     /** {@code exponential_decay}; {@code end} is null for None. */
