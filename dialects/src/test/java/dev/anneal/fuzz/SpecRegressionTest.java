@@ -116,6 +116,8 @@ class SpecRegressionTest {
             torch.OneCycleLR(max_lr=0.5873142844156757, total_steps=1801, div_factor=5e-324, final_div_factor=0.9895146829754767) | div_factor (4.9E-324) is too small for max_lr (0.5873142844156757)
             torch.OneCycleLR(max_lr=0.5, total_steps=100, div_factor=1e-300, final_div_factor=1e-10) | final_div_factor (1.0E-10) is too small for max_lr/div_factor (4.9999999999999995E299)
             torch.LinearLR(lr=0.11173250797998402, start_factor=4.9e-324, end_factor=0.29702508080469414, total_iters=1) | start_factor (4.9E-324) is too small: PyTorch's factor at step 1
+            timm.CosineLRScheduler(lr=4611686018427387904, t_initial=434, lr_min=0.1, cycle_limit=55, warmup_prefix=true, k_decay=1617) | k_decay (1617) is too large
+            timm.PolyLRScheduler(lr=1, t_initial=100, cycle_mul=2, cycle_limit=1000, k_decay=20) | k_decay (20) is too large
             phase(cyclic(0, 1, up=9223372036854775807), 0.5)                                   | up + down (9223372036854775807+9223372036854775807) must be at most 9223372036854775807
             """)
     void parametersThatWouldGiveNaNOrAFalsePeriod_areRejectedByName(String spec, String reason) {

@@ -22,6 +22,7 @@ public record CosineLRScheduler(double lr, Cycles cycles, Warmup warmup, double 
         Checks.nonNegative("lr", lr);
         // 0.0 ** k with k <= 0 raises ZeroDivisionError at the start of every cycle (k = 0 gives cos(π) throughout).
         Checks.positive("k_decay", kDecay);
+        cycles.checkKDecay(kDecay);
     }
 
     @Override

@@ -38,6 +38,21 @@ record Cycles(long tInitial, double lrMin, double mul, double decay, long limit)
         Checks.nonNegative("cycle_decay", decay);
     }
 
+    /**
+     * timm computes t_curr^k / t_i^k: once t_i^k overflows that is ∞/∞, NaN here and OverflowError in timm. The longest
+     * cycle that starts before step 2⁶³ must keep t_i^k finite.
+     */
+    void checkKDecay(double kDecay) {
+        double logLongest = Math.log(tInitial);
+        if (mul > 1) {
+            double reached = Math.floor(Math.log1p((double) Long.MAX_VALUE / tInitial * (mul - 1)) / Math.log(mul));
+            logLongest += Math.min(limit - 1, reached) * Math.log(mul);
+        }
+        if (kDecay * logLongest >= Math.log(Double.MAX_VALUE)) {
+            throw Checks.fail("k_decay", kDecay, "is too large: t_i^k_decay overflows for a cycle of " + Py.num(Math.exp(logLongest)) + " steps");
+        }
+    }
+
     /** What a scheduler draws within a cycle: the share of (peak − lr_min) left at t_curr of t_i. */
     @FunctionalInterface
     interface Shape {

@@ -23,6 +23,7 @@ public record PolyLRScheduler(double lr, Cycles cycles, double power, Warmup war
         // Not checked by timm: a negative power grows without bound towards the end of each cycle.
         Checks.nonNegative("power", power);
         Checks.positive("k_decay", kDecay);
+        cycles.checkKDecay(kDecay);
     }
 
     @Override
