@@ -7,6 +7,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code anneal bench optim|train|store|serve|sweep}: dispatches to the benchmark named; optim and train live in bench-runtime (ADR 0017). */
@@ -26,6 +27,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new IllegalArgumentException("bench target (" + (target == null ? "none" : target) + ") must be optim, train, store, serve or sweep; see anneal bench TARGET --help");
+        // the benchmarks are the subcommands: the message lists them, so a new one needs no edit here
+        List<String> names = List.copyOf(command.subcommands().keySet());
+        String choices = String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast();
+        throw new IllegalArgumentException("bench target (" + (target == null ? "none" : target) + ") must be " + choices
+                + "; see anneal bench TARGET --help");
     }
 }
