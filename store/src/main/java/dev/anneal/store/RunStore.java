@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -203,7 +204,7 @@ public final class RunStore implements AutoCloseable {
         return read(c -> {
             List<SeriesKey> keys = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "select name, grp from series where run_id = ? order by name, grp")) {
+                    "select name, grp from series where run_id = ?")) {
                 ps.setString(1, runId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -211,6 +212,8 @@ public final class RunStore implements AutoCloseable {
                     }
                 }
             }
+            // Sorted here: a PostgreSQL server's collation would order text otherwise than SQLite does.
+            keys.sort(null);
             return keys;
         });
     }
@@ -364,7 +367,7 @@ public final class RunStore implements AutoCloseable {
         return read(c -> {
             List<Artifact> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(
-                    "select path, kind, at_ms from artifacts where run_id = ? order by path")) {
+                    "select path, kind, at_ms from artifacts where run_id = ?")) {
                 ps.setString(1, runId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -372,6 +375,7 @@ public final class RunStore implements AutoCloseable {
                     }
                 }
             }
+            out.sort(Comparator.comparing(Artifact::path)); // as series(): one order whatever the collation
             return out;
         });
     }
