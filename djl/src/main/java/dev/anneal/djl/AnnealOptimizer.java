@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * A DJL {@link Optimizer} that is a thin adapter from NDArrays to optim: every hyperparameter from an Anneal
@@ -48,7 +49,8 @@ import java.util.Map;
  *       (PyTorch's per-parameter {@code state["step"]}). Clipping by value and fp16 emulation work there; a global
  *       clip norm, accumulation and loss scaling need the whole model and are refused (see
  *       {@link Builder#forTrainer()}), and a non-finite gradient stops training ({@link Diverged}) since the step
- *       cannot be skipped whole.</li>
+ *       cannot be skipped whole. A controller's rate is an input of {@link #step(List, DoubleUnaryOperator)}, which
+ *       DJL's Trainer never calls: closed-loop control runs with the whole model's step, as {@link Training} does.</li>
  * </ul>
  * Groups claim parameters by glob patterns over their paths in the block ({@link Claim}); {@link #assign} gives each
  * parameter its group. The update needs float32 parameters of the PyTorch engine on the CPU.
@@ -66,7 +68,6 @@ public final class AnnealOptimizer extends Optimizer {
     private final double[][] values;
     private long step, updates;
     private Verdict lastVerdict;
-    private double lrFactor = 1;
 
     /** Per parameter: its update count, moments, and copies of weight, gradient and (accumulating) step gradient. */
     private static final class State {
@@ -180,17 +181,6 @@ public final class AnnealOptimizer extends Optimizer {
         return lastVerdict instanceof Verdict.Apply a ? a.normBefore() : Double.NaN;
     }
 
-    /** The factor a controller applies to every group's scheduled lr from the next update on (1 by default). */
-    public double learningRateFactor() {
-        return lrFactor;
-    }
-
-    /** Sets the factor a controller applies to every group's scheduled lr from the next update on. */
-    public void scaleLearningRate(double factor) {
-        if (!(factor >= 0) || Double.isInfinite(factor)) throw new IllegalArgumentException("lr factor (" + factor + ") must be >= 0 and finite");
-        lrFactor = factor;
-    }
-
     /**
      * Gives each trainable parameter, by its path in the block ({@code block.getParameters().toMap()}), the first
      * group whose claim matches. A parameter no group claims, or a group that claims none, is an error.
@@ -219,21 +209,27 @@ public final class AnnealOptimizer extends Optimizer {
         throw new IllegalStateException(name);
     }
 
-    /** The values the update at {@code step} reads, as trace columns: {@code lr}, …, or {@code group.lr}, … */
+    /** The scheduled values at {@code step}, as trace columns: {@code lr}, …, or {@code group.lr}, … */
     public Map<String, Double> hyperparameters(long step) {
+        return hyperparameters(step, DoubleUnaryOperator.identity());
+    }
+
+    /** The values the update at {@code step} applies with {@code rate} (as {@link #step(List, DoubleUnaryOperator)} takes it). */
+    public Map<String, Double> hyperparameters(long step, DoubleUnaryOperator rate) {
         Map<String, Double> columns = new LinkedHashMap<>();
         for (Hyperparameters h : groups) {
             double[] v = new double[h.names().size()];
-            read(h, step, v);
+            read(h, step, v, rate);
             for (int i = 0; i < v.length; i++) columns.put(groups.size() == 1 ? h.names().get(i) : h.group() + "." + h.names().get(i), v[i]);
         }
         return columns;
     }
 
-    /** The group's values at {@code at}, lr times the controller's factor. */
-    private void read(Hyperparameters h, long at, double[] into) {
+    /** The group's values at {@code at}, its lr mapped by {@code rate}. */
+    private static void read(Hyperparameters h, long at, double[] into, DoubleUnaryOperator rate) {
         h.read(at, into);
-        into[h.index("lr")] *= lrFactor;
+        int lr = h.index("lr");
+        into[lr] = rate.applyAsDouble(into[lr]);
     }
 
     // ---- the whole model's step --------------------------------------------------------------------------------
@@ -244,17 +240,32 @@ public final class AnnealOptimizer extends Optimizer {
      * taken (applied or skipped: see {@link #lastVerdict()}).
      */
     public boolean step(List<Parameter> parameters) {
+        return step(parameters, DoubleUnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #step(List)}, with the rate as an explicit input of the step, as optim's
+     * {@link dev.anneal.optim.Optimizer#step(List, DoubleUnaryOperator)} takes it: {@code rate} maps each group's
+     * scheduled lr to the lr applied (a controller's decision). The values applied are checked like scheduled ones.
+     * This is how a controller drives real training; DJL's per-parameter {@link #update} has no such input.
+     */
+    public boolean step(List<Parameter> parameters, DoubleUnaryOperator rate) {
         List<State> trained = read(parameters);
         if (accumulator != null && !accumulator.add(grads(trained, false), grads(trained, true))) return false;
-        return take(trained);
+        return take(trained, rate);
     }
 
     /** Takes a step with the micro-batches accumulated so far, if any (the end of an epoch); false when none are pending. */
     public boolean flush(List<Parameter> parameters) {
+        return flush(parameters, DoubleUnaryOperator.identity());
+    }
+
+    /** As {@link #flush(List)}, at the explicit {@code rate} of {@link #step(List, DoubleUnaryOperator)}. */
+    public boolean flush(List<Parameter> parameters, DoubleUnaryOperator rate) {
         if (accumulator == null || accumulator.pending() == 0) return false;
         List<State> trained = states(parameters);
         accumulator.flush(grads(trained, true));
-        return take(trained);
+        return take(trained, rate);
     }
 
     /** Copies each trained parameter's gradient out and zeroes it (PyTorch adds the next backward pass to it). */
@@ -283,9 +294,9 @@ public final class AnnealOptimizer extends Optimizer {
     }
 
     /** Checks every group's values, runs the pipeline on the step's gradients, and applies the update unless it vetoes. */
-    private boolean take(List<State> trained) {
+    private boolean take(List<State> trained, DoubleUnaryOperator rate) {
         for (int i = 0; i < groups.size(); i++) {
-            read(groups.get(i), step, values[i]);
+            read(groups.get(i), step, values[i], rate);
             groups.get(i).check(values[i], step);
         }
         lastVerdict = process(grads(trained, accumulator != null), "step " + step);
@@ -306,7 +317,7 @@ public final class AnnealOptimizer extends Optimizer {
         State s = state(parameterId, weight);
         int group = group(parameterId);
         double[] v = values[group];
-        read(groups.get(group), s.count, v);
+        read(groups.get(group), s.count, v, DoubleUnaryOperator.identity());
         groups.get(group).check(v, s.count);
         readGradient(s, grad, parameterId);
         Verdict verdict = process(List.of(s.grad), "parameter " + parameterId + "'s update " + s.count);

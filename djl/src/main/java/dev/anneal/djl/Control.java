@@ -11,12 +11,13 @@ import dev.anneal.schedule.Schedule;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * A closed-loop controller in real training: it owns a {@link Controlled} lr schedule and its state, measures what
- * the controller needs after each optimizer update, and sets the optimizer's lr factor so that the next update
- * applies the controlled rate: factor = controlled rate / scheduled rate (the optimizer multiplies every group's
- * scheduled lr by it). Attach it with {@link Training#control}.
+ * the controller needs after each optimizer update, and gives the next update its rate as an explicit input of the
+ * step ({@link AnnealOptimizer#step(java.util.List, DoubleUnaryOperator)}): every group's scheduled lr times
+ * factor = controlled rate / scheduled rate. Attach it with {@link Training#control}.
  *
  * <p>Where the schedule is 0 a multiplying or capping controller (brake, curvature) sets a rate of 0 too, and the
  * factor is kept; a replacing one (plateau) cannot be applied there, which is an error that names the step.
@@ -96,7 +97,7 @@ public final class Control<S extends Record> {
         return controlled.rate(state);
     }
 
-    /** Observes the update at {@code step} (the next the controller expects), then sets the factor for the next one. */
+    /** Observes the update at {@code step} (the next the controller expects). */
     Optional<Decision> afterUpdate(Training training, long step) {
         if (step != state.step()) throw new IllegalStateException("the " + name + " controller expects step " + state.step() + ", not " + step);
         Observation observation = step < controlled.from() ? null : sensor.measure(training, step);
@@ -108,14 +109,16 @@ public final class Control<S extends Record> {
             state = outcome.state();
             decision = outcome.decision();
         }
-        apply(training.optimizer());
         return decision;
     }
 
-    /** Sets the optimizer's factor for the update at {@code state.step()}. */
-    void apply(AnnealOptimizer optimizer) {
-        if (optimizer.step() != state.step()) {
-            throw new IllegalStateException("the " + name + " controller is at step " + state.step() + ", the optimizer at " + optimizer.step());
+    /**
+     * The rate of the update at {@code step}, as the optimizer's step takes it: each group's scheduled lr times the
+     * controller's factor. Where the schedule is 0 the previous factor is kept.
+     */
+    DoubleUnaryOperator rateAt(long step) {
+        if (step != state.step()) {
+            throw new IllegalStateException("the " + name + " controller is at step " + state.step() + ", the optimizer at " + step);
         }
         double base = controlled.schedule().at(state.step()), rate = controlled.rate(state);
         if (base != 0) {
@@ -128,7 +131,8 @@ public final class Control<S extends Record> {
             throw new IllegalArgumentException("the " + name + " controller's lr " + rate + " over the scheduled " + base + " at step " + state.step()
                     + " gives the factor " + factor + ": it must be >= 0 and finite");
         }
-        optimizer.scaleLearningRate(factor);
+        double f = factor;
+        return scheduled -> scheduled * f;
     }
 
     /** The state as JSON, exact. */
@@ -136,10 +140,9 @@ public final class Control<S extends Record> {
         return controlled.save(state);
     }
 
-    /** Restores {@link #save}'s state and sets the optimizer's factor for its next update. */
-    void restore(String json, AnnealOptimizer optimizer) {
+    /** Restores {@link #save}'s state; the factor is computed afresh at the next update. */
+    void restore(String json) {
         state = controlled.restore(json);
         factor = 1;
-        apply(optimizer);
     }
 }

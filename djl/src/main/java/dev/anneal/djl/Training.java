@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * A network, its optimizer and the loop that trains it on images: shuffled mini-batches, softmax cross-entropy,
@@ -67,6 +68,7 @@ public final class Training implements AutoCloseable {
     private final Augmentation augmentation;
     private AnnealOptimizer optimizer;
     private Control<?> control;
+    private DoubleUnaryOperator rate = DoubleUnaryOperator.identity(); // the last update's, for its trace row
     private Consumer<Decision> decisions = d -> {};
     private final Updater baseline; // another update rule in place of Anneal's optimizer, else null
     private long baselineSteps;
@@ -136,10 +138,10 @@ public final class Training implements AutoCloseable {
 
     /**
      * Attaches a controller, before the first update (or before loading a checkpoint, which restores its state): it
-     * observes every update and sets the lr factor of the next; each of its decisions goes to {@code decisions}.
+     * observes every update and gives the next its rate; each of its decisions goes to {@code decisions}.
      */
     public void control(Control<?> control, Consumer<Decision> decisions) {
-        control.apply(optimizer);
+        control.rateAt(optimizer.step()); // fails now, not at the first update, when the two disagree on the step
         this.control = control;
         this.decisions = decisions;
     }
@@ -295,14 +297,17 @@ public final class Training implements AutoCloseable {
 
     /** Applies the update after a backward pass; false while Anneal's optimizer accumulates micro-batches. */
     private boolean update(boolean lastBatch) {
-        if (baseline == null) return optimizer.step(parameters) || lastBatch && optimizer.flush(parameters);
+        if (baseline == null) {
+            rate = control == null ? DoubleUnaryOperator.identity() : control.rateAt(optimizer.step());
+            return optimizer.step(parameters, rate) || lastBatch && optimizer.flush(parameters, rate);
+        }
         baseline.update(parameters);
         baselineSteps++;
         return true;
     }
 
     private Map<String, Double> hyperparameters(long step) {
-        return optimizer.hyperparameters(step);
+        return optimizer.hyperparameters(step, rate);
     }
 
     /** The fraction of {@code images} whose most probable class is their label. */
@@ -385,7 +390,7 @@ public final class Training implements AutoCloseable {
         requireControllerState(controllerState != null);
         restore(network);
         optimizer.restore(state, parameters());
-        if (control != null) control.restore(controllerState, optimizer);
+        if (control != null) control.restore(controllerState);
     }
 
     /** Checks that a checkpoint with ({@code saved}) or without a controller's state fits this run's controller, or its lack of one. */

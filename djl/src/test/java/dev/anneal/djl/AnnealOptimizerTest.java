@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.function.DoubleUnaryOperator;
 import java.util.Locale;
 import java.util.Map;
 
@@ -165,19 +166,24 @@ class AnnealOptimizerTest {
     }
 
     @Test
-    void scaleLearningRate_multipliesEveryGroupsLr_andNormIsMeasuredWithoutClipping() {
+    void rateInput_mapsEveryGroupsScheduledLr_isCheckedLikeAScheduledValue_andNormIsMeasuredWithoutClipping() {
         AnnealOptimizer sgd = AnnealOptimizer.builder(Method.SGD, set("lr", 0.1)).build();
-        sgd.scaleLearningRate(0.25);
+        DoubleUnaryOperator quarter = lr -> lr * 0.25;
         try (NDManager manager = NDManager.newBaseManager()) {
             Parameter w = parameter(manager, new float[] {0f, 0f});
             backward(w, manager.create(new float[] {3f, 4f}), manager.create(new float[] {0f, 0f}));
-            sgd.step(List.of(w));
+            sgd.step(List.of(w), quarter);
             assertThat(sgd.lastGradNorm()).isCloseTo(5.0, within(1e-6));
             // not clipped; lr 0.1 × 0.25 = 0.025
             assertThat(w.getArray().toFloatArray()).containsExactly(new float[] {-0.075f, -0.1f}, org.assertj.core.data.Offset.offset(1e-6f));
-            assertThat(sgd.hyperparameters(1)).containsEntry("lr", 0.025);
+            assertThat(sgd.hyperparameters(1, quarter)).containsEntry("lr", 0.025);
+            assertThat(sgd.hyperparameters(1)).as("the schedule itself is untouched").containsEntry("lr", 0.1);
+
+            backward(w, manager.create(new float[] {3f, 4f}), manager.create(new float[] {0f, 0f}));
+            assertThatThrownBy(() -> sgd.step(List.of(w), lr -> Double.NaN)).hasMessageContaining("lr (NaN)");
+            assertThat(w.getArray().toFloatArray()).as("nothing changed").containsExactly(new float[] {-0.075f, -0.1f}, org.assertj.core.data.Offset.offset(1e-6f));
+            assertThat(sgd.step()).isEqualTo(1);
         }
-        assertThatThrownBy(() -> sgd.scaleLearningRate(Double.NaN)).hasMessage("lr factor (NaN) must be >= 0 and finite");
     }
 
     @Test
