@@ -20,7 +20,10 @@ interface Planner {
 
     void done(Job job, double metric);
 
-    /** How many jobs the sweep will run at most (for the progress line). */
+    /**
+     * How many jobs the sweep is expected to run (for the progress line): exact for a grid, random search and PBT;
+     * for ASHA the synchronous count, which asynchronous promotions may exceed.
+     */
     int expected();
 
     static Planner of(SweepSpec spec) {

@@ -30,7 +30,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  * parent run. The driver alone writes to the store: workers only compute.
  */
 public final class Sweep {
-    /** The progress line: trials done (run or read back), running, expected at most, best metric so far. */
+    /** The progress line: trials done (run or read back), running, expected in all, best metric so far. */
     @FunctionalInterface
     public interface Progress {
         void update(int done, int running, int expected, double best);
@@ -130,7 +130,8 @@ public final class Sweep {
                     planner.done(job, t.status() == RunStatus.FINISHED ? t.metric() : Double.NaN);
                     running--;
                 }
-                progress.update(ended.size(), inFlight.size(), Math.max(planner.expected(), ended.size()), best);
+                // ASHA may promote more than it expected: never show a full bar while trials still run
+                progress.update(ended.size(), inFlight.size(), Math.max(planner.expected(), ended.size() + running), best);
             }
             Optional<Pbt> pbt = planner instanceof PbtPlanner p ? Optional.of(winner(p)) : Optional.empty();
             parent.ifPresent(r -> {

@@ -60,6 +60,24 @@ class AshaTest {
                 "0.7", 45L, "0.8", 45L, "0.9", 45L));
     }
 
+    /**
+     * Worst first, asynchronous promotions run 21 jobs where synchronous halving counts 13 (9 + 3 + 1): the progress
+     * line's total grows with them, so on two workers it never shows every job done while one still runs.
+     */
+    @Test
+    void the_progress_line_is_full_only_at_the_end_when_promotions_outnumber_the_expected_count() {
+        List<int[]> progress = new java.util.ArrayList<>();
+        try (RunStore store = RunStore.open(dir.resolve("progress.db").toString()); LocalEngine engine = new LocalEngine(2)) {
+            Sweep.Result r = Sweep.run(SweepFile.parse(sweep("[0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]"), "asha"), engine, store,
+                    (done, running, expected, best) -> progress.add(new int[] {done, running, expected}));
+            assertThat(r.trials().size()).as("more than the synchronous count").isGreaterThan(13);
+            for (int[] p : progress) {
+                if (p[1] > 0) assertThat(p[0] + p[1]).as("done %d + running %d", p[0], p[1]).isLessThanOrEqualTo(p[2]);
+            }
+            assertThat(progress.getLast()).containsExactly(r.trials().size(), 0, r.trials().size());
+        }
+    }
+
     @Test
     void rungs_grow_by_eta_and_end_at_the_runs_steps() {
         assertThat(AshaPlanner.budgets(5, 3, 45)).containsExactly(5, 15, 45);
