@@ -47,8 +47,8 @@ public final class Workload {
         /**
          * The compute bound: the update over {@link #CACHE_PASSES} times {@link #CACHE_SIZE} parameters that wrap
          * onto {@link #CACHE_SIZE} real ones (AdamW's four arrays: 512 KB, in L2 or L3), in chunks of
-         * {@link #CACHE_BLOCK}: the threads share them out as they do the update's, each chunk a different block
-         * from the chunks taken just before and after it.
+         * {@link #CACHE_BLOCK} that the threads share out as they do the update's. Each thread updates arrays of
+         * its own: shared ones would bounce their cache lines between the cores' caches, and measure that instead.
          */
         IN_CACHE
     }
@@ -65,6 +65,7 @@ public final class Workload {
     private final KernelImpl impl;
     private final int n;
     private final float[] p, g, m, v;
+    private final ThreadLocal<float[][]> own; // IN_CACHE: each thread's copy of p, g, m, v
     private long steps;
 
     /** {@code loop} of {@code rule} over {@code n} parameters ({@link Loop#IN_CACHE}: over {@link #CACHE_SIZE}, whatever {@code n}). */
@@ -81,6 +82,9 @@ public final class Workload {
         m = filled(this.n, random, 0.01f);
         v = rule == Rule.ADAMW ? filled(this.n, random, 1e-4f) : null;
         if (v != null) for (int i = 0; i < this.n; i++) v[i] = Math.abs(v[i]);   // the second moment is >= 0
+        own = loop == Loop.IN_CACHE
+                ? ThreadLocal.withInitial(() -> new float[][] {p.clone(), g.clone(), m.clone(), v == null ? null : v.clone()})
+                : null;
     }
 
     private static float[] filled(int n, SplittableRandom random, float magnitude) {
@@ -100,13 +104,16 @@ public final class Workload {
         // AdamW with lr 1e-3, λ 0.01, step t = steps (the bias corrections change every step, as in training)
         AdamScalars s = rule == Rule.ADAMW ? AdamScalars.of(1e-3, 0.01, true, 0.9, 0.999, 1e-8, Math.min(steps, 1000), true) : null;
         switch (loop) {
-            case UPDATE -> parallel.run(n, (off, len) -> update(s, off, len));
+            case UPDATE -> parallel.run(n, (off, len) -> update(s, p, g, m, v, off, len));
             case PATTERN -> parallel.run(n, (off, len) -> pattern(off, len));
-            case IN_CACHE -> parallel.run(n * CACHE_PASSES, CACHE_BLOCK, (off, len) -> update(s, off % n, len));
+            case IN_CACHE -> parallel.run(n * CACHE_PASSES, CACHE_BLOCK, (off, len) -> {
+                float[][] a = own.get();
+                update(s, a[0], a[1], a[2], a[3], off % n, len);
+            });
         }
     }
 
-    private void update(AdamScalars s, int off, int len) {
+    private void update(AdamScalars s, float[] p, float[] g, float[] m, float[] v, int off, int len) {
         if (rule == Rule.ADAMW) impl.adam(p, g, m, v, off, len, s);
         else impl.sgd(p, g, m, off, len, 1e-3f, 0.9f, 0f, 0f, false, false);
     }
@@ -117,8 +124,9 @@ public final class Workload {
         else Patterns.sgdMomentum(p, g, m, off, len);
     }
 
-    /** A value that depends on every element written, so no benchmark can skip the work. */
+    /** A value that depends on every element written (the calling thread's copy, in cache), so no benchmark can skip the work. */
     public float checksum() {
+        float[] p = own == null ? this.p : own.get()[0], m = own == null ? this.m : own.get()[2];
         float s = 0;
         for (int i = 0; i < n; i += 4096) s += p[i] + m[i];
         return s;
