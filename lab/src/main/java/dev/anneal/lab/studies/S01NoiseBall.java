@@ -11,7 +11,7 @@ import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Quadratic;
 import dev.anneal.lab.train.Descent;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
@@ -92,7 +92,7 @@ public final class S01NoiseBall implements Study {
             float[] x = new float[TASK.dimension()];
             java.util.Arrays.fill(x, (float) START);
             double[] curve = Descent.run(x, (p, g, t) -> TASK.noisyGradient(p, g, SIGMA, noise), TASK::loss, lr,
-                    Sgd.plain(), steps, every);
+                    Optimizers::sgd, steps, every);
             trial.metric(arm.getKey(), Curves.capped(Curves.tailMean(curve, 0.05)));
             trial.curve(arm.getKey(), new Curve(Curves.grid(curve.length, every), curve));
             curves.put(arm.getKey(), curve);

@@ -11,7 +11,7 @@ import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
 import dev.anneal.lab.train.Descent;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
@@ -88,7 +88,7 @@ public final class S02MovementBudget implements Study {
             float[] x = {(float) start};
             double[] path = Descent.run(x,
                     (p, g, t) -> g[0] = (float) (G * p[0] / Math.sqrt(1 + (double) p[0] * p[0]) + SIGMA * noise.nextGaussian()),
-                    p -> Math.abs(p[0]), lr, Sgd.plain(), steps, every);
+                    p -> Math.abs(p[0]), lr, Optimizers::sgd, steps, every);
             trial.metric(arm.getKey(), Math.abs(x[0]));
             trial.curve(arm.getKey(), new Curve(Curves.grid(path.length, every), path));
         }

@@ -12,7 +12,7 @@ import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Quadratic;
 import dev.anneal.lab.train.Descent;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
@@ -89,7 +89,7 @@ public final class S03PretrainFinetune implements Study {
         float[] pre = new float[10];
         java.util.Arrays.fill(pre, 3f);
         Descent.run(pre, (p, g, t) -> WIDE.noisyGradient(p, g, SIGMA, rng), WIDE::loss,
-                Spec.parse("exponential(0.5, half_life=" + steps / 5 + ")"), Sgd.plain(), steps, steps);
+                Spec.parse("exponential(0.5, half_life=" + steps / 5 + ")"), Optimizers::sgd, steps, steps);
         float[] shift = new float[10];
         for (int i = 0; i < 10; i++) shift[i] = (float) rng.nextGaussian();
         Trial trial = new Trial();
@@ -99,7 +99,7 @@ public final class S03PretrainFinetune implements Study {
             // fine-tune in coordinates centred on the new optimum: z = x − shift
             float[] z = new float[10];
             for (int i = 0; i < 10; i++) z[i] = pre[i] - shift[i];
-            double[] curve = Descent.run(z, (p, g, t) -> SHARP.noisyGradient(p, g, SIGMA, noise), SHARP::loss, lr, Sgd.plain(), steps, every);
+            double[] curve = Descent.run(z, (p, g, t) -> SHARP.noisyGradient(p, g, SIGMA, noise), SHARP::loss, lr, Optimizers::sgd, steps, every);
             trial.metric(arm[0], Curves.capped(Curves.tailMean(curve, 0.05))).budget(arm[0], Budget.sum(lr, steps));
             trial.curve(arm[0], new Curve(Curves.grid(curve.length, every), curve));
         }

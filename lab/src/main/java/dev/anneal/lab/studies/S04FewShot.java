@@ -12,7 +12,7 @@ import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.LinearRegression;
 import dev.anneal.lab.train.Descent;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
@@ -93,7 +93,7 @@ public final class S04FewShot implements Study {
         for (var arm : arms(steps).entrySet()) {
             float[] w = start.clone();
             double[] gap = Descent.run(w, (p, g, t) -> train.gradient(p, g), p -> validation.loss(p) - train.loss(p),
-                    Spec.parse(arm.getValue(), steps), Sgd.plain(), steps, every);
+                    Spec.parse(arm.getValue(), steps), Optimizers::sgd, steps, every);
             Schedule lr = Spec.parse(arm.getValue(), steps);
             trial.metric(arm.getKey(), gap[gap.length - 1]).budget(arm.getKey(), Budget.sum(lr, steps));
             trial.curve(arm.getKey(), new Curve(Curves.grid(gap.length, every), gap));

@@ -12,7 +12,7 @@ import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Quadratic;
 import dev.anneal.lab.train.Descent;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
@@ -133,7 +133,7 @@ public final class S05ArchitectureProbe implements Study {
         float[] x = new float[q.dimension()];
         java.util.Arrays.fill(x, 1f);
         double start = q.loss(x);
-        double[] curve = Descent.run(x, (p, g, t) -> q.gradient(p, g), q::loss, Spec.parse(PROBE_SPEC), Sgd.plain(), PROBE, 1);
+        double[] curve = Descent.run(x, (p, g, t) -> q.gradient(p, g), q::loss, Spec.parse(PROBE_SPEC), Optimizers::sgd, PROBE, 1);
         for (double l : curve) if (!(l <= 100 * start)) return true;
         return false;
     }
@@ -143,6 +143,6 @@ public final class S05ArchitectureProbe implements Study {
         java.util.Arrays.fill(x, 1f);
         SplittableRandom noise = new SplittableRandom(seed);
         Schedule lr = Spec.parse(spec, steps);
-        return Descent.run(x, (p, g, t) -> q.noisyGradient(p, g, SIGMA, noise), q::loss, lr, Sgd.plain(), steps, every);
+        return Descent.run(x, (p, g, t) -> q.noisyGradient(p, g, SIGMA, noise), q::loss, lr, Optimizers::sgd, steps, every);
     }
 }

@@ -10,12 +10,16 @@ import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
+import dev.anneal.optim.Optimizer;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+
+import static dev.anneal.lab.train.Optimizers.rate;
 
 /** S06: step decay synchronised with curvature jumps keeps η·a constant at the switches. */
 public final class S06CurriculumSteps implements Study {
@@ -85,14 +89,14 @@ public final class S06CurriculumSteps implements Study {
             for (int k = 1; k < STAGES; k++) contraction += Math.abs(1 - lr.at((long) k * stage) * curvature.at((long) k * stage)) / (STAGES - 1);
             float[] x = new float[RUNS], g = new float[RUNS];
             java.util.Arrays.fill(x, 1f);
-            Sgd sgd = Sgd.plain();
+            Optimizer sgd = Optimizers.sgd(x);
             SplittableRandom noise = new SplittableRandom(seed + 1);
             double[] product = new double[steps / 10];
             for (int t = 0; t < steps; t++) {
                 if (t > 0 && t % stage == 0) variance += variance(x) / (STAGES - 1);
                 double eta = lr.at(t), a = curvature.at(t);
                 for (int i = 0; i < RUNS; i++) g[i] = (float) (a * x[i] + SIGMA * noise.nextGaussian());
-                sgd.step(x, g, eta);
+                sgd.step(List.of(g), rate(eta));
                 if (t % 10 == 0) product[t / 10] = eta * a;
             }
             trial.metric(name + ": |1 − ηa| at switches", contraction).metric(name + ": variance at switches", variance)

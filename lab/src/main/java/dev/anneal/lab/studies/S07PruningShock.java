@@ -12,7 +12,7 @@ import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Mlp;
 import dev.anneal.lab.train.Descent;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
@@ -88,7 +88,7 @@ public final class S07PruningShock implements Study {
         Mlp net = Mlp.teacher(INPUTS, HIDDEN, 1, SAMPLES, 0.1, teacher, rng);
         float[] p = net.init(rng, 1);
         int steps = steps(mode), every = 10;
-        Descent.run(p, (w, g, t) -> net.batchGradient(w, g, BATCH, rng), net::loss, Schedule.constant(LR), Sgd.plain(), steps, steps);
+        Descent.run(p, (w, g, t) -> net.batchGradient(w, g, BATCH, rng), net::loss, Schedule.constant(LR), Optimizers::sgd, steps, steps);
         boolean[] pruned = prune(p, INPUTS * HIDDEN);
         Trial trial = new Trial();
         for (String arm : new String[] {EQUAL, "step recovery", "exponential recovery, as stated"}) {
@@ -98,7 +98,7 @@ public final class S07PruningShock implements Study {
             double[] curve = Descent.run(w, (x, g, t) -> {
                 net.batchGradient(x, g, BATCH, noise);
                 for (int i = 0; i < g.length; i++) g[i] = pruned[i] ? 0 : g[i] + (float) (QUANT * (noise.nextDouble() - 0.5));
-            }, net::loss, lr, Sgd.plain(), steps, every);
+            }, net::loss, lr, Optimizers::sgd, steps, every);
             trial.metric(arm, Curves.capped(Curves.tailMean(curve, 0.05))).budget(arm, Budget.sum(lr, steps));
             trial.curve(arm, new Curve(Curves.grid(curve.length, every), curve));
         }

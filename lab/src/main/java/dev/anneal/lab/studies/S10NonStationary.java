@@ -11,12 +11,16 @@ import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Quadratic;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
+import dev.anneal.optim.Optimizer;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+
+import static dev.anneal.lab.train.Optimizers.rate;
 
 /** S10: when training shifts to flat, noisy levels, fast exponential decay under-trains them; a mid-high step schedule ends lower. */
 public final class S10NonStationary implements Study {
@@ -93,7 +97,7 @@ public final class S10NonStationary implements Study {
             float[] sharp = new float[5], flat = new float[5], g = new float[5];
             java.util.Arrays.fill(sharp, 3f);
             java.util.Arrays.fill(flat, 3f);
-            Sgd sharpSgd = Sgd.plain(), flatSgd = Sgd.plain();
+            Optimizer sharpSgd = Optimizers.sgd(sharp), flatSgd = Optimizers.sgd(flat);
             double[] curve = new double[steps / every + 1];
             curve[0] = FLAT.loss(flat);
             for (int t = 0; t < steps; t++) {
@@ -101,7 +105,7 @@ public final class S10NonStationary implements Study {
                 float[] x = toFlat ? flat : sharp;
                 (toFlat ? FLAT : SHARP).noisyGradient(x, g, SIGMA, rng);
                 for (int i = 0; i < 5; i++) g[i] *= 2;
-                (toFlat ? flatSgd : sharpSgd).step(x, g, lr.at(t));
+                (toFlat ? flatSgd : sharpSgd).step(List.of(g), rate(lr.at(t)));
                 if ((t + 1) % every == 0) curve[(t + 1) / every] = FLAT.loss(flat);
             }
             trial.metric(arm[0] + ": final loss", SHARP.loss(sharp) + FLAT.loss(flat)).metric(arm[0] + ": flat block", FLAT.loss(flat))

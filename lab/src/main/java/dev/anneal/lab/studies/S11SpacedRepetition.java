@@ -9,12 +9,16 @@ import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
+import dev.anneal.optim.Optimizer;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+
+import static dev.anneal.lab.train.Optimizers.rate;
 
 /** S11: continual learning as spaced repetition; sweep the LR half-life H against the review interval Δ. */
 public final class S11SpacedRepetition implements Study {
@@ -88,7 +92,7 @@ public final class S11SpacedRepetition implements Study {
         for (int r = 0; r < RATIOS.length; r++) {
             Schedule lr = Spec.parse("exponential(" + ETA0 + ", half_life=" + RATIOS[r] * BLOCK + ")");
             float[] w = new float[D], g = new float[D];
-            Sgd sgd = Sgd.plain();
+            Optimizer sgd = Optimizers.sgd(w);
             SplittableRandom noise = new SplittableRandom(seed + 1);
             for (int pass = 0; pass < passes(mode); pass++)
                 for (int k = 0; k < ITEMS; k++)
@@ -96,7 +100,7 @@ public final class S11SpacedRepetition implements Study {
                         double e = -b[k] + SIGMA * noise.nextGaussian();
                         for (int j = 0; j < D; j++) e += a[k][j] * w[j];
                         for (int j = 0; j < D; j++) g[j] = (float) (e * a[k][j]);
-                        sgd.step(w, g, lr.at(s));
+                        sgd.step(List.of(g), rate(lr.at(s)));
                     }
             double err = 0;
             for (int k = 0; k < ITEMS; k++) {

@@ -11,7 +11,7 @@ import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Quadratic;
 import dev.anneal.lab.train.Descent;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
 import dev.anneal.numeric.Peeling;
 import dev.anneal.schedule.Schedule;
 
@@ -86,7 +86,7 @@ public final class S12Peeling implements Study {
         double l1 = 0.5 + 0.5 * rng.nextDouble(), l2 = l1 / (5 + 5 * rng.nextDouble()), eta = 0.5;
         Quadratic q = new Quadratic(new double[] {l1, l2});
         int steps = mode.pick(400, 200);
-        double[] loss = Descent.run(new float[] {1, 1}, (p, g, s) -> q.gradient(p, g), q::loss, Schedule.constant(eta), Sgd.plain(), steps, 1);
+        double[] loss = Descent.run(new float[] {1, 1}, (p, g, s) -> q.gradient(p, g), q::loss, Schedule.constant(eta), Optimizers::sgd, steps, 1);
         double[] time = new double[loss.length];
         for (int i = 0; i < time.length; i++) time[i] = i;
         double fastRate = -2 * Math.log(Math.abs(1 - eta * l1)), slowRate = -2 * Math.log(Math.abs(1 - eta * l2));

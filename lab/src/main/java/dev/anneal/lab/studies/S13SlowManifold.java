@@ -10,12 +10,16 @@ import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Quadratic;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
+import dev.anneal.optim.Optimizer;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+
+import static dev.anneal.lab.train.Optimizers.rate;
 
 /** S13: fast modes relax first; the late loss lives in the slow modes; the LR's decay rate picks the resolved scales. */
 public final class S13SlowManifold implements Study {
@@ -97,7 +101,7 @@ public final class S13SlowManifold implements Study {
         java.util.Arrays.fill(relaxed, steps + 1L);
         double[][] groups = new double[3][steps + 1];
         SplittableRandom noise = new SplittableRandom(seed + 1);
-        Sgd sgd = Sgd.plain();
+        Optimizer sgd = Optimizers.sgd(x);
         double share = 0;
         for (int t = 0; t <= steps; t++) {
             for (int i = 0; i < d; i++) {
@@ -107,7 +111,7 @@ public final class S13SlowManifold implements Study {
             if (t == steps / 4) share = groups[2][t] / (groups[0][t] + groups[1][t] + groups[2][t]);
             if (t == steps) break;
             TASK.noisyGradient(x, g, SIGMA, noise);
-            sgd.step(x, g, 1.0);
+            sgd.step(List.of(g), rate(1.0));
         }
         int ordered = 0, pairs = 0;
         for (int i = 0; i < d; i++)
@@ -135,11 +139,11 @@ public final class S13SlowManifold implements Study {
         Schedule lr = Spec.parse("exponential(1, half_life=" + halfLife * steps + ")");
         float[] x = start.clone(), g = new float[d];
         SplittableRandom noise = new SplittableRandom(seed + 1);
-        Sgd sgd = Sgd.plain();
+        Optimizer sgd = Optimizers.sgd(x);
         double budget = 0;
         for (int t = 0; t < steps; t++) {
             TASK.noisyGradient(x, g, SIGMA, noise);
-            sgd.step(x, g, lr.at(t));
+            sgd.step(List.of(g), rate(lr.at(t)));
             budget += lr.at(t);
         }
         int resolved = 0, agree = 0;

@@ -11,7 +11,7 @@ import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Quadratic;
 import dev.anneal.lab.train.Descent;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
 import dev.anneal.spec.Spec;
 
 import java.util.Arrays;
@@ -91,7 +91,7 @@ public final class S14PowerLaw implements Study {
         for (int i = 0; i < x.length; i++) x[i] = (float) (1 / Math.sqrt(TASK.curvature(i)));
         SplittableRandom noise = new SplittableRandom(seed + 7);
         double[] curve = Descent.run(x, (p, g, t) -> TASK.noisyGradient(p, g, SIGMA, noise), TASK::loss, Spec.parse(spec),
-                Sgd.plain(), steps, 10);
+                Optimizers::sgd, steps, 10);
         return Curves.capped(Curves.tailMean(curve, 0.05));
     }
 

@@ -12,7 +12,7 @@ import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Quadratic;
 import dev.anneal.lab.task.Rugged;
 import dev.anneal.lab.train.Descent;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
 import dev.anneal.schedule.Schedule;
 
 import java.util.Optional;
@@ -96,7 +96,7 @@ public final class S16EulerStability implements Study {
             double h = H_FACTORS[k] / m;
             long n = Math.round(time / h);
             float[] x = start.clone();
-            Descent.run(x, (p, g, t) -> task.gradient(p, g), task::loss, Schedule.constant(h), Sgd.plain(), n, (int) n);
+            Descent.run(x, (p, g, t) -> task.gradient(p, g), task::loss, Schedule.constant(h), Optimizers::sgd, n, (int) n);
             for (int i = 0; i < x.length; i++) err[k] = Math.max(err[k], Math.abs(x[i] - start[i] * Math.exp(-c[i] * time)));
             hs[k] = H_FACTORS[k];
         }
@@ -108,7 +108,7 @@ public final class S16EulerStability implements Study {
 
     /** Steps at which GD on the rugged landscape at rate h raised the loss. */
     private static int rises(float[] start, double h, int steps) {
-        double[] curve = Descent.run(start.clone(), (p, g, t) -> RUGGED.gradient(p, g), RUGGED::loss, Schedule.constant(h), Sgd.plain(), steps, 1);
+        double[] curve = Descent.run(start.clone(), (p, g, t) -> RUGGED.gradient(p, g), RUGGED::loss, Schedule.constant(h), Optimizers::sgd, steps, 1);
         int rises = 0;
         // a rise smaller than float32 rounding of the loss is not a rise
         for (int t = 1; t < curve.length; t++) if (curve[t] > curve[t - 1] * (1 + 1e-5) + 1e-6) rises++;

@@ -10,12 +10,16 @@ import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Logistic;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
+import dev.anneal.optim.Optimizer;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+
+import static dev.anneal.lab.train.Optimizers.rate;
 
 /** S17: online logistic learning with η0/√t settles on separable data; a fixed large η keeps swinging. */
 public final class S17OnlineLogistic implements Study {
@@ -71,13 +75,13 @@ public final class S17OnlineLogistic implements Study {
         for (String[] arm : new String[][] {{"η0/√t", "inverse_sqrt(" + ETA + ")"}, {"constant", "constant(" + ETA + ")"}}) {
             Schedule lr = Spec.parse(arm[1]);
             float[] w = new float[D], g = new float[D];
-            Sgd sgd = Sgd.plain();
+            Optimizer sgd = Optimizers.sgd(w);
             SplittableRandom draws = new SplittableRandom(seed + 1);
             double[] angle = new double[steps / every + 1];
             angle[0] = 90;
             for (int t = 0; t < steps; t++) {
                 task.sampleGradient(w, draws.nextInt(N), g);
-                sgd.step(w, g, lr.at(t));
+                sgd.step(List.of(g), rate(lr.at(t)));
                 if ((t + 1) % every == 0) angle[(t + 1) / every] = angle(w, teacher);
             }
             int tail = angle.length / 10;

@@ -12,14 +12,18 @@ import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Logistic;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
+import dev.anneal.optim.Optimizer;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+
+import static dev.anneal.lab.train.Optimizers.rate;
 
 /** S18: focal loss moves the gradient to hard examples late; warmup + cosine beats aggressive early decay and steps. */
 public final class S18FocalLoss implements Study {
@@ -105,7 +109,7 @@ public final class S18FocalLoss implements Study {
         for (var arm : arms(steps).entrySet()) {
             Schedule lr = Spec.parse(arm.getValue(), steps);
             float[] w = new float[D], g = new float[D], gi = new float[D];
-            Sgd sgd = Sgd.plain();
+            Optimizer sgd = Optimizers.sgd(w);
             SplittableRandom batches = new SplittableRandom(seed + 1);
             double[] curve = new double[steps / every + 1];
             curve[0] = task.loss(w);
@@ -115,7 +119,7 @@ public final class S18FocalLoss implements Study {
                     task.sampleGradient(w, batches.nextInt(N), gi);
                     for (int j = 0; j < D; j++) g[j] += gi[j] / BATCH;
                 }
-                sgd.step(w, g, lr.at(t));
+                sgd.step(List.of(g), rate(lr.at(t)));
                 if ((t + 1) % every == 0) curve[(t + 1) / every] = task.loss(w);
                 if (arm.getKey().equals(COSINE) && t == steps / 20) early = relativeVariance(task, w);
                 if (arm.getKey().equals(COSINE) && t == steps * 19 / 20) late = relativeVariance(task, w);

@@ -10,15 +10,15 @@ import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Recurrence;
-import dev.anneal.lab.train.Adam;
 import dev.anneal.lab.train.Descent;
-import dev.anneal.lab.train.Optimizer;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
+import dev.anneal.optim.Optimizer;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /** S21: a recurrence with exploding gradients diverges at a large constant LR and trains under linear warmup. */
 public final class S21RecurrentWarmup implements Study {
@@ -83,7 +83,7 @@ public final class S21RecurrentWarmup implements Study {
                 {"momentum, constant", "constant(" + MOMENTUM_LR + ")"}, {"momentum, warmup", "warmup(10%, constant(" + MOMENTUM_LR + "))"}}) {
             String name = (String) arm[0];
             Schedule lr = Spec.parse((String) arm[1], steps);
-            Optimizer opt = name.startsWith("Adam") ? new Adam() : new Sgd(0.9);
+            Function<float[], Optimizer> opt = name.startsWith("Adam") ? Optimizers::adam : w -> Optimizers.momentum(w, 0.9);
             SplittableRandom data = new SplittableRandom(seed);
             float[] p = {0, 0.1f};
             double[] curve = Descent.run(p, (w, g, t) -> TASK.lossAndGradient(w, TASK.inputs(BATCH, data), g),

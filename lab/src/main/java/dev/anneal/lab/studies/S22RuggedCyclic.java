@@ -11,7 +11,7 @@ import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Rugged;
 import dev.anneal.lab.train.Descent;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
@@ -84,7 +84,7 @@ public final class S22RuggedCyclic implements Study {
                 double[] curve = Descent.run(x, (p, g, t) -> {
                     TASK.gradient(p, g);
                     for (int i = 0; i < g.length; i++) g[i] += (float) (SIGMA * rng.nextGaussian());
-                }, TASK::loss, lr, Sgd.plain(), steps, every);
+                }, TASK::loss, lr, Optimizers::sgd, steps, every);
                 for (int i = 0; i < mean.length; i++) mean[i] += curve[i] / STARTS;
             }
             trial.metric(arm[0], Curves.capped(mean[mean.length - 1])).curve(arm[0], new Curve(Curves.grid(mean.length, every), mean));

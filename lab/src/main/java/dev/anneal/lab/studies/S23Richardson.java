@@ -14,7 +14,7 @@ import dev.anneal.lab.task.Quadratic;
 import dev.anneal.lab.task.Rugged;
 import dev.anneal.lab.task.Task;
 import dev.anneal.lab.train.Descent;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
 import dev.anneal.numeric.Richardson;
 import dev.anneal.schedule.Schedule;
 
@@ -127,7 +127,7 @@ public final class S23Richardson implements Study {
     private static float[] descend(Task task, float[] start, double length, double h) {
         float[] x = start.clone();
         long n = Math.round(length / h);
-        Descent.run(x, (p, g, t) -> task.gradient(p, g), task::loss, Schedule.constant(h), Sgd.plain(), n, (int) n);
+        Descent.run(x, (p, g, t) -> task.gradient(p, g), task::loss, Schedule.constant(h), Optimizers::sgd, n, (int) n);
         return x;
     }
 

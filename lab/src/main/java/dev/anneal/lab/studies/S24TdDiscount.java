@@ -9,14 +9,18 @@ import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
+import dev.anneal.optim.Optimizer;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+
+import static dev.anneal.lab.train.Optimizers.rate;
 
 /**
  * S24: in TD learning γ fixes the target; the LR schedule changes only the speed. The expected TD(0) update is optim's
@@ -100,7 +104,7 @@ public final class S24TdDiscount implements Study {
         for (var s : schedules().entrySet()) {
             Schedule lr = Spec.parse(s.getValue());
             float[] v = new float[STATES], g = new float[STATES];
-            Sgd sgd = Sgd.plain();
+            Optimizer sgd = Optimizers.sgd(v);
             java.util.List<double[]> pts = new java.util.ArrayList<>();
             long reached = steps;
             for (int t = 0; t < steps; t++) {
@@ -110,7 +114,7 @@ public final class S24TdDiscount implements Study {
                     for (int j = 0; j < STATES; j++) pv += p[i][j] * v[j];
                     g[i] = (float) (v[i] - r[i] - GAMMA * pv);
                 }
-                sgd.step(v, g, lr.at(t));
+                sgd.step(List.of(g), rate(lr.at(t)));
                 double err = distance(v, target);
                 if (reached == steps && err < 1e-3) reached = t + 1;
                 if (Long.bitCount(t + 1) == 1 || (t + 1) % 500 == 0) pts.add(new double[] {t + 1, Math.max(err, 1e-16)});

@@ -12,7 +12,7 @@ import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.LinearRegression;
 import dev.anneal.lab.train.Descent;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
 import dev.anneal.schedule.Schedule;
 
 import java.util.Optional;
@@ -87,7 +87,7 @@ public final class S39StabilityLimit implements Study {
 
     private static float[] train(LinearRegression task, double lr, int steps) {
         float[] w = new float[task.dimension()];
-        Descent.run(w, (p, g, t) -> task.gradient(p, g), task::loss, Schedule.constant(lr), Sgd.plain(), steps, steps);
+        Descent.run(w, (p, g, t) -> task.gradient(p, g), task::loss, Schedule.constant(lr), Optimizers::sgd, steps, steps);
         return w;
     }
 }

@@ -11,7 +11,7 @@ import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Recurrence;
 import dev.anneal.lab.train.Descent;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
 import dev.anneal.optim.control.Controlled;
 import dev.anneal.control.Decision;
 import dev.anneal.optim.control.GradNormBrake;
@@ -117,7 +117,7 @@ public final class S40GradNormBrake implements Study {
                         return o;
                     };
                     Descent.Steered r = Descent.run(p, gradient, w -> task.lossAndGradient(w, heldOut, null), braked,
-                            sensor, Sgd.plain(), steps, EVERY);
+                            sensor, Optimizers::sgd, steps, EVERY);
                     curve = r.curve();
                     var cutSteps = r.decisions().stream().filter(d -> d.newRate() < d.oldRate()).mapToLong(Decision::step).toArray();
                     cuts += cutSteps.length;
@@ -126,7 +126,7 @@ public final class S40GradNormBrake implements Study {
                     if (lost(curve) && (cutSteps.length == 0 || cutSteps[0] >= end)) late++;
                 } else {
                     curve = Descent.run(p, gradient, w -> task.lossAndGradient(w, heldOut, null),
-                            Schedule.constant(arm == 0 ? LR : REFERENCE_LR), Sgd.plain(), steps, EVERY);
+                            Schedule.constant(arm == 0 ? LR : REFERENCE_LR), Optimizers::sgd, steps, EVERY);
                 }
                 if (lost(curve)) lost[arm]++;
                 for (int i = 0; i < points; i++) mean[arm][i] += Curves.log10Capped(curve[i], Descent.DIVERGED) / PROBLEMS;

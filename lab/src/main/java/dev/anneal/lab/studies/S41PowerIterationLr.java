@@ -11,7 +11,7 @@ import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Quartic;
 import dev.anneal.lab.train.Descent;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
 import dev.anneal.optim.control.Controlled;
 import dev.anneal.optim.control.CurvatureRate;
 import dev.anneal.control.Observation;
@@ -100,9 +100,9 @@ public final class S41PowerIterationLr implements Study {
         var adaptive = new Controlled<>(BASE, 0, new CurvatureRate(S, EVERY, new PowerIteration(PRODUCTS, TOLERANCE, seed)));
         double[][] curves = {
                 Descent.run(start.clone(), (x, g, t) -> task.gradient(x, g), loss, adaptive, (x, verdict) -> Observation.curvature(task.hvpAt(x)),
-                        Sgd.plain(), steps, 1).curve(),
-                Descent.run(start.clone(), (x, g, t) -> task.gradient(x, g), loss, Schedule.constant(safe), Sgd.plain(), steps, 1),
-                Descent.run(start.clone(), (x, g, t) -> task.gradient(x, g), loss, Schedule.constant(limit), Sgd.plain(), steps, 1)};
+                        Optimizers::sgd, steps, 1).curve(),
+                Descent.run(start.clone(), (x, g, t) -> task.gradient(x, g), loss, Schedule.constant(safe), Optimizers::sgd, steps, 1),
+                Descent.run(start.clone(), (x, g, t) -> task.gradient(x, g), loss, Schedule.constant(limit), Optimizers::sgd, steps, 1)};
         Trial trial = new Trial().metric(ADAPTIVE, stepsTo(curves[0], target)).metric(SAFE, stepsTo(curves[1], target))
                 .metric(DIVERGED, Descent.diverged(curves[0][steps]) ? 1 : 0).metric(OPTIMUM_LIMIT, Descent.diverged(curves[2][steps]) ? 1 : 0);
         String[] names = {"η = 2s/ρ (power iteration)", "safe fixed η", "fixed η at the optimum's limit"};

@@ -12,7 +12,7 @@ import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.TwoValley;
 import dev.anneal.lab.train.Descent;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
 import dev.anneal.schedule.Schedule;
 
 import java.util.Optional;
@@ -93,7 +93,7 @@ public final class S42SharpFlat implements Study {
                 Descent.run(x, (p, g, t) -> {
                     TASK.gradient(p, g);
                     g[0] += (float) (sigma * rng.nextGaussian());
-                }, TASK::loss, Schedule.constant(FACTORS[k] * 2 / 20), Sgd.plain(), steps, steps);
+                }, TASK::loss, Schedule.constant(FACTORS[k] * 2 / 20), Optimizers::sgd, steps, steps);
                 if (!TASK.inSharp(x[0])) flat++;
             }
             shares[k] = flat / (double) STARTS;

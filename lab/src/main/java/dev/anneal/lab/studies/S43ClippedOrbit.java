@@ -9,11 +9,15 @@ import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
+import dev.anneal.optim.Optimizer;
 import dev.anneal.optim.grad.Clipping;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+
+import static dev.anneal.lab.train.Optimizers.rate;
 
 /**
  * S43: clipped GD with η·λ > 2 settles on a period-2 orbit. Derivation (1-D, L = ½λx², clip at C): where |λx| ≥ C the
@@ -85,10 +89,10 @@ public final class S43ClippedOrbit implements Study {
             double x0 = x[0], max = Math.abs(x0);
             double[] last = new double[steps + 1];
             last[0] = x0;
-            Sgd sgd = Sgd.clipped(Clipping.byValue(c));
+            Optimizer sgd = Optimizers.clipped(x, Clipping.byValue(c));
             for (int t = 1; t <= steps; t++) {
                 g[0] = (float) (lambda * x[0]);
-                sgd.step(x, g, eta);
+                sgd.step(List.of(g), rate(eta));
                 last[t] = x[0];
                 max = Math.max(max, Math.abs(x[0]));
             }

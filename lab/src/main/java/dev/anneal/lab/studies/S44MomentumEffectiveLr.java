@@ -12,11 +12,15 @@ import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Quadratic;
 import dev.anneal.lab.train.Descent;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
+import dev.anneal.optim.Optimizer;
 import dev.anneal.schedule.Schedule;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+
+import static dev.anneal.lab.train.Optimizers.rate;
 
 /** S44: heavy-ball momentum β scales the steady-state step by 1/(1−β); does 0.9 → 0.99 break a safe LR? */
 public final class S44MomentumEffectiveLr implements Study {
@@ -92,11 +96,11 @@ public final class S44MomentumEffectiveLr implements Study {
 
     private static double steadyStepError(double beta, double gradient) {
         float[] p = {0}, g = {(float) gradient};
-        Sgd sgd = new Sgd(beta);
+        Optimizer sgd = Optimizers.momentum(p, beta);
         float before = 0;
         for (int t = 0; t < 3000; t++) {
             before = p[0];
-            sgd.step(p, g, 0.01);
+            sgd.step(List.of(g), rate(0.01));
         }
         double step = before - p[0];
         return Math.abs((1 - beta) * step / (0.01 * gradient) - 1);
@@ -107,12 +111,12 @@ public final class S44MomentumEffectiveLr implements Study {
         java.util.Arrays.fill(x, 1f);
         SplittableRandom noise = new SplittableRandom(seed + 1);
         return Descent.run(x, (p, g, t) -> TASK.noisyGradient(p, g, SIGMA, noise), TASK::loss, Schedule.constant(ETA),
-                new Sgd(beta), steps, every);
+                w -> Optimizers.momentum(w, beta), steps, every);
     }
 
     private static double lastLoss(Quadratic task, double lr, double beta, int steps) {
         float[] x = {1};
-        double[] curve = Descent.run(x, (p, g, t) -> task.gradient(p, g), task::loss, Schedule.constant(lr), new Sgd(beta),
+        double[] curve = Descent.run(x, (p, g, t) -> task.gradient(p, g), task::loss, Schedule.constant(lr), w -> Optimizers.momentum(w, beta),
                 steps * 4L, steps * 4);
         return curve[curve.length - 1];
     }

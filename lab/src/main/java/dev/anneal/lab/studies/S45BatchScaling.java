@@ -12,7 +12,7 @@ import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.LinearRegression;
 import dev.anneal.lab.train.Descent;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
 import dev.anneal.schedule.Schedule;
 
 import java.util.Optional;
@@ -123,7 +123,7 @@ public final class S45BatchScaling implements Study {
         SplittableRandom rng = new SplittableRandom(seed + 1);
         int steps = samples / batch, every = steps / points;
         return Descent.run(w, (p, g, t) -> task.batchGradient(p, g, batch, rng), task::excessLoss, Schedule.constant(lr),
-                Sgd.plain(), (long) every * points, every);
+                Optimizers::sgd, (long) every * points, every);
     }
 
     /** Total variance (trace of the covariance) of η·g_B at w = 0 over {@link #DRAWS} minibatches. */

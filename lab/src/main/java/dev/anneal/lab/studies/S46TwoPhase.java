@@ -10,12 +10,16 @@ import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 import dev.anneal.lab.Verdict;
 import dev.anneal.lab.task.Mlp;
-import dev.anneal.lab.train.Sgd;
+import dev.anneal.lab.train.Optimizers;
+import dev.anneal.optim.Optimizer;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.spec.Spec;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
+
+import static dev.anneal.lab.train.Optimizers.rate;
 
 /** S46: high LR first (features align), then low LR (fine-tuning), against low or high throughout. */
 public final class S46TwoPhase implements Study {
@@ -83,13 +87,13 @@ public final class S46TwoPhase implements Study {
                 {"high", "constant(" + HIGH + ")"}}) {
             Schedule lr = Spec.parse(arm[1], steps);
             float[] p = start.clone(), g = new float[p.length];
-            Sgd sgd = Sgd.plain();
+            Optimizer sgd = Optimizers.sgd(p);
             SplittableRandom batches = new SplittableRandom(seed + 1);
             double[] curve = new double[steps / every + 1];
             curve[0] = test.loss(p);
             for (int t = 0; t < steps; t++) {
                 train.batchGradient(p, g, BATCH, batches);
-                sgd.step(p, g, lr.at(t));
+                sgd.step(List.of(g), rate(lr.at(t)));
                 if ((t + 1) % every == 0) curve[(t + 1) / every] = test.loss(p);
                 if (t + 1 == steps / 2 && !arm[0].equals("high→low"))
                     trial.metric(arm[0].equals("low") ? ALIGN_LOW : ALIGN_HIGH, alignment(teacher, p));

@@ -1,5 +1,6 @@
 package dev.anneal.lab.train;
 
+import dev.anneal.optim.Optimizer;
 import dev.anneal.optim.control.Controlled;
 import dev.anneal.control.Decision;
 import dev.anneal.control.Observation;
@@ -10,9 +11,14 @@ import dev.anneal.schedule.Schedule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
-/** The training loop every study shares: gradient, update at the schedule's rate, loss recorded on a grid. */
+/**
+ * The training loop every study shares: gradient, update at the schedule's rate, loss recorded on a grid. The update
+ * is optim's, by the optimizer that {@code optimizer} builds over {@code x} before the first step
+ * ({@code Optimizers::sgd}, {@code p -> Optimizers.momentum(p, 0.9)}, …); the rate is an input of each step.
+ */
 public final class Descent {
     private Descent() {}
 
@@ -48,7 +54,7 @@ public final class Descent {
      * is NaN, infinite or above {@link #DIVERGED} ends the run; that point and all later ones read +∞.
      */
     public static double[] run(float[] x, Gradient gradient, ToDoubleFunction<float[]> record, Schedule lr,
-                               Optimizer optimizer, long steps, int every) {
+                               Function<float[], Optimizer> optimizer, long steps, int every) {
         return loop(x, gradient, record, new Rates() {
             public double rate(long t) {
                 return lr.at(t);
@@ -64,7 +70,7 @@ public final class Descent {
      * the rate of step t + 1).
      */
     public static <S extends Record> Steered run(float[] x, Gradient gradient, ToDoubleFunction<float[]> record,
-                                                 Controlled<S> lr, Sensor sensor, Optimizer optimizer, long steps, int every) {
+                                                 Controlled<S> lr, Sensor sensor, Function<float[], Optimizer> optimizer, long steps, int every) {
         double[] rates = new double[(int) steps];
         Arrays.fill(rates, Double.NaN);
         List<Decision> decisions = new ArrayList<>();
@@ -92,17 +98,19 @@ public final class Descent {
     }
 
     private static double[] loop(float[] x, Gradient gradient, ToDoubleFunction<float[]> record, Rates rates,
-                                 Optimizer optimizer, long steps, int every) {
+                                 Function<float[], Optimizer> optimizer, long steps, int every) {
         if (steps < 0) throw new IllegalArgumentException("steps (" + steps + ") must be >= 0");
         if (every < 1) throw new IllegalArgumentException("every (" + every + ") must be >= 1");
         double[] curve = new double[(int) (steps / every) + 1];
+        Optimizer opt = optimizer.apply(x);
         float[] g = new float[x.length];
+        List<float[]> gradients = List.of(g);
         curve[0] = record.applyAsDouble(x);
         if (diverged(curve[0])) return fill(curve, 0);
         for (long t = 0; t < steps; t++) {
             double lr = rates.rate(t);
             gradient.at(x, g, t);
-            rates.after(x, optimizer.step(x, g, lr));
+            rates.after(x, opt.step(gradients, Optimizers.rate(lr)));
             if ((t + 1) % every == 0) {
                 int k = (int) ((t + 1) / every);
                 curve[k] = record.applyAsDouble(x);
