@@ -1,6 +1,7 @@
 package dev.anneal.bench.optim;
 
 import dev.anneal.bench.host.Load;
+import dev.anneal.bench.host.Pages;
 import dev.anneal.bench.optim.Workload.Loop;
 import dev.anneal.bench.optim.Workload.Rule;
 import dev.anneal.optim.kernel.KernelImpl;
@@ -64,8 +65,8 @@ public final class BenchOptimCommand implements Callable<Integer> {
 
         PrintWriter out = command.commandLine().getOut();
         out.printf(Locale.ROOT, "anneal bench optim: kernels %s, %d cores available, %s s per workload, size and thread count, median of %d rounds; "
-                        + "split: %s; load %s%n", KernelImpl.best().describe(), cores, seconds, Throughput.ROUNDS,
-                how == Parallel.Split.CHUNKS ? "chunks of " + Parallel.CHUNK : "one slice per thread", Load.now());
+                        + "split: %s; heap on %s; load %s%n", KernelImpl.best().describe(), cores, seconds, Throughput.ROUNDS,
+                how == Parallel.Split.CHUNKS ? "chunks of " + Parallel.CHUNK : "one slice per thread", Pages.heap(), Load.now());
         out.printf(Locale.ROOT, "pattern = the update's reads and writes, an add for its arithmetic (memory bound); in cache = the update, %d passes "
                 + "over %d parameters (compute bound); roofline = min(pattern, in cache); all in Mparam/s%n", Workload.CACHE_PASSES, Workload.CACHE_SIZE);
         out.println();
