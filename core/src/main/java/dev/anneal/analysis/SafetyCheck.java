@@ -110,7 +110,7 @@ public final class SafetyCheck {
             stability = Stability.of(schedule, steps, optimizer, lambda, k);
             sections.add(Sections.stability(stability, lambdaIsBound));
             sections.add(Sections.warmup(WarmupAdvice.of(schedule, steps, stability), stability));
-            if (optimizer.method().adaptive()) risks.add(Sections.ADAM_CAVEAT);
+            if (optimizer.method().adaptive()) risks.add(Sections.adaptiveCaveat(optimizer.method().key()));
         }
         if (batch > 0 || accumulate > 1) {
             BatchRules rules = new BatchRules(sums.max(), batch > 0 ? batch : 1, batch > 0 ? baseBatch : 1, accumulate, sumMode,

@@ -12,8 +12,11 @@ import java.util.stream.Collectors;
 final class Sections {
     private Sections() {}
 
-    static final String ADAM_CAVEAT = "adam: stability certified only for a frozen preconditioner P with λ = λmax(P⁻¹H);"
-            + " the early steps, while the moment estimates still move, are not certified";
+    /** The caveat of an adaptive method, named by its key (adam, adamw, …). */
+    static String adaptiveCaveat(String method) {
+        return method + ": stability certified only for a frozen preconditioner P with λ = λmax(P⁻¹H);"
+                + " the early steps, while the moment estimates still move, are not certified";
+    }
 
     private static final String CLASS = "finite, infinite or unknown, by the reason above";
 

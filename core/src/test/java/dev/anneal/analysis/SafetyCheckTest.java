@@ -35,8 +35,11 @@ class SafetyCheckTest {
         SafetyReport r = SafetyCheck.of(Schedule.cosine(0.001, 100), 100).lambdaMax(1000)
                 .optimizer(new Dynamics(Method.ADAM, 0.9, 0)).run();
         assertThat(r.verdict().kind()).isEqualTo(Verdict.Kind.RISK);
-        assertThat(r.verdict().line()).contains("frozen preconditioner");
+        assertThat(r.verdict().line()).contains("adam: stability certified only for a frozen preconditioner");
         assertThat(r.section("stability").orElseThrow().notes()).anyMatch(n -> n.startsWith("not certified"));
+        SafetyReport w = SafetyCheck.of(Schedule.cosine(0.001, 100), 100).lambdaMax(1000)
+                .optimizer(new Dynamics(Method.ADAMW, 0.9, 0)).run();
+        assertThat(w.verdict().line()).as("named as the user named it").contains("adamw: stability certified only");
     }
 
     @Test
