@@ -4,6 +4,7 @@ import dev.anneal.store.RunStore;
 import dev.anneal.sweep.Engine;
 import dev.anneal.sweep.Job;
 import dev.anneal.sweep.LocalEngine;
+import dev.anneal.sweep.ProcessEngine;
 import dev.anneal.sweep.Sweep;
 import dev.anneal.sweep.SweepFile;
 import dev.anneal.sweep.SweepSpec;
@@ -26,12 +27,13 @@ import java.util.function.IntFunction;
 /**
  * {@code anneal bench sweep}: each engine's cost per trial and its scaling. Overhead: trials of one step on a
  * one-dimensional task, whose own work is measured alone and subtracted; once through the engine only, once as a
- * whole sweep with the store. Scaling: a CPU-bound sweep with 1 worker against 2.
+ * whole sweep with the store. Scaling: a CPU-bound lab sweep and a Fashion-MNIST sweep, each with 1 worker against 2.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = {"Benchmark the sweep engines: trials/s and overhead per trial (engine alone, and the whole sweep with the "
-                + "run store) with 1 and 2 workers, and the time of a CPU-bound sweep with 2 workers against 1. Engines: local, "
-                + "and spark (local[2]) when Spark's jars are on the class path (the ./anneal launcher adds them).",
+                + "run store) with 1 and 2 workers, and the time of a CPU-bound lab sweep and of a Fashion-MNIST sweep with 2 workers "
+                + "against 1. Engines: local, processes, and spark (local[2]) when Spark's jars are on the class path (the ./anneal "
+                + "launcher adds them).",
                 "Prints /proc/loadavg with the figures: the machine may be shared."})
 final class BenchSweepCommand implements Callable<Integer> {
     @Option(names = "--trials", paramLabel = "N", defaultValue = "400", description = "Tiny trials for the overhead (default: ${DEFAULT-VALUE}).")
@@ -43,7 +45,11 @@ final class BenchSweepCommand implements Callable<Integer> {
     @Option(names = "--dimension", paramLabel = "D", defaultValue = "40000", description = "Dimension of a CPU-bound trial's quadratic (default: ${DEFAULT-VALUE}).")
     int dimension;
 
-    @Option(names = "--no-spark", description = "Measure the local engine only.")
+    @Option(names = "--fashion-mnist", paramLabel = "N", defaultValue = "4",
+            description = "Fashion-MNIST trials for the scaling (an MLP, one epoch of 2,000 images; 0 skips it; default: ${DEFAULT-VALUE}).")
+    int fashionMnist;
+
+    @Option(names = "--no-spark", description = "Measure the local and processes engines only.")
     boolean noSpark;
 
     @Spec
@@ -55,6 +61,7 @@ final class BenchSweepCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         if (trials < 10) throw new IllegalArgumentException("--trials (" + trials + ") must be >= 10");
         if (heavy < 2) throw new IllegalArgumentException("--heavy (" + heavy + ") must be >= 2");
+        if (fashionMnist != 0 && fashionMnist < 2) throw new IllegalArgumentException("--fashion-mnist (" + fashionMnist + ") must be 0 or >= 2");
         PrintWriter out = command.commandLine().getOut();
         dir = Files.createTempDirectory("anneal-bench-sweep");
         out.println("load before: " + loadavg());
@@ -70,30 +77,49 @@ final class BenchSweepCommand implements Callable<Integer> {
                 schedules: {lr: "cosine(${lr}, steps=100%%)"}
                 space: {lr: {range: [0.1, 0.9], count: %d}}
                 """.formatted(dimension, heavy), "bench-cpu");
+        SweepSpec images = SweepFile.parse("""
+                task: {name: fashion-mnist, model: mlp, limit: 2000, test-limit: 1000, batch: 64}
+                optimizer: adam
+                steps: 32
+                every: 32
+                schedules: {lr: "cosine(${lr}, steps=100%%)"}
+                space: {lr: {range: [0.0005, 0.005], scale: log, count: %d}}
+                """.formatted(Math.max(fashionMnist, 2)), "bench-fashion-mnist");
         double work = ownWork(tiny);
         out.printf(Locale.ROOT, "a tiny trial's own work: %.3f ms%n", work * 1e3);
-        out.println("engine              workers  engine only: trials/s  overhead/trial   sweep+store: trials/s  overhead/trial   cpu-bound sweep");
-        List<String> engines = new ArrayList<>(List.of("local"));
+        out.println("engine              workers  engine only: trials/s  overhead/trial   sweep+store: trials/s  overhead/trial   cpu-bound sweep"
+                + (fashionMnist > 0 ? "   fashion-mnist sweep" : ""));
+        List<String> engines = new ArrayList<>(List.of("local", "processes"));
         if (!noSpark) {
             if (sparkAvailable()) engines.add("spark local[2]");
             else out.println("(spark skipped: Spark's jars are not on the class path; run through ./anneal)");
         }
         for (String name : engines) {
-            double[] cpuSeconds = new double[3];
+            double[] cpuSeconds = new double[3], imageSeconds = new double[3];
             for (int workers : new int[] {1, 2}) {
-                IntFunction<Engine> make = w -> name.equals("local") ? new LocalEngine(w) : Spark.start(w);
+                IntFunction<Engine> make = w -> switch (name) {
+                    case "local" -> new LocalEngine(w);
+                    case "processes" -> new ProcessEngine(w);
+                    default -> Spark.start(w);
+                };
                 try (Engine engine = make.apply(workers)) {
-                    engineOnly(engine, tiny); // warm-up: class loading, JIT, Spark's first job
+                    engineOnly(engine, tiny); // warm-up: class loading, JIT, worker processes, Spark's first job
                     double alone = engineOnly(engine, tiny);
                     double swept = sweep(engine, tiny);
                     cpuSeconds[workers] = sweep(engine, cpu);
-                    out.printf(Locale.ROOT, "%-19s %7d  %21.0f  %11.2f ms  %21.0f  %11.2f ms   %7.2f s%n", name, workers,
+                    if (fashionMnist > 0) imageSeconds[workers] = sweep(engine, images);
+                    out.printf(Locale.ROOT, "%-19s %7d  %21.0f  %11.2f ms  %21.0f  %11.2f ms   %7.2f s%s%n", name, workers,
                             trials / alone, (alone / trials - work / workers) * 1e3 * workers,
-                            trials / swept, (swept / trials - work / workers) * 1e3 * workers, cpuSeconds[workers]);
+                            trials / swept, (swept / trials - work / workers) * 1e3 * workers, cpuSeconds[workers],
+                            fashionMnist > 0 ? String.format(Locale.ROOT, "   %17.2f s", imageSeconds[workers]) : "");
                 }
             }
             out.printf(Locale.ROOT, "%-19s 2 workers take %.2f× the time of 1 on the cpu-bound sweep (%d trials, dimension %d, 300 steps)%n",
                     name, cpuSeconds[2] / cpuSeconds[1], heavy, dimension);
+            if (fashionMnist > 0) {
+                out.printf(Locale.ROOT, "%-19s 2 workers take %.2f× the time of 1 on the Fashion-MNIST sweep (%d trials: an MLP, 32 steps of 64 images)%n",
+                        name, imageSeconds[2] / imageSeconds[1], fashionMnist);
+            }
         }
         out.println("overhead/trial = (wall/trials − own work/workers) × workers: the busy time a trial costs a worker beyond its own work");
         out.println("load after: " + loadavg());

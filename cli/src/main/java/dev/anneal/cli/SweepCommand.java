@@ -5,6 +5,7 @@ import dev.anneal.store.RunStore;
 import dev.anneal.sweep.Engine;
 import dev.anneal.sweep.Trials;
 import dev.anneal.sweep.LocalEngine;
+import dev.anneal.sweep.ProcessEngine;
 import dev.anneal.sweep.Outcome;
 import dev.anneal.sweep.Summary;
 import dev.anneal.sweep.Sweep;
@@ -25,24 +26,25 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
-/** {@code anneal sweep FILE [--engine local|spark] [--workers N] [--master URL] [-o DIR]}. */
+/** {@code anneal sweep FILE [--engine local|processes|spark] [--workers N] [--master URL] [-o DIR]}. */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run a sweep of schedules (grid, random, ASHA or PBT) on a thread pool or on Apache Spark. Every "
                 + "trial and the sweep go to the run store; a trial runs once: running the same file again (after a "
                 + "crash, say) runs only the trials not yet finished. Prints the best configurations; for PBT, the "
                 + "winner's schedule set.")
 final class SweepCommand implements Callable<Integer> {
-    enum EngineKind { local, spark }
+    enum EngineKind { local, processes, spark }
 
     @Parameters(paramLabel = "FILE", description = "The sweep file (YAML): see docs/sweeps.md.")
     Path file;
 
-    @Option(names = "--engine", defaultValue = "local", paramLabel = "local|spark",
-            description = "Where trials run: local (a thread pool, the default) or spark.")
+    @Option(names = "--engine", defaultValue = "local", paramLabel = "local|processes|spark",
+            description = "Where trials run: local (a thread pool, the default), processes (a JVM per worker: Fashion-MNIST "
+                    + "trials in parallel, a crashed trial costs only its worker) or spark.")
     EngineKind engine;
 
     @Option(names = "--workers", paramLabel = "N",
-            description = "Trials at once (default: the processors for local, Spark's default parallelism for spark).")
+            description = "Trials at once (default: the processors for local and processes, Spark's default parallelism for spark).")
     Integer workers;
 
     @Option(names = "--master", defaultValue = "local[*]", paramLabel = "URL",
@@ -115,7 +117,9 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private Engine engine() {
-        if (engine == EngineKind.local) return new LocalEngine(workers != null ? workers : Runtime.getRuntime().availableProcessors());
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (engine == EngineKind.local) return new LocalEngine(workers != null ? workers : cores);
+        if (engine == EngineKind.processes) return new ProcessEngine(workers != null ? workers : cores);
         try {
             return Spark.start(master, workers == null ? 0 : workers);
         } catch (NoClassDefFoundError e) {

@@ -66,6 +66,21 @@ class SweepCommandTest {
     }
 
     @Test
+    void worker_processes_give_the_thread_pools_table() throws Exception {
+        Path file = Files.writeString(dir.resolve("grid.yaml"), GRID);
+        Cli threads = Cli.run("sweep", file.toString(), "--store", dir.resolve("a.db").toString(), "--workers", "2");
+        Cli processes = Cli.run("sweep", file.toString(), "--store", dir.resolve("b.db").toString(), "--workers", "2", "--engine", "processes");
+        assertThat(processes.code()).as(processes.toString()).isZero();
+        assertThat(processes.out()).contains("(cli-grid, grid, processes, 2 workers)").contains("6 trials: 6 ran, 0 read back from the store, 0 failed");
+        assertThat(ranked(processes)).hasSize(3).isEqualTo(ranked(threads));
+    }
+
+    /** The summary's rows: rank, value, steps, seeds, metric ± SE. */
+    private static java.util.List<String> ranked(Cli r) {
+        return r.lines().stream().filter(l -> l.matches("\\d\\s+0\\.\\d\\s+40\\s+2\\s+.*")).toList();
+    }
+
+    @Test
     void bad_input_is_a_clear_error_with_exit_code_2() throws Exception {
         Path file = Files.writeString(dir.resolve("bad.yaml"), GRID.replace("space: {lr: [0.1, 0.5, 0.9]}", "space: {lr: [0.1], mom: [1]}"));
         Cli r = Cli.run("sweep", file.toString(), "--store", dir.resolve("runs.db").toString());

@@ -221,6 +221,7 @@ public final class Sweep {
 
     private static String reason(Throwable e) {
         Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+        if (cause instanceof Worker.TrialFailed) return cause.getMessage(); // already "Type: message", from the worker
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
