@@ -2,6 +2,7 @@ package dev.anneal.sweep;
 
 import dev.anneal.djl.AnnealOptimizer;
 import dev.anneal.djl.Diverged;
+import dev.anneal.djl.Engines;
 import dev.anneal.djl.FashionMnist;
 import dev.anneal.djl.Images;
 import dev.anneal.djl.Model;
@@ -23,7 +24,9 @@ import java.util.Set;
  * and a run to step n is the prefix of a longer one.
  *
  * <p>DJL's PyTorch engine allows one gradient collector per process, so trials of this kind run one at a time per
- * JVM (a lock held for the whole trial); lab trials beside them run in parallel as before.
+ * JVM (a lock held for the whole trial); lab trials beside them run in parallel as before. To train several at
+ * once, run them in worker processes ({@link ProcessEngine}) or on Spark executors. PyTorch runs offline with one
+ * intra-op thread: the sweep's parallelism is its workers, and one thread gives the same bits on every engine.
  */
 final class FashionMnistTrial {
     static final String NAME = "fashion-mnist";
@@ -45,6 +48,7 @@ final class FashionMnistTrial {
     }
 
     static Outcome run(Setup s, ScheduleSet set, long budget) {
+        Engines.pytorch(1, s.seed()); // before anything starts the engine with its default threads
         Map<String, String> p = s.task();
         check(p);
         Path dir = p.containsKey("data") ? Path.of(p.get("data")) : FashionMnist.DEBIAN_DIR;
