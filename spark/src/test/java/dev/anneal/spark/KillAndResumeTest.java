@@ -9,6 +9,7 @@ import dev.anneal.store.RunStore;
 import dev.anneal.store.SeriesKey;
 import dev.anneal.sweep.Engine;
 import dev.anneal.sweep.LocalEngine;
+import dev.anneal.sweep.ProcessEngine;
 import dev.anneal.sweep.Sweep;
 import dev.anneal.sweep.SweepFile;
 import dev.anneal.sweep.SweepSpec;
@@ -29,7 +30,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Exactly once, on both engines: a sweep's driver JVM is killed with SIGKILL after some trials finished; running the
+ * Exactly once, on every engine: a sweep's driver JVM is killed with SIGKILL after some trials finished; running the
  * same sweep again runs only the others, and the store ends with every trial once, finished, with one curve each.
  * Lives in this module because it is the one with Spark on its test class path; the local engine is tested the same way.
  */
@@ -50,7 +51,7 @@ class KillAndResumeTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"local", "spark"})
+    @ValueSource(strings = {"local", "processes", "spark"})
     void a_killed_sweep_run_again_runs_only_its_unfinished_trials(String engine) throws Exception {
         Path file = Files.writeString(dir.resolve("sweep.yaml"), SWEEP);
         String db = dir.resolve("runs.db").toString();
@@ -69,8 +70,13 @@ class KillAndResumeTest {
                     other.add(line);
                 }
             } finally {
+                List<ProcessHandle> workers = driver.descendants().toList(); // the processes engine's worker JVMs
                 driver.destroyForcibly(); // SIGKILL: no shutdown hook, no last word to the store
                 driver.waitFor();
+                for (ProcessHandle w : workers) { // an orphaned worker stops with its driver, not at the end of its trial
+                    assertThat(w.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join().isAlive()).isFalse();
+                }
+                if (engine.equals("processes")) assertThat(workers).as("worker processes").hasSize(2);
             }
             assertThat(said).as("the driver's output: %s", other).isEqualTo("done " + KILLED_AT);
             before = finished(store, spec).stream().collect(Collectors.toMap(Run::id, Run::startedAt));
@@ -78,7 +84,11 @@ class KillAndResumeTest {
             // the driver had started the next trial (2 workers, one just freed): it is left RUNNING by the kill
             assertThat(store.list(RunFilter.all().withParent(spec.id()).withStatus(RunStatus.RUNNING))).hasSize(1);
         }
-        try (RunStore store = RunStore.open(db); Engine again = engine.equals("spark") ? SparkEngine.on(SharedSpark.get(), 2) : new LocalEngine(2)) {
+        try (RunStore store = RunStore.open(db); Engine again = switch (engine) {
+                 case "spark" -> SparkEngine.on(SharedSpark.get(), 2);
+                 case "processes" -> new ProcessEngine(2);
+                 default -> new LocalEngine(2);
+             }) {
             Sweep.Result r = Sweep.run(spec, again, store, (d, running, e, b) -> {});
             assertThat(r.reused()).isEqualTo(before.size());
             assertThat(r.ran()).isEqualTo(TRIALS - before.size());
