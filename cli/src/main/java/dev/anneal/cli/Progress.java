@@ -15,6 +15,7 @@ final class Progress {
     private final long stepsPerEpoch;
     private long lastDraw;
     private int epoch = -1, steps;
+    private boolean lineOpen;
     private double lossSum, accuracySum;
 
     Progress(PrintWriter err, int epochs, long stepsPerEpoch) {
@@ -43,6 +44,14 @@ final class Progress {
                 s.epoch() + 1, epochs, "#".repeat(filled), ".".repeat(WIDTH - filled), inEpoch, stepsPerEpoch,
                 lossSum / steps, accuracySum / steps, s.lr());
         if (last) err.println();
+        lineOpen = !last;
+        err.flush();
+    }
+
+    /** Ends a half-drawn bar, so that what is printed next (an error) starts on a line of its own. */
+    void endLine() {
+        if (lineOpen) err.println();
+        lineOpen = false;
         err.flush();
     }
 }

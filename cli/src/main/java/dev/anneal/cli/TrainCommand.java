@@ -185,6 +185,8 @@ final class TrainCommand implements Callable<Integer> {
             } catch (Diverged e) {
                 run.fail("diverged: " + e.getMessage());
                 throw e;
+            } finally {
+                progress.endLine();
             }
             if (!steps.isEmpty() && figure != null) {
                 drawFigure(steps);

@@ -231,6 +231,7 @@ class TrainCommandTest {
         // linear from 0.999 to 1.5 over 12 steps first reaches 1 at step 1 (0.999 + 0.501/12 = 1.04…)
         assertThat(r.err()).containsPattern("groups\\.default\\.beta2 \\(1\\.0407\\d*\\) must be in \\[0, 1\\) \\(step 1\\)")
                 .doesNotContain("internal error").doesNotContain("\tat ");
+        assertThat(r.err()).as("on a line of its own, after the progress bar").containsPattern("(?m)^anneal: groups\\.default\\.beta2");
     }
 
     private static String lastLine(String out, String prefix) {
