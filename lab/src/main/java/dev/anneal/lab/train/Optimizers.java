@@ -49,6 +49,11 @@ public final class Optimizers {
             d.set("lr", 1.0);
             constants.forEach(d::set);
         }).build();
+        return over(p, method, set, gradients);
+    }
+
+    /** {@code method} over {@code p} as the one group {@code default}, every hyperparameter read from {@code set}. */
+    public static Optimizer over(float[] p, Method method, ScheduleSet set, GradConfig gradients) {
         return Optimizer.builder(method, set).group("default", p).gradients(gradients).build();
     }
 }

@@ -21,7 +21,7 @@ public final class Scheduled {
 
     public Scheduled(Method method, ScheduleSet set, GradConfig gradients, float[] params) {
         this.set = set;
-        this.optimizer = Optimizer.builder(method, set).group("default", params).gradients(gradients).build();
+        this.optimizer = Optimizers.over(params, method, set, gradients);
     }
 
     public Scheduled(Method method, ScheduleSet set, float[] params) {
