@@ -64,6 +64,11 @@ public final class ProcessEngine implements Engine {
         }
     }
 
+    /** The worker processes started so far and not yet replaced. */
+    List<ProcessHandle> processes() {
+        return children.stream().map(c -> c.process().toHandle()).toList();
+    }
+
     @Override
     public String describe() {
         return "processes, " + workers + (workers == 1 ? " worker" : " workers");

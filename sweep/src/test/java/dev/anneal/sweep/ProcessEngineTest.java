@@ -49,8 +49,8 @@ class ProcessEngineTest {
         Job slow = Sweep.trials(SweepFile.parse("""
                 task: {name: quadratic, dimension: 200000, min: 0.1, max: 1}
                 optimizer: sgd
-                steps: 100000
-                every: 100000
+                steps: 10000000
+                every: 10000000
                 schedules: {lr: "constant(0.1)"}
                 space: {}
                 seeds: [1]
@@ -60,7 +60,7 @@ class ProcessEngineTest {
             CompletableFuture<Outcome> running = engine.submit(slow);
             ProcessHandle worker = null;
             for (int i = 0; i < 600 && worker == null; i++) {
-                worker = ProcessHandle.current().children().findFirst().orElse(null);
+                worker = engine.processes().stream().findFirst().orElse(null);
                 if (worker == null) Thread.sleep(50);
             }
             assertThat(worker).as("a worker process started").isNotNull();
