@@ -19,6 +19,8 @@ import java.io.PrintWriter;
                 CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     public static final int OK = 0, FAILURE = 1, USAGE = 2;
+    /** Training stopped on a non-finite loss or gradient: neither a bug nor bad input, a run that diverged. */
+    public static final int DIVERGED = 4;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

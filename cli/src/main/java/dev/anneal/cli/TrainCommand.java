@@ -71,8 +71,8 @@ final class TrainCommand implements Callable<Integer> {
         try {
             return train();
         } catch (Diverged e) {
-            command.commandLine().getErr().println("\nanneal: training diverged: " + e.getMessage());
-            return Main.FAILURE;
+            command.commandLine().getErr().println("anneal: training diverged: " + e.getMessage());
+            return Main.DIVERGED;
         }
     }
 
