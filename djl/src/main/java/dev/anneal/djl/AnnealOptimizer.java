@@ -100,8 +100,9 @@ public final class AnnealOptimizer extends Optimizer {
         this.values = new double[groups.size()][];
         for (int i = 0; i < groups.size(); i++) values[i] = new double[groups.get(i).names().size()];
         this.pipeline = new GradientPipeline(b.gradients);
-        this.accumulator = b.accumulate > 1 ? new GradientAccumulator(b.accumulate, b.reduction) : null;
-        this.perParameterRefusal = perParameterRefusal(b.gradients, b.accumulate);
+        int accumulate = b.accumulate == null ? 1 : b.accumulate;
+        this.accumulator = accumulate > 1 ? new GradientAccumulator(accumulate, b.reduction) : null;
+        this.perParameterRefusal = perParameterRefusal(b.gradients, accumulate);
         if (b.forTrainer && perParameterRefusal != null) throw new IllegalArgumentException(perParameterRefusal);
     }
 
@@ -480,8 +481,7 @@ public final class AnnealOptimizer extends Optimizer {
         private final ScheduleSet schedules;
         private final List<Claim> claims = new ArrayList<>();
         private GradConfig gradients = GradConfig.plain();
-        private int accumulate = 1;
-        private boolean accumulateGiven;
+        private Integer accumulate; // null until given: 1
         private Reduction reduction = Reduction.MEAN;
         private boolean forTrainer;
 
@@ -525,8 +525,7 @@ public final class AnnealOptimizer extends Optimizer {
         public Builder accumulate(int microBatches, Reduction reduction) {
             if (microBatches < 1) throw new IllegalArgumentException("accumulate (" + microBatches + ") must be >= 1");
             if (reduction == null) throw new IllegalArgumentException("reduction (null) must be given");
-            Checks.setOnce("accumulate", accumulateGiven ? accumulate : null, microBatches);
-            this.accumulateGiven = true;
+            Checks.setOnce("accumulate", accumulate, microBatches);
             this.accumulate = microBatches;
             this.reduction = reduction;
             return this;
