@@ -5,10 +5,7 @@ import dev.anneal.convert.Portable;
 import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Range;
-import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Sgdr;
-
-import java.util.Optional;
 
 /**
  * {@code keras.CosineDecayRestarts(initial_learning_rate, first_decay_steps, t_mul=2.0, m_mul=1.0, alpha=0.0)}:

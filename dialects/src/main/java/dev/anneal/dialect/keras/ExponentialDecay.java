@@ -6,10 +6,7 @@ import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Exponential;
 import dev.anneal.schedule.Range;
-import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Step;
-
-import java.util.Optional;
 
 /**
  * {@code keras.ExponentialDecay(initial_learning_rate, decay_steps, decay_rate, staircase=False)}:

@@ -5,10 +5,8 @@ import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Exponential;
 import dev.anneal.schedule.Range;
-import dev.anneal.schedule.Schedule;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code torch.ExponentialLR(lr=0.1, gamma=0.9)}: {@code lr·gamma^k}. PyTorch multiplies by gamma once per step; the

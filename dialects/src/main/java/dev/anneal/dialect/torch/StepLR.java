@@ -4,11 +4,9 @@ import dev.anneal.spec.Form;
 import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Range;
-import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Step;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code torch.StepLR(lr=0.1, step_size=30, gamma=0.1)}: the lr times gamma every step_size steps,
