@@ -23,8 +23,7 @@ record ExponentialDecay(double initialLearningRate, long decaySteps, double deca
     public double at(long step) {
         double p = (double) Py.clamp(step) / (double) decaySteps;
         if (staircase) p = Math.floor(p);
-        if (initialLearningRate == 0) return initialLearningRate; // 0·rate^p is 0 even where rate^p overflows
-        return initialLearningRate * Math.pow(decayRate, p);
+        return Exponential.decayed(initialLearningRate, decayRate, p);
     }
 
     @Override

@@ -23,9 +23,8 @@ public record ExponentialLR(double lr, double gamma) implements LrScheduler {
 
     @Override
     public double at(long step) {
-        // PyTorch multiplies step by step, so a zero lr stays zero; the closed form would give 0·∞ = NaN.
-        if (lr == 0) return lr;
-        return lr * Math.pow(gamma, TorchPy.clamp(step));
+        // PyTorch multiplies step by step, so a zero lr stays zero where the closed form would give 0·∞ = NaN.
+        return Exponential.decayed(lr, gamma, TorchPy.clamp(step));
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.anneal.dialect.torch;
 import dev.anneal.spec.Form;
 import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
+import dev.anneal.schedule.Exponential;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Step;
 
@@ -26,8 +27,7 @@ public record StepLR(double lr, long stepSize, double gamma) implements LrSchedu
 
     @Override
     public double at(long step) {
-        if (lr == 0) return lr; // PyTorch multiplies step by step: a zero lr stays zero where gamma^k overflows
-        return lr * Math.pow(gamma, TorchPy.clamp(step) / stepSize);
+        return Exponential.decayed(lr, gamma, TorchPy.clamp(step) / stepSize);
     }
 
     @Override
