@@ -79,10 +79,6 @@ public enum Method {
         return hyperparameters;
     }
 
-    public Optional<Hyperparameter> hyperparameter(String name) {
-        return hyperparameters.stream().filter(h -> h.name().equals(name)).findFirst();
-    }
-
     /** The defaults of the hyperparameters the method reads; lr is missing where it is required. */
     public Map<String, Double> defaults() {
         Map<String, Double> d = new LinkedHashMap<>();

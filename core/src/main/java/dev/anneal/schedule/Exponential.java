@@ -9,8 +9,15 @@ public record Exponential(double value, double gamma) implements Schedule {
 
     @Override
     public double at(long step) {
-        if (value == 0) return value; // 0·gamma^t is 0 even where gamma^t overflows (0·∞ would be NaN)
-        return value * Math.pow(gamma, Steps.clamp(step));
+        return decayed(value, gamma, Steps.clamp(step));
+    }
+
+    /**
+     * value·gamma^k, the decay of every geometric family (native and dialect); a zero value stays 0 even where gamma^k
+     * overflows (0·∞ would be NaN).
+     */
+    public static double decayed(double value, double gamma, double k) {
+        return value == 0 ? value : value * Math.pow(gamma, k);
     }
 
     @Override

@@ -89,6 +89,10 @@ public class InvalidInputException extends IllegalArgumentException {
 
     /** What is wrong, without the key path in front: {@code name (value) rule}, or the rule. */
     public String reason() {
+        return reason(name, value, rule);
+    }
+
+    private static String reason(String name, Object value, String rule) {
         return name == null || value == UNSTATED ? rule : name + " (" + Checks.format(value) + ") " + rule;
     }
 
@@ -116,7 +120,7 @@ public class InvalidInputException extends IllegalArgumentException {
     private static String render(String name, Object value, String rule, Where where) {
         StringBuilder b = new StringBuilder();
         if (where.keyPath() != null) b.append(where.keyPath()).append(": ");
-        b.append(name == null || value == UNSTATED ? rule : name + " (" + Checks.format(value) + ") " + rule);
+        b.append(reason(name, value, rule));
         if (where.step() >= 0) b.append(" (step ").append(where.step()).append(')');
         if (where.column() > 0 && where.text() != null) {
             String line = where.text().replace('\n', ' ').replace('\t', ' ');

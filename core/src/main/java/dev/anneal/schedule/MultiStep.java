@@ -26,8 +26,7 @@ public record MultiStep(double value, List<Long> at, double gamma) implements Sc
 
     @Override
     public double at(long step) {
-        if (value == 0) return value; // 0·gamma^k is 0 even where gamma^k overflows
-        return value * Math.pow(gamma, passed(Steps.clamp(step)));
+        return Exponential.decayed(value, gamma, passed(Steps.clamp(step)));
     }
 
     /** How many milestones are ≤ step: the index of the first one above it. */

@@ -13,8 +13,7 @@ public record Step(double value, long every, double gamma) implements Schedule {
 
     @Override
     public double at(long step) {
-        if (value == 0) return value; // 0·gamma^k is 0 even where gamma^k overflows
-        return value * Math.pow(gamma, Steps.clamp(step) / every);
+        return Exponential.decayed(value, gamma, Steps.clamp(step) / every);
     }
 
     @Override

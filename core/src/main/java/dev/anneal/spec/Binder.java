@@ -165,10 +165,7 @@ final class Binder {
         return new Args(family, call, given, this);
     }
 
-    /**
-     * The name a dialect's own check puts first ({@code "lr (0) must not be 0 when …"}), for the checks that still
-     * throw a plain IllegalArgumentException rather than {@link dev.anneal.schedule.Checks#fail}'s structured one.
-     */
+    /** The parameter an argument binds to: its keyword, or the parameter at its position. */
     private static String name(Arg arg, Call call, List<Param> params) {
         if (arg.name() != null) return arg.name();
         return params.get(call.args().indexOf(arg)).name();

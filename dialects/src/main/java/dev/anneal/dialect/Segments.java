@@ -26,7 +26,7 @@ public final class Segments {
 
     /** pieces[i] for lengths[i] steps each, the last one from then on (lengths has one entry fewer than pieces). */
     public static Form chain(List<Schedule> pieces, List<Long> lengths) {
-        Schedule result = null;
+        List<Schedule> kept = new ArrayList<>();
         for (int i = 0; i < pieces.size(); i++) {
             Schedule piece = pieces.get(i);
             if (i < lengths.size()) {
@@ -36,14 +36,9 @@ public final class Segments {
                 if (!(cut instanceof Form.Found found)) return cut;
                 piece = found.schedule();
             }
-            result = result == null ? piece : append(result, piece);
+            kept.add(piece);
         }
-        return Form.of(result);
-    }
-
-    /** {@code first then next}, written left-associatively so that it prints without parentheses. */
-    private static Schedule append(Schedule first, Schedule next) {
-        return next instanceof Then t ? new Then(append(first, t.first()), t.next()) : new Then(first, next);
+        return Form.of(Then.of(kept));
     }
 
     /** Pieces switched at absolute steps, as optax's join_schedules and PyTorch's SequentialLR do. */

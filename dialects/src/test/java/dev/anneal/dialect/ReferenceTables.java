@@ -60,42 +60,43 @@ public final class ReferenceTables {
         List<Case> cases = new ArrayList<>();
         List<Error> errors = new ArrayList<>();
         String spec = null, note = null;
-        List<long[]> rows = new ArrayList<>();
+        List<Long> steps = new ArrayList<>();
         List<Double> values = new ArrayList<>();
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (String line : lines) {
-            if (line.isBlank() || line.startsWith("#")) continue;
-            String[] cells = line.split("\t");
+        for (String[] cells : rows(path)) {
             switch (cells[0]) {
                 case "case" -> {
-                    if (spec != null) cases.add(build(file, spec, note, rows, values));
+                    if (spec != null) cases.add(build(file, spec, note, steps, values));
                     spec = cells[1];
                     note = null;
-                    rows.clear();
+                    steps.clear();
                     values.clear();
                 }
                 case "note" -> note = cells[1];
                 case "error" -> errors.add(new Error(file, cells[1], cells.length > 2 ? cells[2] : ""));
                 default -> {
-                    rows.add(new long[] {Long.parseLong(cells[0])});
+                    steps.add(Long.parseLong(cells[0]));
                     values.add(Double.parseDouble(cells[1]));
                 }
             }
         }
-        if (spec != null) cases.add(build(file, spec, note, rows, values));
+        if (spec != null) cases.add(build(file, spec, note, steps, values));
         return new Table(file, cases, errors);
     }
 
-    private static Case build(String file, String spec, String note, List<long[]> rows, List<Double> values) {
-        long[] steps = rows.stream().mapToLong(r -> r[0]).toArray();
-        double[] v = values.stream().mapToDouble(Double::doubleValue).toArray();
-        if (steps.length == 0) throw new IllegalStateException(file + ": case " + spec + " has no values");
-        return new Case(file, spec, note, steps, v);
+    /** The lines of a table file split at tabs, blank lines and {@code #} comments left out. */
+    public static List<String[]> rows(Path path) {
+        try {
+            return Files.readAllLines(path).stream().filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .map(line -> line.split("\t")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Case build(String file, String spec, String note, List<Long> steps, List<Double> values) {
+        if (steps.isEmpty()) throw new IllegalStateException(file + ": case " + spec + " has no values");
+        return new Case(file, spec, note, steps.stream().mapToLong(Long::longValue).toArray(),
+                values.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     /** The spec is rejected with exactly this reason, the caret at the first occurrence of {@code at}. */

@@ -18,7 +18,7 @@ import java.util.function.LongFunction;
  * bound (CPU time of the worker, not the clock) is a hang: its thread is abandoned and the run goes on. The bound
  * is generous (60 s where an input takes about a millisecond); the regressions that once hung (issue 12) are
  * pinned by structural assertions in SpecRegressionTest as well. The long run outside CI:
- * {@code java -cp core/target/classes:core/target/test-classes dev.anneal.fuzz.FuzzRun 1000000} (docs/robustness.md).
+ * {@code java -cp core/target/classes:dialects/target/classes:dialects/target/test-classes dev.anneal.fuzz.FuzzRun 1000000} (docs/robustness.md).
  */
 public final class FuzzRun {
     private FuzzRun() {}
@@ -89,7 +89,8 @@ public final class FuzzRun {
     /**
      * Waits for one input; a TimeoutException once the worker has used {@code seconds} of CPU time on it. CPU time,
      * not the clock, so a loaded machine slows the run without turning slow inputs into hangs. It is read through
-     * reflection because the core module does not read java.management; where that fails, the clock stands in.
+     * reflection because the tests compile inside the dialects module, which does not read java.management; where
+     * that fails, the clock stands in.
      */
     private static void awaitWithinBudget(Future<?> result, long seconds) throws TimeoutException, InterruptedException {
         long budget = seconds * 1_000_000_000L, cpuStart = cpu(), wallStart = System.nanoTime();

@@ -6,9 +6,6 @@ import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Range;
-import dev.anneal.schedule.Schedule;
-
-import java.util.Optional;
 
 /** {@code hf.get_constant_schedule(lr)}: lr at every step ({@code _get_constant_lambda} returns 1). */
 record ConstantSchedule(double lr) implements Portable {

@@ -9,7 +9,6 @@ import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Warmup;
 
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**

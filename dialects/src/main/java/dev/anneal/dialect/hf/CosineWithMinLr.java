@@ -44,8 +44,12 @@ record CosineWithMinLr(double lr, long numWarmupSteps, long numTrainingSteps, do
         }
     }
 
-    /** min_lr_rate, or transformers' {@code min_lr / optimizer.defaults["lr"]}. */
     double rate() {
+        return rate(lr, minLr, minLrRate);
+    }
+
+    /** min_lr_rate, or transformers' {@code min_lr / optimizer.defaults["lr"]}: the one given of the two. */
+    static double rate(double lr, Double minLr, Double minLrRate) {
         return minLrRate != null ? minLrRate : minLr / lr;
     }
 

@@ -25,7 +25,7 @@ record CosineWithMinLrRate(double lr, long numWarmupSteps, long numTrainingSteps
     }
 
     double rate() {
-        return minLrRate != null ? minLrRate : minLr / lr;
+        return CosineWithMinLr.rate(lr, minLr, minLrRate);
     }
 
     @Override

@@ -9,8 +9,6 @@ import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Warmup;
 
-import java.util.Optional;
-
 /**
  * {@code hf.get_inverse_sqrt_schedule(lr, num_warmup_steps, timescale=None)}: linear warmup, then
  * lr/√((k + timescale − w)/timescale). An omitted timescale is {@code num_warmup_steps or 10_000}: num_warmup_steps,

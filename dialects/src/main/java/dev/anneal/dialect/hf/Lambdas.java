@@ -31,11 +31,6 @@ final class Lambdas {
         return Math.max(0.0, (double) (training - k) / (double) Math.max(1, training - warmup));
     }
 
-    /**
-     * {@code _get_cosine_schedule_with_warmup_lr_lambda}, the second definition in the module (with
-     * {@code min_lr_rate}), which is the one {@code get_cosine_schedule_with_warmup} calls at run time; with
-     * {@code min_lr_rate = 0} it equals the first one.
-     */
     /** Beyond this many cycles, 2π·num_cycles·progress overflows for progress within a long's steps, and cos(∞) is NaN. */
     static final double MAX_CYCLES = 1e280;
 
@@ -45,6 +40,11 @@ final class Lambdas {
         }
     }
 
+    /**
+     * {@code _get_cosine_schedule_with_warmup_lr_lambda}, the second definition in the module (with
+     * {@code min_lr_rate}), which is the one {@code get_cosine_schedule_with_warmup} calls at run time; with
+     * {@code min_lr_rate = 0} it equals the first one.
+     */
     static double cosineWithWarmup(long k, long warmup, long training, double cycles, double minLrRate) {
         if (k < warmup) return warmup(k, warmup);
         double progress = (double) (k - warmup) / (double) Math.max(1, training - warmup);

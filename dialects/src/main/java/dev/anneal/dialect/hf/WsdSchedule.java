@@ -1,16 +1,13 @@
 package dev.anneal.dialect.hf;
 
-
 import dev.anneal.spec.Form;
 import dev.anneal.convert.Portable;
 import dev.anneal.dialect.Py;
 import dev.anneal.dialect.hf.Lambdas.Shape;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Range;
-import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Wsd;
 
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**

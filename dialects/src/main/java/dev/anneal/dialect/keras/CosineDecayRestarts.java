@@ -5,10 +5,7 @@ import dev.anneal.convert.Portable;
 import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Range;
-import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Sgdr;
-
-import java.util.Optional;
 
 /**
  * {@code keras.CosineDecayRestarts(initial_learning_rate, first_decay_steps, t_mul=2.0, m_mul=1.0, alpha=0.0)}:
@@ -68,15 +65,15 @@ record CosineDecayRestarts(double initialLearningRate, long firstDecaySteps, dou
                 Py.kw("alpha", alpha, ALPHA));
     }
 
+    /** How far the restarts are compared with sgdr's: beyond any training run. */
+    static final long EXACT_UP_TO = 1_000_000_000_000L;
+
     /**
      * sgdr(lr, period=first_decay_steps, mult=t_mul, floor=lr·alpha) for a whole t_mul and m_mul 1, where Keras's
      * logarithms put every restart before step {@link #EXACT_UP_TO} on the step sgdr counts exactly: the two agree
      * between restarts, so the restarts are what this checks. (Far beyond, float64 logarithms misplace restarts even
      * for t_mul 2: first_decay_steps=10 first at step 351843720888309.)
      */
-    /** How far the restarts are compared with sgdr's: beyond any training run. */
-    static final long EXACT_UP_TO = 1_000_000_000_000L;
-
     @Override
     public Form nativeForm() {
         if (mMul != 1) return Form.none("m_mul (" + Py.num(mMul) + ") lowers each restart's peak; native sgdr restarts at the same value");

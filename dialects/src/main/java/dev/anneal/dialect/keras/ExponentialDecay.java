@@ -6,10 +6,7 @@ import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Exponential;
 import dev.anneal.schedule.Range;
-import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Step;
-
-import java.util.Optional;
 
 /**
  * {@code keras.ExponentialDecay(initial_learning_rate, decay_steps, decay_rate, staircase=False)}:
@@ -26,8 +23,7 @@ record ExponentialDecay(double initialLearningRate, long decaySteps, double deca
     public double at(long step) {
         double p = (double) Py.clamp(step) / (double) decaySteps;
         if (staircase) p = Math.floor(p);
-        if (initialLearningRate == 0) return initialLearningRate; // 0·rate^p is 0 even where rate^p overflows
-        return initialLearningRate * Math.pow(decayRate, p);
+        return Exponential.decayed(initialLearningRate, decayRate, p);
     }
 
     @Override

@@ -6,9 +6,6 @@ import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.InverseTime;
 import dev.anneal.schedule.Range;
-import dev.anneal.schedule.Schedule;
-
-import java.util.Optional;
 
 /**
  * {@code keras.InverseTimeDecay(initial_learning_rate, decay_steps, decay_rate, staircase=False)}:

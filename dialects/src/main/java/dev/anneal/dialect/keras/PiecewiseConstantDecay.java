@@ -1,6 +1,5 @@
 package dev.anneal.dialect.keras;
 
-
 import dev.anneal.spec.Form;
 import dev.anneal.convert.Portable;
 import dev.anneal.dialect.Py;
@@ -12,7 +11,6 @@ import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 

@@ -6,9 +6,6 @@ import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Range;
-import dev.anneal.schedule.Schedule;
-
-import java.util.Optional;
 
 /** {@code optax.constant_schedule(value)}: value at every step. */
 record ConstantSchedule(double value) implements Portable {

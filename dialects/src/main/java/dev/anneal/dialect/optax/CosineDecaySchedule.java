@@ -6,9 +6,7 @@ import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Cosine;
 import dev.anneal.schedule.Range;
-import dev.anneal.schedule.Schedule;
 
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**

@@ -12,8 +12,6 @@ import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Step;
 
-import java.util.Optional;
-
 /**
  * {@code optax.exponential_decay(init_value, transition_steps, decay_rate, transition_begin=0, staircase=False,
  * end_value=None)}: init·decay_rate^((c − begin)/T) (the exponent floored with staircase), clipped at end_value

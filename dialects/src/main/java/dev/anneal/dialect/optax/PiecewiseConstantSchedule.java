@@ -1,6 +1,5 @@
 package dev.anneal.dialect.optax;
 
-
 import dev.anneal.spec.Form;
 import dev.anneal.convert.Portable;
 import dev.anneal.dialect.Py;
@@ -13,7 +12,6 @@ import dev.anneal.schedule.Schedule;
 import java.util.ArrayList;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**

@@ -11,7 +11,6 @@ import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Then;
 
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**

@@ -7,9 +7,7 @@ import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Linear;
 import dev.anneal.schedule.Range;
-import dev.anneal.schedule.Schedule;
 
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**

@@ -27,7 +27,7 @@ public record CosineLRScheduler(double lr, Cycles cycles, Warmup warmup, double 
 
     @Override
     public double at(long step) {
-        return warmup.at(TimmScheduler.clamp(step), lr, t -> cycles.at(t, lr,
+        return warmup.at(Py.clamp(step), lr, t -> cycles.at(t, lr,
                 (tCurr, tI) -> 0.5 * (1 + Math.cos(Math.PI * Math.pow(tCurr, kDecay) / Math.pow(tI, kDecay)))));
     }
 

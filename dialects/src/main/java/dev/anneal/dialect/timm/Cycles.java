@@ -7,6 +7,7 @@ import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
+import dev.anneal.schedule.Then;
 import dev.anneal.spec.Form;
 
 import java.util.ArrayList;
@@ -112,7 +113,7 @@ record Cycles(long tInitial, double lrMin, double mul, double decay, long limit)
                 length = (long) next;
             }
         }
-        return Form.of(Warmup.join(pieces));
+        return Form.of(Then.of(pieces));
     }
 
     private long cycleOf(long t) {

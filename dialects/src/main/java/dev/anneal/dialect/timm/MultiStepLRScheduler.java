@@ -27,7 +27,7 @@ public record MultiStepLRScheduler(double lr, List<Long> decayT, double decayRat
 
     @Override
     public double at(long step) {
-        return warmup.at(TimmScheduler.clamp(step), lr, t -> lr * Math.pow(decayRate, bisectRight(t)));
+        return warmup.at(Py.clamp(step), lr, t -> lr * Math.pow(decayRate, bisectRight(t)));
     }
 
     /** Python's bisect.bisect_right on decay_t, sorted or not. */

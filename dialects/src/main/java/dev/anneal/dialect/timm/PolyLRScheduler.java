@@ -28,7 +28,7 @@ public record PolyLRScheduler(double lr, Cycles cycles, double power, Warmup war
 
     @Override
     public double at(long step) {
-        return warmup.at(TimmScheduler.clamp(step), lr, t -> cycles.at(t, lr,
+        return warmup.at(Py.clamp(step), lr, t -> cycles.at(t, lr,
                 (tCurr, tI) -> Math.pow(1 - Math.pow(tCurr, kDecay) / Math.pow(tI, kDecay), power)));
     }
 

@@ -26,7 +26,7 @@ public record StepLRScheduler(double lr, long decayT, double decayRate, Warmup w
 
     @Override
     public double at(long step) {
-        return warmup.at(TimmScheduler.clamp(step), lr, t -> lr * Math.pow(decayRate, t / decayT));
+        return warmup.at(Py.clamp(step), lr, t -> lr * Math.pow(decayRate, t / decayT));
     }
 
     @Override

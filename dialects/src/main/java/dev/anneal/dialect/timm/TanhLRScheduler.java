@@ -27,7 +27,7 @@ public record TanhLRScheduler(double lr, Cycles cycles, double lb, double ub, Wa
 
     @Override
     public double at(long step) {
-        return warmup.at(TimmScheduler.clamp(step), warmupTarget(), this::main);
+        return warmup.at(Py.clamp(step), warmupTarget(), this::main);
     }
 
     private double main(long t) {

@@ -31,9 +31,4 @@ sealed interface TimmScheduler extends Portable
     static List<String> args(String[]... groups) {
         return Arrays.stream(groups).flatMap(Arrays::stream).filter(a -> a != null).toList();
     }
-
-    /** timm's clock: steps before 0 read as 0, far steps are held at 2^62. */
-    static long clamp(long step) {
-        return Py.clamp(step);
-    }
 }

@@ -8,7 +8,6 @@ import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Shift;
 import dev.anneal.schedule.Then;
 
-import java.util.List;
 import java.util.function.LongToDoubleFunction;
 import java.util.stream.Stream;
 
@@ -38,15 +37,8 @@ record Warmup(long t, double lrInit, boolean prefix) {
     /** The native form: the ramp, then the main formula's native form (shifted when the ramp overlays it). */
     Schedule nativeForm(double target, Schedule main) {
         if (t == 0) return main;
-        return prefix ? join(Stream.concat(Stream.of(new Linear(lrInit, target, t)), Shapes.pieces(main).stream()).toList())
+        return prefix ? Then.of(Stream.concat(Stream.of(new Linear(lrInit, target, t)), Shapes.pieces(main).stream()).toList())
                 : new Then(new Linear(lrInit, target, t), new Shift(main, t));
-    }
-
-    /** Pieces one after another, joined from the left so that they print without parentheses. */
-    static Schedule join(List<Schedule> pieces) {
-        Schedule s = pieces.getFirst();
-        for (Schedule next : pieces.subList(1, pieces.size())) s = new Then(s, next);
-        return s;
     }
 
     /** The keyword arguments, defaults left out (warmup_prefix's default is the scheduler's). */

@@ -5,10 +5,8 @@ import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Cosine;
 import dev.anneal.schedule.Range;
-import dev.anneal.schedule.Schedule;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code torch.CosineAnnealingLR(lr=0.1, T_max=100, eta_min=0.0)}:

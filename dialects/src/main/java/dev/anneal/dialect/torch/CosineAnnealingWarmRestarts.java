@@ -4,11 +4,9 @@ import dev.anneal.spec.Form;
 import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Range;
-import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Sgdr;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**

@@ -10,7 +10,6 @@ import dev.anneal.schedule.Schedule;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * {@code torch.CyclicLR(base_lr=0.001, max_lr=0.1, step_size_up=2000, step_size_down=None, mode='triangular',

@@ -5,10 +5,8 @@ import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Exponential;
 import dev.anneal.schedule.Range;
-import dev.anneal.schedule.Schedule;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code torch.ExponentialLR(lr=0.1, gamma=0.9)}: {@code lr·gamma^k}. PyTorch multiplies by gamma once per step; the
@@ -25,9 +23,8 @@ public record ExponentialLR(double lr, double gamma) implements LrScheduler {
 
     @Override
     public double at(long step) {
-        // PyTorch multiplies step by step, so a zero lr stays zero; the closed form would give 0·∞ = NaN.
-        if (lr == 0) return lr;
-        return lr * Math.pow(gamma, TorchPy.clamp(step));
+        // PyTorch multiplies step by step, so a zero lr stays zero where the closed form would give 0·∞ = NaN.
+        return Exponential.decayed(lr, gamma, TorchPy.clamp(step));
     }
 
     @Override

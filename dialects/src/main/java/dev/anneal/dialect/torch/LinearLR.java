@@ -6,10 +6,8 @@ import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Linear;
 import dev.anneal.schedule.Range;
-import dev.anneal.schedule.Schedule;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -59,15 +57,6 @@ public record LinearLR(double lr, double startFactor, double endFactor, long tot
     /** PyTorch's chainable get_lr: the factor applied at step k, 1 ≤ k ≤ total_iters. */
     double factor(long k) {
         return 1. + (endFactor - startFactor) / (totalIters * startFactor + (k - 1) * (endFactor - startFactor));
-    }
-
-    /** Restarted by SequentialLR at a milestone: PyTorch's closed form divides by total_iters. */
-    double restartedAt(long local) {
-        if (totalIters == 0) {
-            throw TorchPy.failure(this, local, "(restarted by a SequentialLR milestone) is PyTorch's closed form, "
-                    + "which divides by total_iters (0) (ZeroDivisionError)");
-        }
-        return at(local);
     }
 
     @Override

@@ -3,13 +3,12 @@ package dev.anneal.dialect.torch;
 import dev.anneal.spec.Form;
 import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
+import dev.anneal.schedule.Exponential;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.MultiStep;
 import dev.anneal.schedule.Range;
-import dev.anneal.schedule.Schedule;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -38,7 +37,7 @@ public record MultiStepLR(double lr, List<Long> milestones, double gamma) implem
         long t = TorchPy.clamp(step);
         int passed = 0;
         for (long m : milestones) if (m <= t) passed++;
-        return lr == 0 ? lr : lr * Math.pow(gamma, passed); // a zero lr stays zero where gamma^k overflows
+        return Exponential.decayed(lr, gamma, passed);
     }
 
     @Override

@@ -11,7 +11,6 @@ import dev.anneal.schedule.Then;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**

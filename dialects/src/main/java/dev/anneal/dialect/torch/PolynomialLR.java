@@ -6,10 +6,8 @@ import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Polynomial;
 import dev.anneal.schedule.Range;
-import dev.anneal.schedule.Schedule;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -35,15 +33,6 @@ public record PolynomialLR(double lr, long totalIters, double power) implements 
     public double at(long step) {
         if (totalIters == 0) return lr;
         return lr * Math.pow(1.0 - (double) Math.min(totalIters, TorchPy.clamp(step)) / totalIters, power);
-    }
-
-    /** Restarted by SequentialLR at a milestone: PyTorch's closed form divides by total_iters. */
-    double restartedAt(long local) {
-        if (totalIters == 0) {
-            throw TorchPy.failure(this, local, "(restarted by a SequentialLR milestone) is PyTorch's closed form, "
-                    + "which divides by total_iters (0) (ZeroDivisionError)");
-        }
-        return at(local);
     }
 
     @Override

@@ -116,11 +116,17 @@ public record SequentialLR(double lr, List<LrScheduler> schedulers, List<Long> m
     private static double restartedAt(LrScheduler s, long local) {
         return switch (s) {
             case ConstantLR c -> c.restartedAt(local);
-            case LinearLR l -> l.restartedAt(local);
-            case PolynomialLR p -> p.restartedAt(local);
+            case LinearLR l when l.totalIters() == 0 -> throw dividesByZero(l, local);
+            case PolynomialLR p when p.totalIters() == 0 -> throw dividesByZero(p, local);
             case CosineAnnealingLR c -> c.closed(local);
             default -> s.at(local);
         };
+    }
+
+    /** LinearLR or PolynomialLR with total_iters 0, restarted: PyTorch's closed form divides by total_iters. */
+    private static InvalidInputException dividesByZero(LrScheduler s, long local) {
+        return TorchPy.failure(s, local, "(restarted by a SequentialLR milestone) is PyTorch's closed form, "
+                + "which divides by total_iters (0) (ZeroDivisionError)");
     }
 
     /** The value computed by replaying PyTorch step by step: for the tests, which compare it with {@link #at}. */

@@ -3,12 +3,11 @@ package dev.anneal.dialect.torch;
 import dev.anneal.spec.Form;
 import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
+import dev.anneal.schedule.Exponential;
 import dev.anneal.schedule.Range;
-import dev.anneal.schedule.Schedule;
 import dev.anneal.schedule.Step;
 
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code torch.StepLR(lr=0.1, step_size=30, gamma=0.1)}: the lr times gamma every step_size steps,
@@ -28,8 +27,7 @@ public record StepLR(double lr, long stepSize, double gamma) implements LrSchedu
 
     @Override
     public double at(long step) {
-        if (lr == 0) return lr; // PyTorch multiplies step by step: a zero lr stays zero where gamma^k overflows
-        return lr * Math.pow(gamma, TorchPy.clamp(step) / stepSize);
+        return Exponential.decayed(lr, gamma, TorchPy.clamp(step) / stepSize);
     }
 
     @Override

@@ -264,7 +264,6 @@ public final class Torch {
         };
     }
 
-    /** The argument an error message names first (records start their messages with the parameter), else the call. */
     /** The argument the error names ({@code name} is the setting, {@code milestones[2]} an item of one), or the call. */
     private static Node culprit(Node.Call call, Args nested, String named) {
         if (named == null) return call;

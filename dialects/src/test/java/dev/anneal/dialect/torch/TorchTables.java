@@ -2,9 +2,6 @@ package dev.anneal.dialect.torch;
 
 import dev.anneal.dialect.ReferenceTables;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -59,15 +56,7 @@ final class TorchTables {
         List<Case> cases = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
         Builder b = null;
-        List<String> lines;
-        try {
-            lines = Files.readAllLines(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (String line : lines) {
-            if (line.isBlank() || line.startsWith("#")) continue;
-            String[] cells = line.split("\t");
+        for (String[] cells : ReferenceTables.rows(path)) {
             switch (cells[0]) {
                 case "case" -> {
                     if (b != null) cases.add(b.build());
