@@ -211,4 +211,20 @@ class SpecRegressionTest {
     private static int depth(Schedule s) {
         return s instanceof Then t ? 1 + Math.max(depth(t.first()), depth(t.next())) : 0;
     }
+
+    /** A zero lr under a growing decay: lr·rate^k was 0·∞ = NaN once rate^k overflowed; it stays 0, as native step does. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            timm.StepLRScheduler(lr=0, decay_t=1, decay_rate=2)
+            timm.MultiStepLRScheduler(lr=0, decay_t=[1, 2], decay_rate=1e300)
+            timm.CosineLRScheduler(lr=0, t_initial=1, cycle_decay=2, cycle_limit=5000)
+            """)
+    void aZeroLrUnderADecayThatOverflows_staysZero(String spec) {
+        assertThat(SpecOracle.check(spec)).isEmpty();
+        Schedule s = Spec.parse(spec);
+        for (long step : new long[] {0, 3, 1100, 4000, 1L << 40}) assertThat(s.at(step)).as("%s at %d", spec, step).isEqualTo(0.0);
+        // timm's ranges are widened by a few ulps (Py.loose), so around 0 by a few subnormals
+        assertThat(s.range().min()).isBetween(-1e-300, 0.0);
+        assertThat(s.range().max()).isBetween(0.0, 1e-300);
+    }
 }

@@ -4,6 +4,7 @@ import dev.anneal.schedule.InvalidInputException;
 
 import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
+import dev.anneal.schedule.Exponential;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Schedule;
@@ -79,14 +80,13 @@ record Cycles(long tInitial, double lrMin, double mul, double decay, long limit)
             tCurr = t - tInitial * i;
         }
         if (i >= limit) return lrMin;
-        double peak = lr * Math.pow(decay, i);
+        double peak = Exponential.decayed(lr, decay, i);
         return lrMin + (peak - lrMin) * shape.at(tCurr, tI);
     }
 
     /** Bounds on every value: between lr_min and the highest or lowest peak. */
     Range range(double lr) {
-        double last = limit <= 1 ? 1 : Math.pow(decay, limit - 1);
-        return Range.hull(lrMin, lr, lr * Math.min(1, last), lr * Math.max(1, last));
+        return Range.hull(lrMin, lr, Exponential.decayed(lr, decay, Math.max(0, limit - 1)));
     }
 
     /**
@@ -103,7 +103,7 @@ record Cycles(long tInitial, double lrMin, double mul, double decay, long limit)
                 return Form.none("timm's floating-point cycle count, floor(log(1 − t/t_initial·(1 − cycle_mul))/log(cycle_mul)),"
                         + " does not put the restart of cycle " + i + " at step " + start + " (it is " + cycleOf(start) + " there)");
             }
-            pieces.add(piece.apply(lr * Math.pow(decay, i), length));
+            pieces.add(piece.apply(Exponential.decayed(lr, decay, i), length));
             start = Py.add(start, length);
             if (mul != 1 && i + 1 < limit) {
                 double next = length * mul;

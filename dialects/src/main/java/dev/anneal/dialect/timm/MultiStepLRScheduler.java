@@ -2,6 +2,7 @@ package dev.anneal.dialect.timm;
 
 import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
+import dev.anneal.schedule.Exponential;
 import dev.anneal.schedule.Constant;
 import dev.anneal.schedule.MultiStep;
 import dev.anneal.schedule.Range;
@@ -27,7 +28,7 @@ public record MultiStepLRScheduler(double lr, List<Long> decayT, double decayRat
 
     @Override
     public double at(long step) {
-        return warmup.at(Py.clamp(step), lr, t -> lr * Math.pow(decayRate, bisectRight(t)));
+        return warmup.at(Py.clamp(step), lr, t -> Exponential.decayed(lr, decayRate, bisectRight(t)));
     }
 
     /** Python's bisect.bisect_right on decay_t, sorted or not. */
@@ -43,7 +44,7 @@ public record MultiStepLRScheduler(double lr, List<Long> decayT, double decayRat
 
     @Override
     public Range range() {
-        return Py.loose(Range.hull(warmup.lrInit(), lr, lr * Math.pow(decayRate, decayT.size())));
+        return Py.loose(Range.hull(warmup.lrInit(), lr, Exponential.decayed(lr, decayRate, decayT.size())));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.anneal.dialect.timm;
 
 import dev.anneal.dialect.Py;
 import dev.anneal.schedule.Checks;
+import dev.anneal.schedule.Exponential;
 import dev.anneal.schedule.Range;
 import dev.anneal.schedule.Step;
 import dev.anneal.spec.Form;
@@ -26,12 +27,12 @@ public record StepLRScheduler(double lr, long decayT, double decayRate, Warmup w
 
     @Override
     public double at(long step) {
-        return warmup.at(Py.clamp(step), lr, t -> lr * Math.pow(decayRate, t / decayT));
+        return warmup.at(Py.clamp(step), lr, t -> Exponential.decayed(lr, decayRate, t / decayT));
     }
 
     @Override
     public Range range() {
-        return Py.loose(Range.hull(warmup.lrInit(), lr, decayRate <= 1 ? 0 : Double.POSITIVE_INFINITY));
+        return Py.loose(Range.hull(warmup.lrInit(), lr, decayRate <= 1 || lr == 0 ? 0 : Double.POSITIVE_INFINITY));
     }
 
     @Override
