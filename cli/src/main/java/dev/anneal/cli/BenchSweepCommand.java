@@ -65,6 +65,15 @@ final class BenchSweepCommand implements Callable<Integer> {
         if (fashionMnist != 0 && fashionMnist < 2) throw new IllegalArgumentException("--fashion-mnist (" + fashionMnist + ") must be 0 or >= 2");
         PrintWriter out = command.commandLine().getOut();
         dir = Files.createTempDirectory("anneal-bench-sweep");
+        try {
+            measure(out);
+        } finally {
+            BenchStoreCommand.deleteTree(dir); // every sweep's store
+        }
+        return Main.OK;
+    }
+
+    private void measure(PrintWriter out) throws IOException {
         out.println("load before: " + Load.now());
         SweepSpec tiny = SweepFile.parse("""
                 task: {name: quadratic, dimension: 1}
@@ -129,7 +138,6 @@ final class BenchSweepCommand implements Callable<Integer> {
         out.println("overhead/trial = (wall/trials − own work/workers) × workers: the busy time a trial costs a worker beyond its own work");
         out.println("load after: " + Load.now());
         out.flush();
-        return Main.OK;
     }
 
     /** Seconds of a tiny trial's own work, run alone in this thread (best of three passes). */
