@@ -8,8 +8,6 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -53,16 +51,15 @@ final class TrainingChart {
         return this;
     }
 
+    /** Writes the PNG through {@link OutputFiles#write}, as plot writes its -o: whole or not at all. */
     void write(Path file) {
         if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new IllegalArgumentException("--figure (" + file + ") must end in .png");
         }
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            BitmapEncoder.saveBitmap(chart, file.toString().replaceFirst("(?i)\\.png$", ""), BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write figure " + file + ": " + e.getMessage(), e);
-        }
+        OutputFiles.write("--figure", file, f -> {
+            try (var png = Files.newOutputStream(f)) {
+                BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
+            }
+        });
     }
 }
