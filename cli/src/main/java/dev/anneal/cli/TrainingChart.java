@@ -51,11 +51,22 @@ final class TrainingChart {
         return this;
     }
 
-    /** Writes the PNG through {@link OutputFiles#write}, as plot writes its -o: whole or not at all. */
-    void write(Path file) {
-        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-            throw new IllegalArgumentException("--figure (" + file + ") must end in .png");
+    /** Fails unless a PNG can be written at {@code figure} (null: none asked for): called before the training it draws. */
+    static void check(Path figure) {
+        if (figure == null) return;
+        OutputFiles.checkFile("--figure", figure);
+        checkPng(figure);
+    }
+
+    private static void checkPng(Path figure) {
+        if (!figure.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            throw new IllegalArgumentException("--figure (" + figure + ") must end in .png");
         }
+    }
+
+    /** Writes the PNG through {@link OutputFiles#write} (which checks the path), as plot writes its -o: whole or not at all. */
+    void write(Path file) {
+        checkPng(file);
         OutputFiles.write("--figure", file, f -> {
             try (var png = Files.newOutputStream(f)) {
                 BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);

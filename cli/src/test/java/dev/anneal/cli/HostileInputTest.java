@@ -142,6 +142,18 @@ class HostileInputTest {
                 "--checkpoint", file.toString()), "--checkpoint (" + file + ") exists and is not a directory");
     }
 
+    @Test
+    void aFigureThatIsNotAPng_isRejectedBeforeTrainingOrTheSweep() {
+        Path jpg = dir.resolve("train.jpg");
+        Cli train = Cli.run("train", "fashion-mnist", "--limit", "60", "--figure", jpg.toString());
+        rejected(train, "--figure (" + jpg + ") must end in .png");
+        assertThat(train.out()).as(train.toString()).doesNotContain("trained");
+        Cli findLr = Cli.run("find-lr", "fashion-mnist", "--limit", "60", "--figure", jpg.toString());
+        rejected(findLr, "--figure (" + jpg + ") must end in .png");
+        assertThat(findLr.out()).as(findLr.toString()).doesNotContain("suggested lr");
+        assertThat(jpg).doesNotExist();
+    }
+
     private static byte[] gzip(byte[] data) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
