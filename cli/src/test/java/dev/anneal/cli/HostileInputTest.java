@@ -154,6 +154,18 @@ class HostileInputTest {
         assertThat(jpg).doesNotExist();
     }
 
+    @Test
+    void aLabOrSweepReportFolderThatCannotBeWritten_isRejectedBeforeTheyRun() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Cli lab = Cli.run("lab", "S43", "--reduced", "--seeds", "5", "--no-store", "-o", file.toString());
+        rejected(lab, "-o (" + file + ") exists and is not a directory");
+        assertThat(lab.out()).as(lab.toString()).doesNotContain("studies");
+        Path sweep = Files.writeString(dir.resolve("grid.yaml"), SweepCommandTest.GRID);
+        Cli swept = Cli.run("sweep", sweep.toString(), "--store", dir.resolve("runs.db").toString(), "-o", "/proc/anneal-sweep");
+        rejected(swept, "-o (/proc/anneal-sweep) cannot be written");
+        assertThat(swept.out()).as(swept.toString()).doesNotContain("trials:");
+    }
+
     private static byte[] gzip(byte[] data) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
