@@ -1,5 +1,6 @@
 package dev.anneal.cli;
 
+import dev.anneal.bench.host.Load;
 import dev.anneal.store.NewRun;
 import dev.anneal.store.Recorder;
 import dev.anneal.store.RunKind;
@@ -81,7 +82,7 @@ final class BenchServeCommand implements Callable<Integer> {
         Path ab = Path.of("/usr/bin/ab");
         if (!Files.isExecutable(ab)) throw new IllegalArgumentException("Apache ab is missing: install Debian's apache2-utils (./anneal bench serve does)");
         PrintWriter out = command.commandLine().getOut();
-        out.printf(Locale.ROOT, "load average before: %s%n", BenchStoreCommand.loadavg());
+        out.printf(Locale.ROOT, "load average before: %s%n", Load.now());
         Path dir = Files.createTempDirectory("anneal-bench-serve");
         try {
             if (only == null || only.equals("run")) openLongRun(out, dir.resolve("long.db"));
@@ -90,7 +91,7 @@ final class BenchServeCommand implements Callable<Integer> {
         } finally {
             BenchStoreCommand.deleteTree(dir);
         }
-        out.printf(Locale.ROOT, "load average after: %s%n", BenchStoreCommand.loadavg());
+        out.printf(Locale.ROOT, "load average after: %s%n", Load.now());
         out.flush();
         return Main.OK;
     }
@@ -143,7 +144,7 @@ final class BenchServeCommand implements Callable<Integer> {
                 Path body = Files.writeString(db.resolveSibling("playground.json"),
                         "{\"text\":\"warmup(5%, cosine(0.1, steps=95%))\",\"total\":10000,\"lambdaMax\":10}");
                 out.printf(Locale.ROOT, "under load: %d clients, %d requests each line, store of %,d runs; load average %s%n",
-                        clients, requests, loadRuns, BenchStoreCommand.loadavg());
+                        clients, requests, loadRuns, Load.now());
                 out.printf(Locale.ROOT, "  %-44s %9s %9s %9s %8s%n", "request", "p50 ms", "p99 ms", "req/s", "failed");
                 ab(out, "runs table, page 1", base + "/api/runs?page=0&size=50", null);
                 ab(out, "a run's 4 series, 1,000 buckets each", base + "/api/runs/" + ids.get(7) + "/series?points=1000", null);
@@ -179,7 +180,7 @@ final class BenchServeCommand implements Callable<Integer> {
             else best = Math.min(best, ms);
         }
         out.printf(Locale.ROOT, "%-48s first %7.1f ms, best of %d %7.1f ms (%,d bytes of JSON); load average %s%n",
-                what, first, repeats, best, bytes, BenchStoreCommand.loadavg());
+                what, first, repeats, best, bytes, Load.now());
         out.flush();
     }
 

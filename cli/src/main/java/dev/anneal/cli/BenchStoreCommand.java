@@ -1,5 +1,6 @@
 package dev.anneal.cli;
 
+import dev.anneal.bench.host.Load;
 import dev.anneal.djl.RunListener;
 import dev.anneal.djl.Step;
 import dev.anneal.store.NewRun;
@@ -63,7 +64,7 @@ final class BenchStoreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (steps < 1 || series < 1) throw new IllegalArgumentException("--steps (" + steps + ") and --series (" + series + ") must be >= 1");
         PrintWriter out = command.commandLine().getOut();
-        out.printf(Locale.ROOT, "load average before: %s%n", loadavg());
+        out.printf(Locale.ROOT, "load average before: %s%n", Load.now());
         out.printf(Locale.ROOT, "%-10s  %12s  %14s  %10s  %14s%n", "store", "rows", "recorder rows/s", "caller ns/row", "plain JDBC rows/s");
         Path dir = Files.createTempDirectory("anneal-bench-store");
         try {
@@ -74,7 +75,7 @@ final class BenchStoreCommand implements Callable<Integer> {
         } finally {
             deleteTree(dir);
         }
-        out.printf(Locale.ROOT, "load average after: %s%n", loadavg());
+        out.printf(Locale.ROOT, "load average after: %s%n", Load.now());
         out.flush();
         return Main.OK;
     }
@@ -174,14 +175,6 @@ final class BenchStoreCommand implements Callable<Integer> {
     static void deleteTree(Path dir) throws IOException {
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
-    }
-
-    static String loadavg() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException e) {
-            return "unknown";
         }
     }
 }

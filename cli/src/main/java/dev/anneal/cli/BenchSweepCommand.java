@@ -1,5 +1,6 @@
 package dev.anneal.cli;
 
+import dev.anneal.bench.host.Load;
 import dev.anneal.store.RunStore;
 import dev.anneal.sweep.Engine;
 import dev.anneal.sweep.Job;
@@ -64,7 +65,16 @@ final class BenchSweepCommand implements Callable<Integer> {
         if (fashionMnist != 0 && fashionMnist < 2) throw new IllegalArgumentException("--fashion-mnist (" + fashionMnist + ") must be 0 or >= 2");
         PrintWriter out = command.commandLine().getOut();
         dir = Files.createTempDirectory("anneal-bench-sweep");
-        out.println("load before: " + loadavg());
+        try {
+            measure(out);
+        } finally {
+            BenchStoreCommand.deleteTree(dir); // every sweep's store
+        }
+        return Main.OK;
+    }
+
+    private void measure(PrintWriter out) throws IOException {
+        out.println("load before: " + Load.now());
         SweepSpec tiny = SweepFile.parse("""
                 task: {name: quadratic, dimension: 1}
                 steps: 1
@@ -126,14 +136,13 @@ final class BenchSweepCommand implements Callable<Integer> {
             }
         }
         out.println("overhead/trial = (wall/trials − own work/workers) × workers: the busy time a trial costs a worker beyond its own work");
-        out.println("load after: " + loadavg());
+        out.println("load after: " + Load.now());
         out.flush();
-        return Main.OK;
     }
 
     /** Seconds of a tiny trial's own work, run alone in this thread (best of three passes). */
     private double ownWork(SweepSpec spec) {
-        List<Job> jobs = jobs(spec);
+        List<Job> jobs = Sweep.trials(spec);
         double best = Double.MAX_VALUE;
         for (int pass = 0; pass < 3; pass++) {
             long t0 = System.nanoTime();
@@ -145,7 +154,7 @@ final class BenchSweepCommand implements Callable<Integer> {
 
     /** Seconds to run every trial through the engine, {@code workers} at a time, nothing recorded. */
     private double engineOnly(Engine engine, SweepSpec spec) {
-        List<Job> jobs = jobs(spec);
+        List<Job> jobs = Sweep.trials(spec);
         long t0 = System.nanoTime();
         List<CompletableFuture<?>> running = new ArrayList<>();
         for (Job j : jobs) {
@@ -170,24 +179,12 @@ final class BenchSweepCommand implements Callable<Integer> {
         }
     }
 
-    private static List<Job> jobs(SweepSpec spec) {
-        return Sweep.trials(spec);
-    }
-
     private static boolean sparkAvailable() {
         try {
             Class.forName("org.apache.spark.SparkConf");
             return true;
         } catch (ClassNotFoundException e) {
             return false;
-        }
-    }
-
-    private static String loadavg() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "unknown";
         }
     }
 

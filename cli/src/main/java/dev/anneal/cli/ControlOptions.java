@@ -69,7 +69,6 @@ final class ControlOptions {
         return plateau != null;
     }
 
-    /** The brake reads the optimizer's gradient norm at every update. */
     /**
      * The controller asked for, on the lr schedule {@code lr}, or null. The plateau observes {@code heldOut}; the
      * curvature estimate uses the first {@code batch} images of {@code train}.

@@ -72,6 +72,7 @@ final class FindLrCommand implements Callable<Integer> {
         }
         PrintWriter out = command.commandLine().getOut();
         figure = OutputFiles.chosen(figure, output, "find-lr.png");
+        TrainingChart.check(figure); // before the sweep, not after it
         NewRun described = NewRun.of(RunKind.FIND_LR, options.model().key() + " " + options.optimizer + " lr " + minLr + ".." + maxLr)
                 .withSeed(options.seed).withSchedule(String.join("\n", schedules.lines())).withConfig(options.config())
                 .withConfig(Map.of("min-lr", Double.toString(minLr), "max-lr", Double.toString(maxLr), "steps", Integer.toString(steps),

@@ -63,6 +63,7 @@ final class LabCommand implements Callable<Integer> {
         if (seeds < Lab.MIN_SEEDS) throw new IllegalArgumentException("--seeds (" + seeds + ") must be >= " + Lab.MIN_SEEDS);
         int workers = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (workers < 1) throw new IllegalArgumentException("--jobs (" + workers + ") must be >= 1");
+        if (output != null) OutputFiles.checkDirectory("-o", output); // now, not after the studies have run
         List<Study> studies = field ? FieldStudies.interleave(toys(FieldStudies.toyIds())) : Catalogue.select(ids);
         if (field) Engines.pytorch(1, 0); // before any trial: offline, one intra-op thread
         PrintWriter out = command.commandLine().getOut(), err = command.commandLine().getErr();

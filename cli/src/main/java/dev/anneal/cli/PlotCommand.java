@@ -71,7 +71,6 @@ final class PlotCommand implements Callable<Integer> {
             Schedule schedule = specOptions.parse(text, OptionalLong.of(steps));
             series.add(new Chart.Series(text, schedule));
         }
-        OutputFiles.checkFile("-o", output);
         Chart chart = new Chart(title, "step", yLabel, width, height, log);
         OutputFiles.write("-o", output, file -> chart.write(series, steps, file, format));
         PrintWriter out = command.commandLine().getOut();

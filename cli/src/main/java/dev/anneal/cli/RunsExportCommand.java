@@ -62,11 +62,11 @@ final class RunsExportCommand implements Callable<Integer> {
                 write(out, s, run, series);
                 out.flush();
             } else {
-                Path parent = output.toAbsolutePath().getParent();
-                if (parent != null) Files.createDirectories(parent);
-                try (Writer w = Files.newBufferedWriter(output)) {
-                    write(w, s, run, series);
-                }
+                OutputFiles.write("-o", output, file -> {
+                    try (Writer w = Files.newBufferedWriter(file)) {
+                        write(w, s, run, series);
+                    }
+                });
             }
         }
         return Main.OK;

@@ -59,13 +59,15 @@ final class RunsListCommand implements Callable<Integer> {
         if (limit < 0) throw new IllegalArgumentException("--limit (" + limit + ") must be >= 0");
         filter = filter.withLimit(limit);
         List<Run> runs;
+        String where;
         try (RunStore s = store.open()) {
             if (parent != null) filter = filter.withParent(s.get(parent).id());
             runs = s.list(filter);
+            where = s.location();
         }
         PrintWriter out = command.commandLine().getOut();
         if (runs.isEmpty()) {
-            out.println("no runs in " + store.url());
+            out.println("no runs in " + where);
             return Main.OK;
         }
         String format = "%-10s  %-7s  %-8s  %-19s  %8s  %s%n";

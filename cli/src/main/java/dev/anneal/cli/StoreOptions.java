@@ -17,14 +17,9 @@ final class StoreOptions {
     @Option(names = "--no-store", description = "Record nothing in the run store.")
     boolean off;
 
-    /** The store's JDBC URL. */
-    String url() {
-        return StoreLocation.resolve(location);
-    }
-
     /** Opens the store (creating it on first use). */
     RunStore open() {
-        return RunStore.open(url());
+        return RunStore.open(StoreLocation.resolve(location));
     }
 
     /** Starts recording {@code run} and prints {@code run: ID}; a recording of nothing with --no-store. */

@@ -76,6 +76,7 @@ final class SweepCommand implements Callable<Integer> {
         if (workers != null && workers < 1) throw new IllegalArgumentException("--workers (" + workers + ") must be >= 1");
         if (top < 1) throw new IllegalArgumentException("--top (" + top + ") must be >= 1");
         if (store.off) throw new IllegalArgumentException("--no-store: a sweep needs the run store, where each trial is run once");
+        if (output != null) OutputFiles.checkDirectory("-o", output); // now, not after the sweep has run
         try (RunStore runs = store.open(); Engine e = engine()) {
             out.printf(Locale.ROOT, "sweep: %s (%s, %s, %s)%n", spec.id(), spec.name(), strategy(spec), e.describe());
             out.flush();

@@ -58,6 +58,7 @@ final class Trace implements AutoCloseable {
     private static final String GRADIENT_COLUMNS = "loss_scale,applied,clipped_steps,skipped_steps,half_overflows,half_underflows";
 
     void write(Step s) {
+        if (out == null) return; // no file: nothing to format either, on every step
         StringBuilder line = new StringBuilder();
         line.append(s.step()).append(',').append(s.epoch()).append(',')
                 .append(String.format(Locale.ROOT, "%.6g,%.6g", s.loss(), s.accuracy()));

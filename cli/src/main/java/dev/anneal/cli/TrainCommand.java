@@ -83,7 +83,7 @@ final class TrainCommand implements Callable<Integer> {
         controls.decisions = OutputFiles.chosen(controls.decisions, output, "train-decisions.csv");
         // Outputs that cannot be written are found now, not after an epoch of training.
         OutputFiles.checkFile("--trace", trace);
-        OutputFiles.checkFile("--figure", figure);
+        TrainingChart.check(figure);
         OutputFiles.checkFile("--decisions", controls.decisions);
         if (checkpoint != null) OutputFiles.checkDirectory("--checkpoint", checkpoint);
         boolean control = controls.any();

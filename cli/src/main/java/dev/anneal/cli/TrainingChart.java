@@ -8,8 +8,6 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 import java.awt.Color;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -53,16 +51,26 @@ final class TrainingChart {
         return this;
     }
 
+    /** Fails unless a PNG can be written at {@code figure} (null: none asked for): called before the training it draws. */
+    static void check(Path figure) {
+        if (figure == null) return;
+        OutputFiles.checkFile("--figure", figure);
+        checkPng(figure);
+    }
+
+    private static void checkPng(Path figure) {
+        if (!figure.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            throw new IllegalArgumentException("--figure (" + figure + ") must end in .png");
+        }
+    }
+
+    /** Writes the PNG through {@link OutputFiles#write} (which checks the path), as plot writes its -o: whole or not at all. */
     void write(Path file) {
-        if (!file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
-            throw new IllegalArgumentException("--figure (" + file + ") must end in .png");
-        }
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) Files.createDirectories(parent);
-            BitmapEncoder.saveBitmap(chart, file.toString().replaceFirst("(?i)\\.png$", ""), BitmapEncoder.BitmapFormat.PNG);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write figure " + file + ": " + e.getMessage(), e);
-        }
+        checkPng(file);
+        OutputFiles.write("--figure", file, f -> {
+            try (var png = Files.newOutputStream(f)) {
+                BitmapEncoder.saveBitmap(chart, png, BitmapEncoder.BitmapFormat.PNG);
+            }
+        });
     }
 }

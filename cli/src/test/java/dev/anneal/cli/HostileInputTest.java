@@ -142,6 +142,30 @@ class HostileInputTest {
                 "--checkpoint", file.toString()), "--checkpoint (" + file + ") exists and is not a directory");
     }
 
+    @Test
+    void aFigureThatIsNotAPng_isRejectedBeforeTrainingOrTheSweep() {
+        Path jpg = dir.resolve("train.jpg");
+        Cli train = Cli.run("train", "fashion-mnist", "--limit", "60", "--figure", jpg.toString());
+        rejected(train, "--figure (" + jpg + ") must end in .png");
+        assertThat(train.out()).as(train.toString()).doesNotContain("trained");
+        Cli findLr = Cli.run("find-lr", "fashion-mnist", "--limit", "60", "--figure", jpg.toString());
+        rejected(findLr, "--figure (" + jpg + ") must end in .png");
+        assertThat(findLr.out()).as(findLr.toString()).doesNotContain("suggested lr");
+        assertThat(jpg).doesNotExist();
+    }
+
+    @Test
+    void aLabOrSweepReportFolderThatCannotBeWritten_isRejectedBeforeTheyRun() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Cli lab = Cli.run("lab", "S43", "--reduced", "--seeds", "5", "--no-store", "-o", file.toString());
+        rejected(lab, "-o (" + file + ") exists and is not a directory");
+        assertThat(lab.out()).as(lab.toString()).doesNotContain("studies");
+        Path sweep = Files.writeString(dir.resolve("grid.yaml"), SweepCommandTest.GRID);
+        Cli swept = Cli.run("sweep", sweep.toString(), "--store", dir.resolve("runs.db").toString(), "-o", "/proc/anneal-sweep");
+        rejected(swept, "-o (/proc/anneal-sweep) cannot be written");
+        assertThat(swept.out()).as(swept.toString()).doesNotContain("trials:");
+    }
+
     private static byte[] gzip(byte[] data) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
