@@ -149,8 +149,7 @@ final class CheckCommand implements Callable<Integer> {
 
     /** The method's stability model, at its own defaults where no flag gives a value. */
     private Dynamics optimizer() {
-        Method method = Method.find(optimizer).orElseThrow(() -> new IllegalArgumentException("--optimizer (" + optimizer
-                + ") must be one of " + Method.keys()));
+        Method method = Method.of(optimizer, "--optimizer");
         if (weightDecay != null && (!(weightDecay >= 0) || weightDecay.isInfinite())) {
             throw new IllegalArgumentException("--weight-decay (" + weightDecay + ") must be >= 0 and finite");
         }

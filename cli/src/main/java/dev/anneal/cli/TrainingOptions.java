@@ -114,7 +114,7 @@ final class TrainingOptions {
     }
 
     Method rule() {
-        return Method.find(optimizer).orElseThrow(() -> new IllegalArgumentException("--optimizer (" + optimizer + ") must be one of " + Method.keys()));
+        return Method.of(optimizer, "--optimizer");
     }
 
     Images train() {

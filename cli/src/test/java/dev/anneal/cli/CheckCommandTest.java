@@ -115,7 +115,7 @@ class CheckCommandTest {
                 arguments(new String[] {"check", "cosine(0.1, steps=10)", "--batch", "512"}, "--base-batch"),
                 arguments(new String[] {"check", "cosine(0.1, steps=10)", "--accumulate", "0"}, "--accumulate (0) must be > 0"),
                 arguments(new String[] {"check", "cosine(0.1, steps=10)", "--accumulate-mode", "avg"}, "--accumulate-mode"),
-                arguments(new String[] {"check", "cosine(0.1, steps=10)", "--optimizer", "lion"}, "--optimizer"),
+                arguments(new String[] {"check", "cosine(0.1, steps=10)", "--optimizer", "lion"}, "--optimizer (lion) must be one of sgd, momentum"),
                 arguments(new String[] {"check", "cosine(0.1, steps=10)", "--weight-decay", "-0.1"}, "--weight-decay (-0.1) must be >= 0"),
                 arguments(new String[] {"check", "cosin(0.1, steps=10)"}, "did you mean 'cosine'"));
     }

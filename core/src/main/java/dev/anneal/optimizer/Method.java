@@ -66,7 +66,12 @@ public enum Method {
 
     /** The method called {@code key}; an unknown name fails with the list of names. */
     public static Method of(String key) {
-        return find(key).orElseThrow(() -> Checks.fail("optimizer", String.valueOf(key), "must be one of " + keys()));
+        return of(key, "optimizer");
+    }
+
+    /** As {@link #of(String)}, the error naming the setting that gave the name ({@code --optimizer}, a key path). */
+    public static Method of(String key, String setting) {
+        return find(key).orElseThrow(() -> Checks.fail(setting, String.valueOf(key), "must be one of " + keys()));
     }
 
     /** Every name, comma-separated. */
