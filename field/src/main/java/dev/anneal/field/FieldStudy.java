@@ -8,7 +8,6 @@ import dev.anneal.lab.Rule;
 import dev.anneal.lab.Study;
 import dev.anneal.lab.Trial;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -79,17 +78,16 @@ abstract class FieldStudy implements Study {
     public Trial run(Mode mode, long seed) {
         FieldRun run = training(mode);
         Trial trial = new Trial();
-        Map<String, Double> metric = new LinkedHashMap<>();
         long every = Math.max(1, run.steps() / run.evaluations());
         double[] x = new double[run.evaluations()];
         for (int i = 0; i < x.length; i++) x[i] = (i + 1) * every;
         arms().forEach((name, yaml) -> {
             FieldRun.Outcome o = run.train(yaml, seed);
-            metric.put(name, measure(o));
             trial.metric(name, measure(o));
             extras(o).forEach((suffix, v) -> trial.metric(name + " " + suffix, v));
             trial.curve(name, new Curve(x, o.testLossCurve()));
         });
+        Map<String, Double> metric = trial.metrics();
         for (String other : comparisons()) trial.metric(difference(claimed(), other), metric.get(claimed()) - metric.get(other));
         return trial;
     }

@@ -19,6 +19,23 @@ final class Curves {
         return s / n;
     }
 
+    /** The median of {@code v} (the mean of the two middle values for an even count). */
+    static double median(double[] v) {
+        double[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+    }
+
+    /** The median curve of several runs of one length: at each point, the {@link #median} over the runs. */
+    static double[] median(double[][] runs) {
+        double[] m = new double[runs[0].length], column = new double[runs.length];
+        for (int i = 0; i < m.length; i++) {
+            for (int r = 0; r < runs.length; r++) column[r] = runs[r][i];
+            m[i] = median(column);
+        }
+        return m;
+    }
+
     /** Steps 0, every, 2·every, … matching a curve recorded every {@code every} updates. */
     static double[] grid(int points, int every) {
         double[] x = new double[points];

@@ -107,14 +107,9 @@ public final class S25PlateauEscape implements Study {
                 }
                 curves[s] = c;
             }
-            trial.metric(arm[0] + ": escape step", median(escape)).metric(arm[0] + ": escaped", escaped / (double) STARTS)
+            trial.metric(arm[0] + ": escape step", Curves.median(escape)).metric(arm[0] + ": escaped", escaped / (double) STARTS)
                     .budget(arm[0], Budget.sum(Spec.parse(arm[1], steps), steps));
-            double[] med = new double[curves[0].length];
-            for (int i = 0; i < med.length; i++) {
-                double[] col = new double[STARTS];
-                for (int s = 0; s < STARTS; s++) col[s] = curves[s][i];
-                med[i] = median(col);
-            }
+            double[] med = Curves.median(curves);
             trial.curve(arm[0], new Curve(Curves.grid(med.length, every), med));
         }
         return trial;
@@ -124,11 +119,5 @@ public final class S25PlateauEscape implements Study {
         int n = MODES.length;
         double r = MODES[n - 1] - p[n - 1] * p[2 * n - 1];
         return 0.5 * r * r;
-    }
-
-    static double median(double[] v) {
-        double[] s = v.clone();
-        java.util.Arrays.sort(s);
-        return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 }

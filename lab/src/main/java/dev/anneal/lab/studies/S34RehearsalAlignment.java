@@ -75,7 +75,7 @@ public final class S34RehearsalAlignment implements Study {
         Schedule rate = Spec.parse(lr(steps), steps);
         double[] rates = new double[steps];
         for (int t = 0; t < steps; t++) rates[t] = rate.at(t);
-        double median = S25PlateauEscape.median(rates);
+        double median = Curves.median(rates);
         boolean[][] plans = new boolean[3][steps];
         double high = 0, low = 0, share = 2.0 / EVERY; // 2 in 5 of the steps on one side of the median: 1 in 5 overall
         for (int t = 0; t < steps; t++) {

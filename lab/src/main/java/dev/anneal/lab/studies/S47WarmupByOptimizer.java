@@ -87,7 +87,7 @@ public final class S47WarmupByOptimizer implements Study {
                 for (int t = 0; t < steps; t++) {
                     task.batchGradient(p, g, BATCH, batches);
                     opt.step(g);
-                    curve[t + 1] = Math.min(Curves.capped(task.excessLoss(p) / start), 1e12);
+                    curve[t + 1] = Curves.capped(task.excessLoss(p) / start);
                 }
                 double s = 0;
                 for (int t = 1; t <= early; t++) s += Math.log10(Math.max(curve[t], 1e-300)) / early;

@@ -118,7 +118,7 @@ public final class S48DampingRatio implements Study {
             for (int t = 0; t <= steps; t++) {
                 double[] col = new double[STARTS];
                 for (int k = 0; k < STARTS; k++) col[k] = ratio[k][Math.min(t, steps - 1)];
-                median[t] = Math.min(CAP, S25PlateauEscape.median(col));
+                median[t] = Math.min(CAP, Curves.median(col));
             }
             double[] hOver = new double[steps], zeta = new double[steps];
             for (int t = 1; t <= steps; t++) {

@@ -83,17 +83,11 @@ public final class S52SummedAccumulation implements Study {
                 double configured = arm.equals("linear scaling") ? rules.linear() : rules.configuredPeak();
                 double[] curve = train(k, configured, steps, new SplittableRandom(seed));
                 if (Double.isInfinite(curve[curve.length - 1])) diverged++;
-                if (k == 8) trial.curve(arm, new Curve(Curves.grid(curve.length, 1), cap(curve)));
+                if (k == 8) trial.curve(arm, new Curve(Curves.grid(curve.length, 1), java.util.Arrays.stream(curve).map(Curves::capped).toArray()));
             }
             trial.metric(arm + ": diverged", diverged / (double) K.length);
         }
         return trial;
-    }
-
-    private static double[] cap(double[] c) {
-        double[] out = c.clone();
-        for (int i = 0; i < out.length; i++) out[i] = Math.min(out[i], 1e12);
-        return out;
     }
 
     /** The effective rate of one step from x₀ = 1, noise-free: (1 − x₁)/λ. */

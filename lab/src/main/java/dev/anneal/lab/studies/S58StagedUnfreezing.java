@@ -102,17 +102,28 @@ public final class S58StagedUnfreezing implements Study {
     static double[][] product(float[] p, int lo, int hi) {
         double[][] m = new double[D][D];
         for (int i = 0; i < D; i++) m[i][i] = 1;
-        for (int k = lo; k <= hi; k++) {
-            double[][] next = new double[D][D];
-            for (int i = 0; i < D; i++)
-                for (int j = 0; j < D; j++) {
-                    double s = 0;
-                    for (int l = 0; l < D; l++) s += p[(k * D + i) * D + l] * m[l][j];
-                    next[i][j] = s;
-                }
-            m = next;
-        }
+        for (int k = lo; k <= hi; k++) m = times(p, k, m);
         return m;
+    }
+
+    /** Wₖ·m. */
+    private static double[][] times(float[] p, int k, double[][] m) {
+        double[][] next = new double[D][D];
+        for (int i = 0; i < D; i++)
+            for (int j = 0; j < D; j++) {
+                double s = 0;
+                for (int l = 0; l < D; l++) s += p[(k * D + i) * D + l] * m[l][j];
+                next[i][j] = s;
+            }
+        return next;
+    }
+
+    /** The products below each layer, W_{k−1}⋯W₀ for k = 0 … LAYERS, built up in one pass: the identity first, the network last. */
+    private static double[][][] below(float[] p) {
+        double[][][] below = new double[LAYERS + 1][][];
+        below[0] = product(p, 0, -1);
+        for (int k = 0; k < LAYERS; k++) below[k + 1] = times(p, k, below[k]);
+        return below;
     }
 
     static double testLoss(float[] p, double[][] target) {
@@ -124,7 +135,8 @@ public final class S58StagedUnfreezing implements Study {
 
     /** The minibatch gradient of ½‖Wx − y‖² for every layer: ∂/∂Wₖ = Aᵀ·E·Bᵀ, A the layers above, B the layers below times x. */
     static void gradient(float[] p, double[][] target, SplittableRandom data, float[] g) {
-        double[][] full = product(p, 0, LAYERS - 1), c = new double[D][D]; // c = E·Xᵀ/B: the residual–input covariance
+        double[][][] below = below(p);
+        double[][] full = below[LAYERS], c = new double[D][D]; // c = E·Xᵀ/B: the residual–input covariance
         for (int b = 0; b < BATCH; b++) {
             double[] x = new double[D], r = new double[D];
             for (int j = 0; j < D; j++) x[j] = data.nextGaussian();
@@ -139,14 +151,16 @@ public final class S58StagedUnfreezing implements Study {
             for (int i = 0; i < D; i++) for (int j = 0; j < D; j++) c[i][j] += r[i] * x[j] / BATCH;
         }
         for (int k = 0; k < LAYERS; k++) {
-            double[][] above = product(p, k + 1, LAYERS - 1), below = product(p, 0, k - 1);
-            for (int i = 0; i < D; i++)
+            double[][] above = product(p, k + 1, LAYERS - 1), ac = new double[D][D];
+            for (int i = 0; i < D; i++) {
+                for (int a = 0; a < D; a++) for (int b = 0; b < D; b++) ac[a][b] = above[a][i] * c[a][b]; // the same for every j
                 for (int j = 0; j < D; j++) {
                     double s = 0;
                     for (int a = 0; a < D; a++)
-                        for (int b = 0; b < D; b++) s += above[a][i] * c[a][b] * below[j][b];
+                        for (int b = 0; b < D; b++) s += ac[a][b] * below[k][j][b];
                     g[(k * D + i) * D + j] = (float) s;
                 }
+            }
         }
     }
 }

@@ -102,7 +102,6 @@ public final class S60InitBoundWarmup implements Study {
             String lr = "linear(0, " + target.at(w) + ", steps=" + w + ") then shift(" + target(steps) + ", " + w + ")";
             int diverged = 0;
             double worst = 0;
-            double[] median = new double[steps / 10 + 1];
             double[][] curves = new double[RUNS][];
             for (int r = 0; r < RUNS; r++) {
                 float[] x = new float[DIM], g = new float[DIM];
@@ -131,12 +130,7 @@ public final class S60InitBoundWarmup implements Study {
                 worst += Math.log10(peak) / RUNS;
                 curves[r] = c;
             }
-            for (int i = 0; i < median.length; i++) {
-                double[] col = new double[RUNS];
-                for (int r = 0; r < RUNS; r++) col[r] = curves[r][i];
-                java.util.Arrays.sort(col);
-                median[i] = (col[RUNS / 2 - 1] + col[RUNS / 2]) / 2;
-            }
+            double[] median = Curves.median(curves);
             trial.metric(names[a] + ": diverged", diverged / (double) RUNS).metric(names[a] + ": log10 peak loss ratio", worst).curve(names[a], new Curve(Curves.grid(median.length, 10), median));
         }
         return trial;

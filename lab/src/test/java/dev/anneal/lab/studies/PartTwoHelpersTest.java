@@ -21,6 +21,17 @@ class PartTwoHelpersTest {
     }
 
     @Test
+    void median_isTheMiddleValueOrTheMeanOfTheTwoMiddleOnes_pointByPointForRuns() {
+        assertThat(Curves.median(new double[] {5, 1, 3})).isEqualTo(3);
+        assertThat(Curves.median(new double[] {4, 1, 3, 10})).isEqualTo(3.5);
+        double[] unsorted = {2, 1};
+        Curves.median(unsorted);
+        assertThat(unsorted).containsExactly(2, 1);
+        // three runs of two points: medians {2, 1, 9} → 2 and {20, 30, 10} → 20
+        assertThat(Curves.median(new double[][] {{2, 20}, {1, 30}, {9, 10}})).containsExactly(2, 20);
+    }
+
+    @Test
     void s48_dampingRatioOfFittedRoots_matchesTheHandValue() {
         // roots 0.9·e^(±0.3i): b = 2·0.9·cos 0.3, c = 0.81; ζ = −ln 0.9 / √(ln²0.9 + 0.3²) = 0.331360
         assertThat(S48DampingRatio.rootsZeta(2 * 0.9 * Math.cos(0.3), 0.81)).isCloseTo(0.331360, within(1e-6));
