@@ -24,7 +24,6 @@ import java.util.SplittableRandom;
  */
 public final class LabTrial {
     static final Set<String> TASKS = Set.of("quadratic", "rugged");
-    static final Set<String> OPTIMIZERS = Set.of("sgd", "nesterov", "adam", "adamw");
 
     private LabTrial() {}
 
