@@ -90,12 +90,7 @@ public final class AnnealOptimizer extends Optimizer {
             // A method's non-zero momentum default comes right after the set's own names: the trace's column order.
             double momentum = rule.defaults().getOrDefault("momentum", 0.0);
             if (momentum != 0) own.putIfAbsent("momentum", Schedule.constant(momentum));
-            Hyperparameters h = Hyperparameters.of(rule, name, own);
-            if (!h.unread().isEmpty()) {
-                throw new IllegalArgumentException("groups." + name + "." + h.unread().getFirst() + " is not a hyperparameter of " + rule.key()
-                        + " (it reads " + String.join(", ", Hyperparameters.readBy(rule)) + ")");
-            }
-            groups.add(h);
+            groups.add(Hyperparameters.of(rule, name, own).requireRead());
         }
         this.claims = claims(b.claims, b.schedules.groups());
         this.values = new double[groups.size()][];

@@ -95,6 +95,16 @@ public final class Hyperparameters {
         return names.stream().filter(n -> !read.contains(n) && !Regularizers.isRegularizer(n)).toList();
     }
 
+    /** This, unless a name is {@link #unread}: then an error naming it and what the method reads. */
+    public Hyperparameters requireRead() {
+        List<String> unread = unread();
+        if (!unread.isEmpty()) {
+            throw new IllegalArgumentException(path + unread.getFirst() + " is not a hyperparameter of " + method.key()
+                    + " (it reads " + String.join(", ", readBy(method)) + ")");
+        }
+        return this;
+    }
+
     /**
      * Every value at {@code step} into {@code values}, lr mapped by {@code rate} (the step's rate input: a controller's
      * decision, or the identity), unchecked: {@link #check} what is applied.
