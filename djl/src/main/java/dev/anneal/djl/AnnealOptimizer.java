@@ -65,7 +65,8 @@ public final class AnnealOptimizer extends Optimizer {
     private final String perParameterRefusal;      // why update() cannot be used, or null
     private final Map<String, State> states = new HashMap<>();
     private final Map<String, Integer> groupOf = new HashMap<>();
-    private final double[][] values;
+    private final double[][] values;       // per group: the values of the last whole-model step
+    private final double[][] perParameter; // per group: the values of update()'s parameter
     private long step, updates;
     private Verdict lastVerdict;
 
@@ -89,16 +90,15 @@ public final class AnnealOptimizer extends Optimizer {
             // A method's non-zero momentum default comes right after the set's own names: the trace's column order.
             double momentum = rule.defaults().getOrDefault("momentum", 0.0);
             if (momentum != 0) own.putIfAbsent("momentum", Schedule.constant(momentum));
-            Hyperparameters h = Hyperparameters.of(rule, name, own);
-            if (!h.unread().isEmpty()) {
-                throw new IllegalArgumentException("groups." + name + "." + h.unread().getFirst() + " is not a hyperparameter of " + rule.key()
-                        + " (it reads " + String.join(", ", Hyperparameters.readBy(rule)) + ")");
-            }
-            groups.add(h);
+            groups.add(Hyperparameters.of(rule, name, own).requireRead());
         }
         this.claims = claims(b.claims, b.schedules.groups());
         this.values = new double[groups.size()][];
-        for (int i = 0; i < groups.size(); i++) values[i] = new double[groups.get(i).names().size()];
+        this.perParameter = new double[groups.size()][];
+        for (int i = 0; i < groups.size(); i++) {
+            values[i] = new double[groups.get(i).names().size()];
+            perParameter[i] = new double[groups.get(i).names().size()];
+        }
         this.pipeline = new GradientPipeline(b.gradients);
         int accumulate = b.accumulate == null ? 1 : b.accumulate;
         this.accumulator = accumulate > 1 ? new GradientAccumulator(accumulate, b.reduction) : null;
@@ -217,20 +217,28 @@ public final class AnnealOptimizer extends Optimizer {
 
     /** The values the update at {@code step} applies with {@code rate} (as {@link #step(List, DoubleUnaryOperator)} takes it). */
     public Map<String, Double> hyperparameters(long step, DoubleUnaryOperator rate) {
-        Map<String, Double> columns = new LinkedHashMap<>();
-        for (Hyperparameters h : groups) {
-            double[] v = new double[h.names().size()];
-            read(h, step, v, rate);
-            for (int i = 0; i < v.length; i++) columns.put(groups.size() == 1 ? h.names().get(i) : h.group() + "." + h.names().get(i), v[i]);
+        double[][] v = new double[groups.size()][];
+        for (int i = 0; i < groups.size(); i++) {
+            v[i] = new double[groups.get(i).names().size()];
+            groups.get(i).read(step, rate, v[i]);
         }
-        return columns;
+        return columns(v);
     }
 
-    /** The group's values at {@code at}, its lr mapped by {@code rate}. */
-    private static void read(Hyperparameters h, long at, double[] into, DoubleUnaryOperator rate) {
-        h.read(at, into);
-        int lr = h.index("lr");
-        into[lr] = rate.applyAsDouble(into[lr]);
+    /** The values the last whole-model step (taken or skipped by {@link #step(List, DoubleUnaryOperator)} or {@link #flush}) applied, as {@link #hyperparameters(long)} gives them. */
+    public Map<String, Double> lastHyperparameters() {
+        if (lastVerdict == null) throw new IllegalStateException("no step taken yet");
+        return columns(values);
+    }
+
+    /** Trace columns: {@code lr}, …, or {@code group.lr}, … with several groups. */
+    private Map<String, Double> columns(double[][] v) {
+        Map<String, Double> columns = new LinkedHashMap<>();
+        for (int g = 0; g < groups.size(); g++) {
+            Hyperparameters h = groups.get(g);
+            for (int i = 0; i < v[g].length; i++) columns.put(groups.size() == 1 ? h.names().get(i) : h.group() + "." + h.names().get(i), v[g][i]);
+        }
+        return columns;
     }
 
     // ---- the whole model's step --------------------------------------------------------------------------------
@@ -297,10 +305,10 @@ public final class AnnealOptimizer extends Optimizer {
     /** Checks every group's values, runs the pipeline on the step's gradients, and applies the update unless it vetoes. */
     private boolean take(List<State> trained, DoubleUnaryOperator rate) {
         for (int i = 0; i < groups.size(); i++) {
-            read(groups.get(i), step, values[i], rate);
+            groups.get(i).read(step, rate, values[i]);
             groups.get(i).check(values[i], step);
         }
-        lastVerdict = process(grads(trained, accumulator != null), "step " + step);
+        lastVerdict = process(grads(trained, accumulator != null));
         if (lastVerdict.applies()) {
             updates++;
             for (State s : trained) apply(s, accumulator != null ? s.stepGrad : s.grad);
@@ -317,26 +325,26 @@ public final class AnnealOptimizer extends Optimizer {
         if (perParameterRefusal != null) throw new IllegalStateException(perParameterRefusal);
         State s = state(parameterId, weight);
         int group = group(parameterId);
-        double[] v = values[group];
-        read(groups.get(group), s.count, v, DoubleUnaryOperator.identity());
+        double[] v = perParameter[group];
+        groups.get(group).read(s.count, DoubleUnaryOperator.identity(), v);
         groups.get(group).check(v, s.count);
         readGradient(s, grad, parameterId);
-        Verdict verdict = process(List.of(s.grad), "parameter " + parameterId + "'s update " + s.count);
+        Verdict verdict = pipeline.process(List.of(s.grad)); // no loss scaling here (refused above), so no underflow
         if (verdict instanceof Verdict.Skip skip) {
             throw new Diverged("parameter " + parameterId + "'s gradient holds " + skip.nonFinite() + " non-finite values (the first is " + skip.value()
                     + ") at its update " + s.count + ": DJL's Trainer updates one parameter at a time, so the step cannot be skipped whole;"
                     + " this parameter was left unchanged");
         }
         s.count++;
-        applyKernel(s, group, s.grad);
+        applyKernel(s, groups.get(group), v, s.grad);
     }
 
     /** The pipeline's verdict; a loss scale that underflowed ends training as a divergence, which callers report. */
-    private Verdict process(List<float[]> grads, String where) {
+    private Verdict process(List<float[]> grads) {
         try {
             return pipeline.process(grads);
         } catch (LossScaleUnderflow e) {
-            throw new Diverged(e.getMessage() + ", at " + where);
+            throw new Diverged(e.getMessage() + ", at step " + step);
         }
     }
 
@@ -369,31 +377,35 @@ public final class AnnealOptimizer extends Optimizer {
     private static void readGradient(State s, NDArray grad, String name) {
         if (!s.gradChecked) requireOwnMemory(grad, name + "'s gradient");
         s.gradChecked = true;
-        ByteBuffer memory = memory(grad, name + "'s gradient");
+        ByteBuffer memory = memory(grad, name, "'s gradient");
         memory.asFloatBuffer().get(0, s.grad);
         MemorySegment.ofBuffer(memory).fill((byte) 0);
     }
 
     private void apply(State s, float[] grad) {
         s.count = updates;
-        applyKernel(s, group(s.id), grad);
+        int group = group(s.id);
+        applyKernel(s, groups.get(group), values[group], grad);
     }
 
-    /** One parameter's update with optim's kernels on a copy of its weight, written back. */
-    private void applyKernel(State s, int group, float[] grad) {
-        ByteBuffer weight = memory(s.array, "parameter");
+    /** One parameter's update at its group's values {@code v} with optim's kernels on a copy of its weight, written back. */
+    private static void applyKernel(State s, Hyperparameters h, double[] v, float[] grad) {
+        ByteBuffer weight = memory(s.array, "parameter", "");
         weight.asFloatBuffer().get(0, s.weight);
         // The scalar kernels: the same bits as the Vector API ones, but C2 compiles them within a few steps, while the
         // vector Adam runs slowly until C2 has inlined the Vector API (MLP, 157 to 628 steps: about half the time).
-        groups.get(group).update(KernelImpl.SCALAR, values[group], s.count, s.weight, grad, s.moments);
+        h.update(KernelImpl.SCALAR, v, s.count, s.weight, grad, s.moments);
         weight.asFloatBuffer().put(0, s.weight);
     }
 
-    /** The array's memory, which the update reads and writes in place ({@link #requireOwnMemory} checked it is not a copy). */
-    private static ByteBuffer memory(NDArray a, String what) {
+    /**
+     * The array's memory, which the update reads and writes in place ({@link #requireOwnMemory} checked it is not a
+     * copy); the error names it {@code what + part} (joined only then: this runs for every parameter at every step).
+     */
+    private static ByteBuffer memory(NDArray a, String what, String part) {
         if (a.getDataType() != DataType.FLOAT32 || !Device.cpu().equals(a.getDevice())
                 || !"PyTorch".equals(a.getManager().getEngine().getEngineName())) {
-            throw new IllegalStateException(what + " must be a float32 array of the PyTorch engine on the CPU (it is "
+            throw new IllegalStateException(what + part + " must be a float32 array of the PyTorch engine on the CPU (it is "
                     + a.getDataType() + " on " + a.getDevice() + " in " + a.getManager().getEngine().getEngineName() + ")");
         }
         return a.toByteBuffer(true);
@@ -404,8 +416,8 @@ public final class AnnealOptimizer extends Optimizer {
      * as a fresh contiguous copy, which writing would not reach: two calls tell them apart.
      */
     private static void requireOwnMemory(NDArray a, String what) {
-        long first = MemorySegment.ofBuffer(memory(a, what)).address();
-        long second = MemorySegment.ofBuffer(memory(a, what)).address();
+        long first = MemorySegment.ofBuffer(memory(a, what, "")).address();
+        long second = MemorySegment.ofBuffer(memory(a, what, "")).address();
         if (first != second) throw new IllegalStateException(what + " must be contiguous: the update writes its memory in place");
     }
 

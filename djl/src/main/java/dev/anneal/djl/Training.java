@@ -68,7 +68,6 @@ public final class Training implements AutoCloseable {
     private final Augmentation augmentation;
     private AnnealOptimizer optimizer;
     private Control<?> control;
-    private DoubleUnaryOperator rate = DoubleUnaryOperator.identity(); // the last update's, for its trace row
     private Consumer<Decision> decisions = d -> {};
     private final Updater baseline; // another update rule in place of Anneal's optimizer, else null
     private long baselineSteps;
@@ -189,7 +188,7 @@ public final class Training implements AutoCloseable {
             batchCount++;
             if (!updated) continue;
             Step done = baseline == null
-                    ? new Step(applying, epoch, lossSum / batches, correct / seen, hyperparameters(applying), optimizer.lastVerdict(), optimizer.gradientState())
+                    ? new Step(applying, epoch, lossSum / batches, correct / seen, optimizer.lastHyperparameters(), optimizer.lastVerdict(), optimizer.gradientState())
                     : new Step(applying, epoch, lossSum / batches, correct / seen, Map.of(), null, null);
             if (control != null) control.afterUpdate(this, applying).ifPresent(decisions);
             lossSum = correct = 0;
@@ -298,16 +297,12 @@ public final class Training implements AutoCloseable {
     /** Applies the update after a backward pass; false while Anneal's optimizer accumulates micro-batches. */
     private boolean update(boolean lastBatch) {
         if (baseline == null) {
-            rate = control == null ? DoubleUnaryOperator.identity() : control.rateAt(optimizer.step());
+            DoubleUnaryOperator rate = control == null ? DoubleUnaryOperator.identity() : control.rateAt(optimizer.step());
             return optimizer.step(parameters, rate) || lastBatch && optimizer.flush(parameters, rate);
         }
         baseline.update(parameters);
         baselineSteps++;
         return true;
-    }
-
-    private Map<String, Double> hyperparameters(long step) {
-        return optimizer.hyperparameters(step, rate);
     }
 
     /** The fraction of {@code images} whose most probable class is their label. */

@@ -8,12 +8,12 @@ import dev.anneal.schedule.Checks;
 import dev.anneal.schedule.InvalidInputException;
 import dev.anneal.schedule.Schedule;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * One parameter group's hyperparameters for a {@link Method} (core's one definition of each optimizer): the group's
@@ -24,23 +24,24 @@ import java.util.TreeSet;
 public final class Hyperparameters {
     private final Method method;
     private final String group;
-    private final String[] names;
+    private final String path; // groups.NAME.: the key path every message names a value by
+    private final List<String> names;
     private final Schedule[] schedules;
     private final int lr, weightDecay, momentum, dampening, beta1, beta2, eps; // -1 where the method does not read it
 
     private Hyperparameters(Method method, String group, String[] names, Schedule[] schedules) {
         this.method = method;
         this.group = group;
-        this.names = names;
+        this.path = "groups." + group + ".";
+        this.names = List.of(names);
         this.schedules = schedules;
-        List<String> list = List.of(names);
-        lr = list.indexOf("lr");
-        weightDecay = list.indexOf("weight_decay");
-        momentum = list.indexOf("momentum");
-        dampening = list.indexOf("dampening");
-        beta1 = list.indexOf("beta1");
-        beta2 = list.indexOf("beta2");
-        eps = list.indexOf("eps");
+        lr = this.names.indexOf("lr");
+        weightDecay = this.names.indexOf("weight_decay");
+        momentum = this.names.indexOf("momentum");
+        dampening = this.names.indexOf("dampening");
+        beta1 = this.names.indexOf("beta1");
+        beta2 = this.names.indexOf("beta2");
+        eps = this.names.indexOf("eps");
     }
 
     /**
@@ -74,36 +75,43 @@ public final class Hyperparameters {
 
     /** Every name, in value order: the group's own, then the method's defaults. */
     public List<String> names() {
-        return List.of(names);
+        return names;
     }
 
     public Schedule schedule(int index) {
         return schedules[index];
     }
 
-    /** Where {@code name}'s value sits in {@link #at}'s array. */
+    /** Where {@code name}'s value sits in {@link #read}'s array. */
     public int index(String name) {
-        for (int i = 0; i < names.length; i++) if (names[i].equals(name)) return i;
-        throw new IllegalArgumentException("groups." + group + "." + name + " is not defined; group " + group + " has " + names());
+        int i = names.indexOf(name);
+        if (i < 0) throw new IllegalArgumentException(path + name + " is not defined; group " + group + " has " + names);
+        return i;
     }
 
     /** The group's names that neither the method nor the network reads ({@link Regularizers}): a typo, or a name of another method. */
     public List<String> unread() {
         List<String> read = readBy(method);
-        return Arrays.stream(names).filter(n -> !read.contains(n) && !Regularizers.isRegularizer(n)).toList();
+        return names.stream().filter(n -> !read.contains(n) && !Regularizers.isRegularizer(n)).toList();
     }
 
-    /** Every value at {@code step}, checked. */
-    public double[] at(long step) {
-        double[] values = new double[names.length];
-        read(step, values);
-        check(values, step);
-        return values;
+    /** This, unless a name is {@link #unread}: then an error naming it and what the method reads. */
+    public Hyperparameters requireRead() {
+        List<String> unread = unread();
+        if (!unread.isEmpty()) {
+            throw new IllegalArgumentException(path + unread.getFirst() + " is not a hyperparameter of " + method.key()
+                    + " (it reads " + String.join(", ", readBy(method)) + ")");
+        }
+        return this;
     }
 
-    /** Every value at {@code step} into {@code values}, unchecked (a caller that adjusts lr checks after). */
-    public void read(long step, double[] values) {
-        for (int i = 0; i < names.length; i++) values[i] = schedules[i].at(step);
+    /**
+     * Every value at {@code step} into {@code values}, lr mapped by {@code rate} (the step's rate input: a controller's
+     * decision, or the identity), unchecked: {@link #check} what is applied.
+     */
+    public void read(long step, DoubleUnaryOperator rate, double[] values) {
+        for (int i = 0; i < schedules.length; i++) values[i] = schedules[i].at(step);
+        values[lr] = rate.applyAsDouble(values[lr]);
     }
 
     /**
@@ -119,11 +127,11 @@ public final class Hyperparameters {
     }
 
     private void check(double[] v) {
-        method.check("groups." + group + ".", name -> v[index(name)]);
+        method.check(path, name -> v[index(name)]);
     }
 
     /**
-     * One block's update with {@link #at}'s values, in PyTorch's operation order ({@link Kernels}, whose implementation {@link KernelImpl#best()} picks). {@code moments}
+     * One block's update with {@link #read}'s values (checked), in PyTorch's operation order ({@link Kernels}, whose implementation {@link KernelImpl#best()} picks). {@code moments}
      * holds the block's momentum buffer (SGD) or m and v (Adam), created here on first use; {@code updates} counts
      * the block's applied updates, this one included (Adam's bias correction). {@code g} may be changed.
      */

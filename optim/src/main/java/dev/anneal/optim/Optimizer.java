@@ -5,6 +5,7 @@ import dev.anneal.optim.grad.GradientPipeline;
 import dev.anneal.optim.grad.Verdict;
 import dev.anneal.optimizer.Method;
 import dev.anneal.schedule.Checks;
+import dev.anneal.schedule.InvalidInputException;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +40,8 @@ public final class Optimizer {
     private final List<float[]> blocks = new ArrayList<>();
     private final GradientPipeline pipeline;
     private final Trace trace = new Trace();
-    private final float[][] first, second;
+    private final float[][][] moments; // per block: SGD's momentum buffer, or Adam's m and v
+    private final double[][] values;   // per group: the values of the step being taken
     private long step, updates;
 
     private Optimizer(Method method, List<Bound> groups, GradConfig gradients) {
@@ -47,14 +49,15 @@ public final class Optimizer {
         this.groups = groups;
         this.pipeline = new GradientPipeline(gradients);
         groups.forEach(b -> blocks.addAll(b.group().blocks()));
-        first = new float[blocks.size()][];
-        second = new float[blocks.size()][];
+        moments = new float[blocks.size()][2][];
         if (method.adaptive()) {
             for (int i = 0; i < blocks.size(); i++) {
-                first[i] = new float[blocks.get(i).length];
-                second[i] = new float[blocks.get(i).length];
+                moments[i][0] = new float[blocks.get(i).length];
+                moments[i][1] = new float[blocks.get(i).length];
             }
         }
+        values = new double[groups.size()][];
+        for (int g = 0; g < groups.size(); g++) values[g] = new double[groups.get(g).hyperparameters().names().size()];
     }
 
     public static Builder builder(Method method, ScheduleSet schedules) {
@@ -98,20 +101,31 @@ public final class Optimizer {
      * functions of the step; the value applied is checked and traced like a scheduled one.
      */
     public Verdict step(List<float[]> gradients, DoubleUnaryOperator rate) {
-        Checks.argument(gradients.size() == blocks.size(), "gradients (" + gradients.size()
-                + " blocks) must have as many blocks as the parameters (" + blocks.size() + ")");
-        for (int i = 0; i < blocks.size(); i++) {
-            Checks.argument(gradients.get(i).length == blocks.get(i).length, "gradients[" + i + "] (" + gradients.get(i).length
-                    + " values) must be as long as parameter block " + i + " (" + blocks.get(i).length + " values)");
+        // on every step: the messages are built only when a check fails
+        if (gradients.size() != blocks.size()) {
+            throw InvalidInputException.of("gradients (" + gradients.size() + " blocks) must have as many blocks as the parameters (" + blocks.size() + ")");
         }
-        double[][] values = new double[groups.size()][];
-        for (int g = 0; g < groups.size(); g++) values[g] = valuesAt(groups.get(g), rate);
+        for (int i = 0; i < blocks.size(); i++) {
+            if (gradients.get(i).length != blocks.get(i).length) {
+                throw InvalidInputException.of("gradients[" + i + "] (" + gradients.get(i).length + " values) must be as long as parameter block "
+                        + i + " (" + blocks.get(i).length + " values)");
+            }
+        }
+        for (int g = 0; g < groups.size(); g++) {
+            Hyperparameters h = groups.get(g).hyperparameters();
+            h.read(step, rate, values[g]);
+            h.check(values[g], step);
+        }
         Verdict verdict = pipeline.process(gradients);
         if (verdict.applies()) {
             updates++;
             int block = 0;
             for (int g = 0; g < groups.size(); g++) {
-                for (float[] p : groups.get(g).group().blocks()) update(groups.get(g), values[g], block, p, gradients.get(block++));
+                Hyperparameters h = groups.get(g).hyperparameters();
+                for (float[] p : groups.get(g).group().blocks()) {
+                    h.update(values[g], updates, p, gradients.get(block), moments[block]);
+                    block++;
+                }
             }
         }
         for (int g = 0; g < groups.size(); g++) {
@@ -125,30 +139,13 @@ public final class Optimizer {
         return verdict;
     }
 
-    private double[] valuesAt(Bound b, DoubleUnaryOperator rate) {
-        Hyperparameters h = b.hyperparameters();
-        double[] values = new double[h.names().size()];
-        h.read(step, values);
-        int lr = h.index("lr");
-        values[lr] = rate.applyAsDouble(values[lr]);
-        h.check(values, step);
-        return values;
-    }
-
-    private void update(Bound b, double[] v, int block, float[] p, float[] g) {
-        float[][] moments = {first[block], second[block]};
-        b.hyperparameters().update(v, updates, p, g, moments);
-        first[block] = moments[0];
-        second[block] = moments[1];
-    }
-
     /** A deep copy of the state: step, updates, moments and the gradient pipeline's state. */
     public OptimizerState state() {
         List<OptimizerState.Block> states = new ArrayList<>();
         int i = 0;
         for (Bound b : groups) {
             for (float[] p : b.group().blocks()) {
-                states.add(new OptimizerState.Block(b.group().name(), p.length, copy(first[i]), copy(second[i])));
+                states.add(new OptimizerState.Block(b.group().name(), p.length, copy(moments[i][0]), copy(moments[i][1])));
                 i++;
             }
         }
@@ -173,8 +170,8 @@ public final class Optimizer {
         }
         pipeline.restore(saved.grad());
         for (i = 0; i < blocks.size(); i++) {
-            first[i] = copy(saved.blocks().get(i).first());
-            second[i] = copy(saved.blocks().get(i).second());
+            moments[i][0] = copy(saved.blocks().get(i).first());
+            moments[i][1] = copy(saved.blocks().get(i).second());
         }
         step = saved.step();
         updates = saved.updates();

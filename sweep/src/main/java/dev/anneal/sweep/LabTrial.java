@@ -24,7 +24,6 @@ import java.util.SplittableRandom;
  */
 public final class LabTrial {
     static final Set<String> TASKS = Set.of("quadratic", "rugged");
-    static final Set<String> OPTIMIZERS = Set.of("sgd", "nesterov", "adam", "adamw");
 
     private LabTrial() {}
 
@@ -39,6 +38,7 @@ public final class LabTrial {
         Optimizer optimizer = Optimizer.builder(method(s.optimizer()), set).group("default", x).build();
         double[] curve = new double[(int) (budget / s.every()) + 1];
         float[] g = new float[x.length];
+        List<float[]> gradients = List.of(g);
         curve[0] = task.loss(x);
         for (long t = 0; t < budget; t++) {
             task.gradient(x, g);
@@ -46,7 +46,7 @@ public final class LabTrial {
                 SplittableRandom rng = new SplittableRandom(s.seed() * 0x9E3779B97F4A7C15L + t);
                 for (int i = 0; i < g.length; i++) g[i] += (float) (noise * rng.nextGaussian());
             }
-            optimizer.step(List.of(g));
+            optimizer.step(gradients);
             if ((t + 1) % s.every() == 0) {
                 int k = (int) ((t + 1) / s.every());
                 curve[k] = task.loss(x);

@@ -1,6 +1,7 @@
 package dev.anneal.optim.grad;
 
 import dev.anneal.schedule.Checks;
+import dev.anneal.schedule.InvalidInputException;
 
 /**
  * Everything the gradient pipeline remembers between steps, as plain numbers, so a checkpoint saves and restores
@@ -25,8 +26,9 @@ public record GradState(float scale, int growthTracker, long steps, long skipped
         Checks.nonNegative("clippedSteps", clippedSteps);
         Checks.nonNegative("halfOverflows", halfOverflows);
         Checks.nonNegative("halfUnderflows", halfUnderflows);
-        Checks.argument(skippedSteps + clippedSteps <= steps, "skippedSteps (" + skippedSteps + ") + clippedSteps ("
-                + clippedSteps + ") must be <= steps (" + steps + ")");
+        if (skippedSteps + clippedSteps > steps) { // a new state every step: the message only when it fails
+            throw InvalidInputException.of("skippedSteps (" + skippedSteps + ") + clippedSteps (" + clippedSteps + ") must be <= steps (" + steps + ")");
+        }
     }
 
     /** The state before the first step. */

@@ -1,6 +1,7 @@
 package dev.anneal.optim.grad;
 
 import dev.anneal.schedule.Checks;
+import dev.anneal.schedule.InvalidInputException;
 
 import java.util.List;
 
@@ -40,12 +41,15 @@ public final class GradientAccumulator {
      * the K-th: {@code step} then holds the reduced gradient and the next call starts a new step.
      */
     public boolean add(List<float[]> micro, List<float[]> step) {
-        Checks.argument(micro.size() == step.size(),
-                "micro (" + micro.size() + " blocks) must have as many blocks as step (" + step.size() + ")");
+        // on every micro-batch: the messages are built only when a check fails
+        if (micro.size() != step.size()) {
+            throw InvalidInputException.of("micro (" + micro.size() + " blocks) must have as many blocks as step (" + step.size() + ")");
+        }
         for (int b = 0; b < micro.size(); b++) {
             float[] m = micro.get(b), s = step.get(b);
-            Checks.argument(m.length == s.length,
-                    "micro block " + b + " (" + m.length + " values) must be as long as step block " + b + " (" + s.length + ")");
+            if (m.length != s.length) {
+                throw InvalidInputException.of("micro block " + b + " (" + m.length + " values) must be as long as step block " + b + " (" + s.length + ")");
+            }
         }
         for (int b = 0; b < micro.size(); b++) {
             float[] m = micro.get(b), s = step.get(b);
