@@ -8,6 +8,7 @@ import dev.anneal.djl.Images;
 import dev.anneal.djl.Model;
 import dev.anneal.djl.Training;
 import dev.anneal.optim.ScheduleSet;
+import dev.anneal.optimizer.Method;
 
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -56,7 +57,7 @@ final class FashionMnistTrial {
         Images test = FashionMnist.test(dir, whole(p, "test-limit", 10000));
         boolean error = metric(p).equals("error");
         double[] curve = new double[(int) (budget / s.every()) + 1];
-        AnnealOptimizer optimizer = AnnealOptimizer.builder(LabTrial.method(s.optimizer()), set).build();
+        AnnealOptimizer optimizer = AnnealOptimizer.builder(Method.of(s.optimizer()), set).build();
         synchronized (ONE_COLLECTOR) {
             try (Training t = new Training(Model.of(p.getOrDefault("model", "mlp")), optimizer, whole(p, "batch", 64), s.seed())) {
                 curve[0] = evaluate(t, test, error);

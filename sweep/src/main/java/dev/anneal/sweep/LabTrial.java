@@ -35,7 +35,7 @@ public final class LabTrial {
         SplittableRandom start = new SplittableRandom(s.seed());
         double scale = number(s.task(), "start", 1);
         for (int i = 0; i < x.length; i++) x[i] = (float) (scale * start.nextGaussian());
-        Optimizer optimizer = Optimizer.builder(method(s.optimizer()), set).group("default", x).build();
+        Optimizer optimizer = Optimizer.builder(Method.of(s.optimizer()), set).group("default", x).build();
         double[] curve = new double[(int) (budget / s.every()) + 1];
         float[] g = new float[x.length];
         List<float[]> gradients = List.of(g);
@@ -66,11 +66,6 @@ public final class LabTrial {
             case "rugged" -> new Rugged((int) number(p, "dimension", 8), number(p, "bowl", 0.1), number(p, "depth", 1), number(p, "width", 1));
             default -> throw new IllegalArgumentException("task.name (" + name + ") must be one of " + String.join(", ", TASKS.stream().sorted().toList()));
         };
-    }
-
-    /** The optimizer by its one name everywhere (core's Method): sgd, momentum, nesterov, adam, adamw, … */
-    static Method method(String name) {
-        return Method.find(name).orElseThrow(() -> new IllegalArgumentException("optimizer (" + name + ") must be one of " + Method.keys()));
     }
 
     private static double number(Map<String, String> p, String key, double fallback) {

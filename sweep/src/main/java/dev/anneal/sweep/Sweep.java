@@ -1,6 +1,8 @@
 package dev.anneal.sweep;
 
+import dev.anneal.optim.Hyperparameters;
 import dev.anneal.optim.ScheduleSet;
+import dev.anneal.optimizer.Method;
 import dev.anneal.store.Liveness;
 import dev.anneal.store.NewRun;
 import dev.anneal.store.Point;
@@ -178,9 +180,11 @@ public final class Sweep {
     /** A setup the trial cannot run is the user's error: said before anything runs, not retried. */
     private void validate(Job job) {
         try {
-            ScheduleSet.parse(job.setup().scheduleSetYaml());
+            ScheduleSet set = ScheduleSet.parse(job.setup().scheduleSetYaml());
             Trials.check(job.setup().task());
-            LabTrial.method(job.setup().optimizer());
+            Method method = Method.of(job.setup().optimizer());
+            // a name the update does not read (a typo: momentun) would be ignored by a lab trial's optimizer
+            for (String group : set.groups()) Hyperparameters.of(method, set, group).requireRead();
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("trial " + job.params() + ": " + e.getMessage(), e);
         }

@@ -122,6 +122,18 @@ class SweepTest {
         }
     }
 
+    /** A lab trial's optimizer would ignore a name it does not read: a typo is refused, naming it, before anything runs. */
+    @Test
+    void a_hyperparameter_the_optimizer_does_not_read_is_refused_before_anything_runs() {
+        SweepSpec spec = SweepFile.parse(GRID.replace("schedules: {lr: ", "schedules: {momentun: \"0.9\", lr: "), "typo");
+        try (RunStore store = RunStore.open(dir.resolve("typo.db").toString()); LocalEngine engine = new LocalEngine(1)) {
+            assertThatThrownBy(() -> Sweep.run(spec, engine, store, (d, r, e, b) -> {}))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("groups.default.momentun is not a hyperparameter of sgd (it reads dampening, lr, momentum, weight_decay)");
+            assertThat(store.list(RunFilter.all().withKind(RunKind.TRIAL))).isEmpty();
+        }
+    }
+
     static Map<String, Double> metrics(Sweep.Result r) {
         return r.trials().stream().sorted(Comparator.comparing(t -> t.job().id()))
                 .collect(Collectors.toMap(t -> t.job().id(), Sweep.Trial::metric));
