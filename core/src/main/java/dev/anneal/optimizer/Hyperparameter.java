@@ -18,6 +18,15 @@ public record Hyperparameter(String name, double defaultValue, Range range) {
         /** {@code [0, 1)}: Adam's beta1 and beta2. */
         UNIT;
 
+        /** Whether {@code value} is in the range: {@link #check} passes exactly these. */
+        public boolean accepts(double value) {
+            return switch (this) {
+                case NON_NEGATIVE -> value >= 0 && value != Double.POSITIVE_INFINITY;
+                case FINITE -> Double.isFinite(value);
+                case UNIT -> value >= 0 && value < 1;
+            };
+        }
+
         /** {@code value}, or an error naming {@code name} (a key path such as {@code groups.head.beta2}). */
         public double check(String name, double value) {
             return switch (this) {

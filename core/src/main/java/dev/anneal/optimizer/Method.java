@@ -120,7 +120,11 @@ public enum Method {
      * {@code values} is read by name.
      */
     public void check(String prefix, ToDoubleFunction<String> values) {
-        for (Hyperparameter h : hyperparameters) h.range().check(prefix + h.name(), values.applyAsDouble(h.name()));
+        for (Hyperparameter h : hyperparameters) {
+            double v = values.applyAsDouble(h.name());
+            // Runs at every step: the key path is put together only for the error.
+            if (!h.range().accepts(v)) h.range().check(prefix + h.name(), v);
+        }
         if (this == NESTEROV) {
             double mu = values.applyAsDouble("momentum"), damp = values.applyAsDouble("dampening");
             if (!(mu > 0 && damp == 0)) {
